@@ -1,0 +1,69 @@
+package io.socialsync.apikey;
+
+import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.web.ApiException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ApiKeyService {
+    private final ApiKeys keys;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public ApiKeyService(ApiKeys keys, Ledger ledger, Clock clock) {
+        this.keys = keys;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApiKey.Created create(long workspaceId, String name, Role role, Actor actor) {
+        return createWithKey(workspaceId, name, role, KeyMaterial.generate(), actor);
+    }
+
+    /** Used by the bootstrap when the operator supplies the first admin key. */
+    @Transactional
+    public ApiKey.Created createWithKey(long workspaceId, String name, Role role, String plainKey, Actor actor) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiException.badRequest("name must be 1 to 200 characters");
+        }
+        if (plainKey.length() < 16) {
+            throw new IllegalArgumentException("an API key must have at least 16 characters");
+        }
+        var key = keys.insert(workspaceId, name.trim(), KeyMaterial.prefix(plainKey), KeyMaterial.hash(plainKey), role,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        ledger.append(new LedgerEvent.New(workspaceId, actor, "api_key_created", "api_key", String.valueOf(key.id()),
+                null, Map.of("name", key.name(), "role", role.wire(), "prefix", key.prefix())));
+        return new ApiKey.Created(key, plainKey);
+    }
+
+    @Transactional
+    public ApiKey revoke(long workspaceId, long id, Actor actor) {
+        var key = keys.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("api key", id));
+        if (keys.revoke(workspaceId, id, clock.instant())) {
+            ledger.append(new LedgerEvent.New(workspaceId, actor, "api_key_revoked", "api_key", String.valueOf(id),
+                    null, Map.of("name", key.name())));
+        }
+        return keys.byId(workspaceId, id).orElseThrow();
+    }
+
+    public List<ApiKey> list(long workspaceId) {
+        return keys.list(workspaceId);
+    }
+
+    public Optional<Caller> authenticate(String plainKey) {
+        if (plainKey == null || plainKey.isBlank()) {
+            return Optional.empty();
+        }
+        return keys.activeByHash(KeyMaterial.hash(plainKey.trim()))
+                .map(k -> new Caller(k.workspaceId(), k.id(), k.role()));
+    }
+}

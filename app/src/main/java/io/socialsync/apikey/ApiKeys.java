@@ -1,0 +1,57 @@
+package io.socialsync.apikey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class ApiKeys {
+    private static final String COLUMNS = "id, workspace_id, name, prefix, role, created_at, revoked_at";
+    private final JdbcClient jdbc;
+
+    public ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    ApiKey insert(long workspaceId, String name, String prefix, String hash, Role role, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role, created_at) VALUES (?,?,?,?,?,?)")
+                .params(workspaceId, name, prefix, hash, role.name(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .update(keys, "id");
+        return new ApiKey(keys.getKey().longValue(), workspaceId, name, prefix, role, at, null);
+    }
+
+    Optional<ApiKey> activeByHash(String hash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
+                .param(hash).query((rs, n) -> map(rs)).optional();
+    }
+
+    List<ApiKey> list(long workspaceId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE workspace_id = ? ORDER BY id")
+                .param(workspaceId).query((rs, n) -> map(rs)).list();
+    }
+
+    Optional<ApiKey> byId(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM api_keys WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    boolean revoke(long workspaceId, long id, Instant at) {
+        return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE workspace_id = ? AND id = ? AND revoked_at IS NULL")
+                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), workspaceId, id).update() == 1;
+    }
+
+    private static ApiKey map(ResultSet rs) throws SQLException {
+        var revoked = rs.getObject("revoked_at", OffsetDateTime.class);
+        return new ApiKey(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("name"), rs.getString("prefix"),
+                Role.valueOf(rs.getString("role")), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                revoked == null ? null : revoked.toInstant());
+    }
+}

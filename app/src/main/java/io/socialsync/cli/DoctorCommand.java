@@ -1,0 +1,29 @@
+package io.socialsync.cli;
+
+import io.socialsync.config.DataDirectory;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import picocli.CommandLine.Command;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = "Print what this installation uses: database, storage, FFmpeg, and their versions.")
+public class DoctorCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        int problems = 0;
+        try (var ctx = Contexts.tool()) {
+            try (var connection = ctx.getBean(DataSource.class).getConnection()) {
+                var meta = connection.getMetaData();
+                System.out.printf("database  %s %s%n          %s%n", meta.getDatabaseProductName(),
+                        meta.getDatabaseProductVersion(), meta.getURL());
+            }
+            var dataDir = ctx.getBean(DataDirectory.class).root();
+            System.out.printf("storage   local files under %s (%d MB free)%n", dataDir,
+                    java.nio.file.Files.getFileStore(dataDir).getUsableSpace() / (1024 * 1024));
+            // FFMPEG_REPORT
+        }
+        System.out.println(problems == 0 ? "all good" : problems + " problem(s) found");
+        return problems == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,37 @@
+package io.socialsync.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings under {@code socialsync.*}; application.yml maps the environment variables onto them. */
+@ConfigurationProperties("socialsync")
+public record SocialSyncProperties(
+        @DefaultValue("./data") Path dataDir,
+        String bootstrapApiKey,
+        @DefaultValue Roles roles,
+        @DefaultValue Jobs jobs,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Webhooks webhooks) {
+
+    public record Roles(@DefaultValue("true") boolean api, @DefaultValue("true") boolean workers,
+                        @DefaultValue("true") boolean scheduler) {
+    }
+
+    public record Jobs(@DefaultValue("30s") Duration lease,
+                       @DefaultValue("500ms") Duration pollInterval,
+                       @DefaultValue("5s") Duration reaperInterval,
+                       @DefaultValue("5s") Duration backoffBase,
+                       @DefaultValue("1h") Duration backoffMax,
+                       String workerName,
+                       List<String> kinds) {
+    }
+
+    public record RateLimit(@DefaultValue("600") int requestsPerMinute) {
+    }
+
+    public record Webhooks(@DefaultValue("10s") Duration timeout) {
+    }
+}

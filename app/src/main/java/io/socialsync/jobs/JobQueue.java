@@ -1,0 +1,216 @@
+package io.socialsync.jobs;
+
+import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.web.ApiException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The durable queue: every transition of a job, each in one transaction with the ledger event that records it.
+ * Writes by a worker are fenced by its lease token, so a worker that lost its lease changes nothing.
+ */
+@Service
+public class JobQueue {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final JobRows rows;
+    private final Ledger ledger;
+    private final JobKinds kinds;
+    private final Backoff backoff;
+    private final Clock clock;
+
+    public JobQueue(JobRows rows, Ledger ledger, JobKinds kinds, Backoff backoff, Clock clock) {
+        this.rows = rows;
+        this.ledger = ledger;
+        this.kinds = kinds;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    public record Enqueued(Job job, boolean created) {
+    }
+
+    /** Same idempotency key, same job: a retried request never makes a second one. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Enqueued enqueue(JobRequest request, Actor actor) {
+        var spec = kinds.spec(request.kind());
+        if (request.idempotencyKey() != null) {
+            var existing = rows.byIdempotencyKey(request.workspaceId(), request.idempotencyKey());
+            if (existing.isPresent()) {
+                return new Enqueued(existing.get(), false);
+            }
+        }
+        if (request.parentId() != null && rows.byId(request.workspaceId(), request.parentId()).isEmpty()) {
+            throw ApiException.badRequest("parent job " + request.parentId() + " does not exist");
+        }
+        var now = clock.instant();
+        JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.AVAILABLE;
+        String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
+        long id;
+        try {
+            id = rows.insert(request, payload, state, spec.maxAttempts(), now);
+        } catch (DuplicateKeyException raced) {
+            // another request with the same key committed first: answer with its job
+            return new Enqueued(rows.byIdempotencyKey(request.workspaceId(), request.idempotencyKey()).orElseThrow(),
+                    false);
+        }
+        Job job = rows.byId(request.workspaceId(), id).orElseThrow();
+        record(job, actor, "job_created", details(job, "state", state.name()));
+        return new Enqueued(job, true);
+    }
+
+    /** Claims up to {@code limit} due jobs of the given kinds for {@code worker}, under one new lease token. */
+    @Transactional
+    public List<Job.Claimed> claim(String worker, Collection<String> jobKinds, int limit, Duration lease) {
+        List<Long> ids = rows.lockDue(jobKinds, limit);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        List<Job> jobs = rows.markRunning(ids, token, worker, lease.toMillis());
+        rows.insertAttempts(jobs, worker, token);
+        var actor = Actor.worker(worker);
+        jobs.forEach(j -> record(j, actor, "job_started", details(j, "attempt", j.attempt())));
+        return jobs.stream().map(j -> new Job.Claimed(j, token)).toList();
+    }
+
+    /** Claims one waiting job of a workspace now, due or not (development endpoint). */
+    @Transactional
+    public Optional<Job.Claimed> claimNow(long workspaceId, Long id, String worker, Duration lease) {
+        List<Long> ids = rows.lockWaiting(workspaceId, id);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = UUID.randomUUID().toString();
+        Job job = rows.markRunning(ids, token, worker, lease.toMillis()).getFirst();
+        rows.insertAttempts(List.of(job), worker, token);
+        record(job, Actor.worker(worker), "job_started", details(job, "attempt", job.attempt()));
+        return Optional.of(new Job.Claimed(job, token));
+    }
+
+    @Transactional
+    public boolean renew(Job.Claimed claimed, Duration lease) {
+        return rows.renew(claimed.id(), claimed.leaseToken(), lease.toMillis());
+    }
+
+    @Transactional
+    public boolean progress(Job.Claimed claimed, int percent, String message) {
+        return rows.progress(claimed.id(), claimed.leaseToken(), percent, message);
+    }
+
+    /** @return false when the lease was lost (job reclaimed or cancelled): the result is discarded */
+    @Transactional
+    public boolean complete(Job.Claimed claimed, Object result, String worker) {
+        String json = result == null ? null : JSON.writeValueAsString(result);
+        if (!rows.finish(claimed.id(), claimed.leaseToken(), JobState.COMPLETED, json, null, 0)) {
+            return false;
+        }
+        rows.closeAttempt(claimed.id(), claimed.leaseToken(), "COMPLETED", null);
+        record(claimed.job(), Actor.worker(worker), "job_completed", details(claimed.job(), "attempt",
+                claimed.job().attempt()));
+        return true;
+    }
+
+    /** Retries with backoff while attempts remain and the error is not permanent; otherwise FAILED. */
+    @Transactional
+    public boolean fail(Job.Claimed claimed, String error, boolean permanent, String worker) {
+        Job job = claimed.job();
+        boolean retry = !permanent && job.attempt() < job.maxAttempts();
+        JobState next = retry ? JobState.RETRYABLE : JobState.FAILED;
+        long delay = retry ? backoff.delay(job.attempt()).toMillis() : 0;
+        if (!rows.finish(job.id(), claimed.leaseToken(), next, null, error, delay)) {
+            return false;
+        }
+        rows.closeAttempt(job.id(), claimed.leaseToken(), "FAILED", error);
+        var actor = Actor.worker(worker);
+        if (retry) {
+            record(job, actor, "job_retry_scheduled", details(job, "attempt", job.attempt(), "error", error,
+                    "delay_ms", delay));
+        } else {
+            record(job, actor, "job_failed", details(job, "attempt", job.attempt(), "error", error));
+        }
+        return true;
+    }
+
+    /** Running jobs whose lease ran out (the worker died or hung) go back to the queue, or fail when spent. */
+    @Transactional
+    public int reapExpiredLeases(int limit) {
+        List<Job.Claimed> expired = rows.lockExpired(limit);
+        for (Job.Claimed c : expired) {
+            Job job = c.job();
+            String error = "lease expired: worker " + job.leaseOwner() + " stopped responding";
+            boolean retry = job.attempt() < job.maxAttempts();
+            rows.finish(job.id(), c.leaseToken(), retry ? JobState.RETRYABLE : JobState.FAILED, null, error, 0);
+            rows.closeAttempt(job.id(), c.leaseToken(), "LEASE_EXPIRED", error);
+            record(job, Actor.SYSTEM, retry ? "job_retry_scheduled" : "job_failed",
+                    details(job, "attempt", job.attempt(), "error", error));
+        }
+        return expired.size();
+    }
+
+    @Transactional
+    public Job cancel(long workspaceId, long id, Actor actor) {
+        Job job = rows.lockById(workspaceId, id).orElseThrow(() -> ApiException.notFound("job", id));
+        if (job.state().terminal()) {
+            throw ApiException.conflict("job " + id + " is already " + job.state() + " and cannot be cancelled");
+        }
+        rows.setState(workspaceId, id, job.state(), JobState.CANCELLED,
+                "finished_at = CURRENT_TIMESTAMP, lease_token = NULL, lease_owner = NULL, lease_expires_at = NULL");
+        record(job, actor, "job_cancelled", details(job, "previous_state", job.state().name()));
+        return rows.byId(workspaceId, id).orElseThrow();
+    }
+
+    /** A FAILED or CANCELLED job gets a fresh set of attempts. */
+    @Transactional
+    public Job retry(long workspaceId, long id, Actor actor) {
+        Job job = rows.lockById(workspaceId, id).orElseThrow(() -> ApiException.notFound("job", id));
+        if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
+            throw ApiException.conflict("only FAILED or CANCELLED jobs can be retried; job " + id + " is "
+                    + job.state());
+        }
+        int maxAttempts = job.attempt() + kinds.spec(job.kind()).maxAttempts();
+        rows.setState(workspaceId, id, job.state(), JobState.AVAILABLE,
+                "run_at = CURRENT_TIMESTAMP, finished_at = NULL, max_attempts = " + maxAttempts);
+        record(job, actor, "job_retry_requested", details(job, "previous_state", job.state().name()));
+        return rows.byId(workspaceId, id).orElseThrow();
+    }
+
+    public Optional<Job> find(long workspaceId, long id) {
+        return rows.byId(workspaceId, id);
+    }
+
+    public List<Job> page(long workspaceId, JobState state, String kind, Long before, int limit) {
+        return rows.page(workspaceId, state, kind, before, limit);
+    }
+
+    public List<Job.Attempt> attempts(long workspaceId, long id) {
+        rows.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("job", id));
+        return rows.attempts(id);
+    }
+
+    private void record(Job job, Actor actor, String type, Map<String, Object> payload) {
+        ledger.append(new LedgerEvent.New(job.workspaceId(), actor, type, "job", String.valueOf(job.id()), job.id(),
+                payload));
+    }
+
+    private static Map<String, Object> details(Job job, Object... pairs) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("kind", job.kind());
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,218 @@
+package io.socialsync.jobs;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL over jobs and job_attempts. Thin: the rules live in {@link JobQueue}. */
+@Repository
+public class JobRows {
+    static final String COLUMNS = "id, workspace_id, kind, state, priority, run_at, payload, result, idempotency_key, "
+            + "parent_id, attempt, max_attempts, progress_percent, progress_message, lease_owner, lease_expires_at, "
+            + "last_error, created_at, started_at, finished_at";
+    private final JdbcClient jdbc;
+    private final DbTime time;
+
+    public JobRows(JdbcClient jdbc, DbTime time) {
+        this.jdbc = jdbc;
+        this.time = time;
+    }
+
+    long insert(JobRequest r, String payload, JobState state, int maxAttempts, Instant createdAt) {
+        var keys = new GeneratedKeyHolder();
+        String runAt = r.runAt() == null ? "CURRENT_TIMESTAMP" : ":runAt";
+        var params = new HashMap<String, Object>();
+        params.put("ws", r.workspaceId());
+        params.put("kind", r.kind());
+        params.put("state", state.name());
+        params.put("priority", r.priority());
+        params.put("payload", payload);
+        params.put("key", r.idempotencyKey());
+        params.put("parent", r.parentId());
+        params.put("max", maxAttempts);
+        params.put("created", utc(createdAt));
+        if (r.runAt() != null) {
+            params.put("runAt", utc(r.runAt()));
+        }
+        jdbc.sql("INSERT INTO jobs (workspace_id, kind, state, priority, run_at, payload, idempotency_key, parent_id, "
+                        + "max_attempts, created_at) VALUES (:ws, :kind, :state, :priority, " + runAt
+                        + ", :payload, :key, :parent, :max, :created)")
+                .params(params).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Job> byIdempotencyKey(long workspaceId, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = ? AND idempotency_key = ?")
+                .params(workspaceId, key).query((rs, n) -> map(rs)).optional();
+    }
+
+    Optional<Job> byId(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    Optional<Job> lockById(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = ? AND id = ? FOR UPDATE")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Due jobs of these kinds, locked; rows another worker holds are skipped, not waited for. */
+    List<Long> lockDue(Collection<String> kinds, int limit) {
+        return jdbc.sql("SELECT id FROM jobs WHERE state IN ('AVAILABLE', 'SCHEDULED', 'RETRYABLE') "
+                        + "AND kind IN (:kinds) AND run_at <= CURRENT_TIMESTAMP "
+                        + "ORDER BY priority DESC, run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("kinds", kinds).param("limit", limit).query(Long.class).list();
+    }
+
+    /** For the development endpoint: one waiting job of a workspace (a given one, or the next due). */
+    List<Long> lockWaiting(long workspaceId, Long id) {
+        String which = id != null ? "AND id = :id" : "AND run_at <= CURRENT_TIMESTAMP ORDER BY priority DESC, run_at, id";
+        var spec = jdbc.sql("SELECT id FROM jobs WHERE workspace_id = :ws AND state IN ('AVAILABLE', 'SCHEDULED', "
+                + "'RETRYABLE') " + which + " LIMIT 1 FOR UPDATE SKIP LOCKED").param("ws", workspaceId);
+        return (id != null ? spec.param("id", id) : spec).query(Long.class).list();
+    }
+
+    List<Job> markRunning(List<Long> ids, String token, String worker, long leaseMillis) {
+        jdbc.sql("UPDATE jobs SET state = 'RUNNING', attempt = attempt + 1, lease_token = :token, lease_owner = :worker, "
+                        + "lease_expires_at = " + time.nowPlusMillis("lease") + ", "
+                        + "started_at = COALESCE(started_at, CURRENT_TIMESTAMP) WHERE id IN (:ids)")
+                .param("token", token).param("worker", worker).param("lease", leaseMillis).param("ids", ids).update();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM jobs WHERE id IN (:ids) ORDER BY priority DESC, run_at, id")
+                .param("ids", ids).query((rs, n) -> map(rs)).list();
+    }
+
+    void insertAttempts(List<Job> jobs, String worker, String token) {
+        for (Job j : jobs) {
+            jdbc.sql("INSERT INTO job_attempts (job_id, attempt, worker, lease_token, started_at) "
+                            + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")
+                    .params(j.id(), j.attempt(), worker, token).update();
+        }
+    }
+
+    boolean renew(long id, String token, long leaseMillis) {
+        return jdbc.sql("UPDATE jobs SET lease_expires_at = " + time.nowPlusMillis("lease")
+                        + " WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                .param("lease", leaseMillis).param("id", id).param("token", token).update() == 1;
+    }
+
+    boolean progress(long id, String token, int percent, String message) {
+        return jdbc.sql("UPDATE jobs SET progress_percent = ?, progress_message = ? "
+                        + "WHERE id = ? AND lease_token = ? AND state = 'RUNNING'")
+                .params(percent, truncate(message, 500), id, token).update() == 1;
+    }
+
+    /** The fenced write: only the holder of the current lease moves a running job on. */
+    boolean finish(long id, String token, JobState state, String result, String error, long delayMillis) {
+        String runAt = state == JobState.RETRYABLE ? time.nowPlusMillis("delay") : "run_at";
+        String finished = state.terminal() ? "CURRENT_TIMESTAMP" : "NULL";
+        return jdbc.sql("UPDATE jobs SET state = :state, result = :result, last_error = :error, run_at = " + runAt
+                        + ", finished_at = " + finished + ", progress_percent = CASE WHEN :state = 'COMPLETED' THEN 100 "
+                        + "ELSE progress_percent END, lease_token = NULL, lease_owner = NULL, lease_expires_at = NULL "
+                        + "WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
+                .param("state", state.name()).param("result", result).param("error", error).param("delay", delayMillis)
+                .param("id", id).param("token", token).update() == 1;
+    }
+
+    void closeAttempt(long id, String token, String outcome, String error) {
+        jdbc.sql("UPDATE job_attempts SET finished_at = CURRENT_TIMESTAMP, outcome = ?, error = ? "
+                        + "WHERE job_id = ? AND lease_token = ? AND finished_at IS NULL")
+                .params(outcome, truncate(error, 4000), id, token).update();
+    }
+
+    /** Running jobs whose worker stopped renewing; locked so two reapers never handle the same one. */
+    List<Job.Claimed> lockExpired(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + ", lease_token FROM jobs WHERE state = 'RUNNING' "
+                        + "AND lease_expires_at < CURRENT_TIMESTAMP ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+                .param(limit).query((rs, n) -> new Job.Claimed(map(rs), rs.getString("lease_token"))).list();
+    }
+
+    boolean setState(long workspaceId, long id, JobState from, JobState to, String extraSet) {
+        return jdbc.sql("UPDATE jobs SET state = ?" + (extraSet == null ? "" : ", " + extraSet)
+                        + " WHERE workspace_id = ? AND id = ? AND state = ?")
+                .params(to.name(), workspaceId, id, from.name()).update() == 1;
+    }
+
+    List<Job> page(long workspaceId, JobState state, String kind, Long before, int limit) {
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE workspace_id = :ws");
+        Map<String, Object> params = new HashMap<>();
+        params.put("ws", workspaceId);
+        if (state != null) {
+            sql.append(" AND state = :state");
+            params.put("state", state.name());
+        }
+        if (kind != null) {
+            sql.append(" AND kind = :kind");
+            params.put("kind", kind);
+        }
+        if (before != null) {
+            sql.append(" AND id < :before");
+            params.put("before", before);
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+    }
+
+    List<Job.Attempt> attempts(long jobId) {
+        return jdbc.sql("SELECT attempt, worker, started_at, finished_at, outcome, error FROM job_attempts "
+                        + "WHERE job_id = ? ORDER BY attempt, id")
+                .param(jobId).query((rs, n) -> new Job.Attempt(rs.getInt(1), rs.getString(2), instant(rs, 3),
+                        instant(rs, 4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    /** Counts by state and kind; workspace null means all workspaces (metrics). */
+    public List<Map<String, Object>> countByStateAndKind(Long workspaceId) {
+        String where = workspaceId == null ? "" : " WHERE workspace_id = " + workspaceId.longValue();
+        return jdbc.sql("SELECT state, kind, COUNT(*) AS n FROM jobs" + where + " GROUP BY state, kind")
+                .query().listOfRows();
+    }
+
+    /** Seconds the oldest due job has waited past its run_at (queue lag), 0 when none waits. */
+    double oldestDueAgeSeconds() {
+        Instant oldest = jdbc.sql("SELECT MIN(run_at) FROM jobs WHERE state IN ('AVAILABLE', 'SCHEDULED', 'RETRYABLE') "
+                        + "AND run_at <= CURRENT_TIMESTAMP")
+                .query((rs, n) -> Optional.ofNullable(instant(rs, 1))).single().orElse(null);
+        Instant now = jdbc.sql("SELECT CURRENT_TIMESTAMP").query((rs, n) -> instant(rs, 1)).single();
+        return oldest == null ? 0 : Math.max(0, (now.toEpochMilli() - oldest.toEpochMilli()) / 1000.0);
+    }
+
+    static Job map(ResultSet rs) throws SQLException {
+        long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        return new Job(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("kind"),
+                JobState.valueOf(rs.getString("state")), rs.getInt("priority"), instant(rs, "run_at"),
+                rs.getString("payload"), rs.getString("result"), rs.getString("idempotency_key"), parentId,
+                rs.getInt("attempt"), rs.getInt("max_attempts"), rs.getInt("progress_percent"),
+                rs.getString("progress_message"), rs.getString("lease_owner"), instant(rs, "lease_expires_at"),
+                rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,27 @@
+package io.socialsync.jobs.handlers;
+
+import io.socialsync.jobs.JobContext;
+import io.socialsync.jobs.JobHandler;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Does nothing and succeeds: checks that workers are alive end to end, and drives the queue benchmark. */
+@Component
+public class NoopHandler implements JobHandler {
+    public static final String KIND = "NOOP";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int concurrency() {
+        return 4;
+    }
+
+    @Override
+    public Object run(JobContext context) {
+        return Map.of("ok", true);
+    }
+}

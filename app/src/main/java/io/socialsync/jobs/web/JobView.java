@@ -1,0 +1,29 @@
+package io.socialsync.jobs.web;
+
+import io.socialsync.jobs.Job;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A job as the API shows it: payload and result as JSON, not text; attempts when asked for one job. */
+public record JobView(long id, String kind, String state, int priority, Instant runAt, JsonNode payload,
+                      JsonNode result, String idempotencyKey, Long parentId, int attempt, int maxAttempts,
+                      Progress progress, String lastError, String leaseOwner, Instant leaseExpiresAt,
+                      Instant createdAt, Instant startedAt, Instant finishedAt, List<Job.Attempt> attempts) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public record Progress(int percent, String message) {
+    }
+
+    static JobView of(Job j, List<Job.Attempt> attempts) {
+        return new JobView(j.id(), j.kind(), j.state().name(), j.priority(), j.runAt(), json(j.payload()),
+                json(j.result()), j.idempotencyKey(), j.parentId(), j.attempt(), j.maxAttempts(),
+                new Progress(j.progressPercent(), j.progressMessage()), j.lastError(), j.leaseOwner(),
+                j.leaseExpiresAt(), j.createdAt(), j.startedAt(), j.finishedAt(), attempts);
+    }
+
+    private static JsonNode json(String text) {
+        return text == null ? null : JSON.readTree(text);
+    }
+}

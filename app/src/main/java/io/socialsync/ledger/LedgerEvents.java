@@ -1,0 +1,106 @@
+package io.socialsync.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ledger tables. Insert and read only: there is deliberately no update or delete here. */
+@Repository
+public class LedgerEvents {
+    private static final String COLUMNS = "id, occurred_at, workspace_id, actor, event_type, entity_type, entity_id, "
+            + "job_id, payload, prev_hash, hash";
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    public LedgerEvents(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    record Head(long lastId, String lastHash) {
+    }
+
+    Head lockHead() {
+        return jdbc.sql("SELECT last_id, last_hash FROM ledger_head WHERE chain = 0 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    Head head() {
+        return jdbc.sql("SELECT last_id, last_hash FROM ledger_head WHERE chain = 0")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    }
+
+    void moveHead(long id, String hash) {
+        jdbc.sql("UPDATE ledger_head SET last_id = ?, last_hash = ? WHERE chain = 0").params(id, hash).update();
+    }
+
+    void insert(LedgerEvent e) {
+        jdbc.sql("INSERT INTO ledger_events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(e.id(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.workspaceId(), e.actor(),
+                        e.eventType(), e.entityType(), e.entityId(), e.jobId(), e.payload(), e.prevHash(), e.hash())
+                .update();
+    }
+
+    /** Every row in chain order, streamed: verification must not hold the whole ledger in memory. */
+    void forEachInOrder(Consumer<LedgerEvent> consumer) {
+        template.setFetchSize(1000);
+        template.query("SELECT " + COLUMNS + " FROM ledger_events ORDER BY id",
+                rs -> {
+                    consumer.accept(map(rs));
+                });
+    }
+
+    public List<LedgerEvent> page(LedgerQuery q) {
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_events WHERE workspace_id = :ws");
+        var params = new java.util.HashMap<String, Object>();
+        params.put("ws", q.workspaceId());
+        if (q.entityType() != null) {
+            sql.append(" AND entity_type = :entityType");
+            params.put("entityType", q.entityType());
+        }
+        if (q.entityId() != null) {
+            sql.append(" AND entity_id = :entityId");
+            params.put("entityId", q.entityId());
+        }
+        if (q.eventType() != null) {
+            sql.append(" AND event_type = :eventType");
+            params.put("eventType", q.eventType());
+        }
+        if (q.from() != null) {
+            sql.append(" AND occurred_at >= :from");
+            params.put("from", OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+        }
+        if (q.to() != null) {
+            sql.append(" AND occurred_at < :to");
+            params.put("to", OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+        }
+        if (q.before() != null) {
+            sql.append(" AND id < :before");
+            params.put("before", q.before());
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.put("limit", q.limit());
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+    }
+
+    static LedgerEvent map(ResultSet rs) throws SQLException {
+        long jobId = rs.getLong("job_id");
+        Long job = rs.wasNull() ? null : jobId;
+        return new LedgerEvent(rs.getLong("id"), instant(rs, "occurred_at"), rs.getLong("workspace_id"),
+                rs.getString("actor"), rs.getString("event_type"), rs.getString("entity_type"),
+                rs.getString("entity_id"), job, rs.getString("payload"), rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+}

@@ -1,0 +1,39 @@
+package io.socialsync.workspace;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Workspaces {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public Workspaces(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Workspace create(String name) {
+        var now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO workspaces (name, created_at) VALUES (?, ?)").params(name, now)
+                .update(keys, "id");
+        return new Workspace(keys.getKey().longValue(), name, now.toInstant());
+    }
+
+    public Optional<Workspace> byName(String name) {
+        return jdbc.sql("SELECT id, name, created_at FROM workspaces WHERE name = ?").param(name)
+                .query((rs, n) -> new Workspace(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM workspaces").query(Long.class).single();
+    }
+}
