@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +19,12 @@ public class Ledger {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final LedgerEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    public Ledger(LedgerEvents events, Clock clock) {
+    public Ledger(LedgerEvents events, Clock clock, ApplicationEventPublisher publisher) {
         this.events = events;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -37,6 +40,8 @@ public class Ledger {
                 e.entityId(), e.jobId(), payload, head.lastHash(), hash);
         events.insert(event);
         events.moveHead(id, hash);
+        // listeners (outbound webhooks) run inside this transaction: what they write commits with the event
+        publisher.publishEvent(event);
         return event;
     }
 }
