@@ -32,9 +32,9 @@ public class LedgerController {
 
     /** Newest first; pass next_cursor as {@code before} for older events. */
     @GetMapping("/ledger")
-    Page<EventView> ledger(Caller caller, @RequestParam(required = false) String entityType,
-                           @RequestParam(required = false) String entityId,
-                           @RequestParam(required = false) String eventType,
+    Page<EventView> ledger(Caller caller, @RequestParam(name = "entity_type", required = false) String entityType,
+                           @RequestParam(name = "entity_id", required = false) String entityId,
+                           @RequestParam(name = "event_type", required = false) String eventType,
                            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                            @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit, 50, 500);

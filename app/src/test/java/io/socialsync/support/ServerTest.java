@@ -1,0 +1,48 @@
+package io.socialsync.support;
+
+import io.socialsync.apikey.BootstrapAdminKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The whole service on a random port over an H2 file database; {@link #admin} holds the bootstrap key. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms"})
+public abstract class ServerTest {
+    protected static final Path DATA = TestDatabases.tempDir("server-test");
+    @LocalServerPort
+    protected int port;
+    protected Api admin;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
+    }
+
+    @BeforeEach
+    void adminClient() {
+        admin = new Api("http://localhost:" + port, bootstrapKey());
+    }
+
+    protected static String bootstrapKey() {
+        try {
+            return Files.readString(DATA.resolve(BootstrapAdminKey.FILE_NAME)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A key of a brand-new workspace, for isolation checks. */
+    protected Api otherWorkspace(io.socialsync.workspace.Workspaces workspaces,
+                                 io.socialsync.apikey.ApiKeyService keys) {
+        long ws = workspaces.create("other-" + java.util.UUID.randomUUID()).id();
+        var created = keys.create(ws, "other", io.socialsync.apikey.Role.ADMIN, io.socialsync.ledger.Actor.SYSTEM);
+        return admin.withKey(created.plainKey());
+    }
+}
