@@ -1,7 +1,7 @@
 package io.socialsync.cli;
 
 import io.socialsync.SocialSyncApplication;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,21 +12,29 @@ final class Contexts {
     private Contexts() {
     }
 
-    /** A context for one-shot tools: database and services, no web server, no workers, quiet logs. */
+    /**
+     * A context for one-shot tools: database and services, no web server, no workers. Logs are quiet so that
+     * stdout carries only the tool's answer.
+     */
     static ConfigurableApplicationContext tool() {
         return start(WebApplicationType.NONE, Map.of(
-                "socialsync.roles.api", "false",
-                "socialsync.roles.workers", "false",
-                "socialsync.roles.scheduler", "false",
-                "logging.level.root", "WARN",
-                "logging.level.io.socialsync", "WARN"), new String[0]);
+                "socialsync.roles.api", false,
+                "socialsync.roles.workers", false,
+                "socialsync.roles.scheduler", false,
+                "logging.level.root", "ERROR",
+                "logging.level.io.socialsync", "ERROR",
+                "logging.level.org.flywaydb", "ERROR",
+                "spring.main.log-startup-info", false));
     }
 
-    static ConfigurableApplicationContext start(WebApplicationType type, Map<String, Object> props, String[] args) {
-        Map<String, Object> defaults = new HashMap<>(props);
-        return new SpringApplicationBuilder(SocialSyncApplication.class)
-                .web(type)
-                .properties(defaults)
-                .run(args);
+    /**
+     * The command's settings go in as command-line properties: they must outrank application.yml (a role
+     * chosen by the command wins over the file), while environment variables still configure the rest.
+     */
+    static ConfigurableApplicationContext start(WebApplicationType type, Map<String, Object> settings) {
+        var ordered = new LinkedHashMap<>(settings);
+        String[] args = ordered.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(SocialSyncApplication.class).web(type).run(args);
     }
 }

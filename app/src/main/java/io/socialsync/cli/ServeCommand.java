@@ -22,7 +22,7 @@ public class ServeCommand implements Callable<Integer> {
         if (port != null) {
             props.put("server.port", port);
         }
-        Contexts.start(WebApplicationType.SERVLET, props, new String[0]);
+        Contexts.start(WebApplicationType.SERVLET, props);
         return Waiting.untilShutdown();
     }
 }

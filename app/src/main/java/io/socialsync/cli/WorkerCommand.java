@@ -28,7 +28,7 @@ public class WorkerCommand implements Callable<Integer> {
         if (kinds != null) {
             props.put("socialsync.jobs.kinds", String.join(",", kinds));
         }
-        Contexts.start(WebApplicationType.NONE, props, new String[0]);
+        Contexts.start(WebApplicationType.NONE, props);
         return Waiting.untilShutdown();
     }
 }

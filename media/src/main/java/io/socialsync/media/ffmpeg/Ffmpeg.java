@@ -31,11 +31,25 @@ public final class Ffmpeg {
         return new Ffmpeg(FfmpegLocator.locate(dataDir));
     }
 
+    /**
+     * An input/output argument for a local file: the {@code file:} prefix stops FFmpeg from reading a name like
+     * {@code concat:a|b} or {@code http://…} as a protocol, or {@code -x.mp4} as an option.
+     */
+    public static String fileArg(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
+
     public FfmpegBinaries binaries() {
         return binaries;
     }
 
-    /** Runs ffmpeg with {@code args} (everything after the executable); throws unless it exits 0. */
+    /**
+     * Runs ffmpeg with {@code args} (everything after the executable; stdout is taken by {@code -progress}, so do
+     * not write output to {@code pipe:1}).
+     *
+     * @throws FfmpegException.Failed on a non-zero exit, {@link FfmpegException.TimedOut} or
+     *     {@link FfmpegException.Cancelled} after the process tree was killed
+     */
     public ProcessOutcome run(List<String> args, RunOptions options) {
         List<String> argv = new ArrayList<>();
         argv.add(binaries.ffmpeg().toString());

@@ -44,7 +44,7 @@ public abstract sealed class FfmpegException extends RuntimeException {
     /** The watchdog killed the process tree. */
     public static final class TimedOut extends FfmpegException {
         public TimedOut(String tool, Duration timeout, String stderrTail) {
-            super(tool + " timed out after " + timeout.toSeconds() + " s and was killed", stderrTail, null);
+            super(tool + " timed out after " + human(timeout) + " and was killed", stderrTail, null);
         }
     }
 
@@ -53,6 +53,10 @@ public abstract sealed class FfmpegException extends RuntimeException {
         public Cancelled(String tool, String how, String stderrTail) {
             super(tool + " was cancelled (" + how + ")", stderrTail, null);
         }
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() < 10_000 ? d.toMillis() + " ms" : d.toSeconds() + " s";
     }
 
     /** The last non-blank stderr line is usually FFmpeg's actual complaint. */

@@ -22,9 +22,9 @@ public record FfmpegInfo(
         Set<String> encoders) {
 
     // " ..C acompressor       A->A       Audio compressor."
-    private static final Pattern FILTER = Pattern.compile("^\\s*[T.][S.][C.]\\s+(\\w+)\\s+\\S*->\\S*");
+    static final Pattern FILTER = Pattern.compile("^\\s*[T.][S.][C.]\\s+(\\w+)\\s+\\S*->\\S*");
     // " V....D libx264              libx264 H.264 ..."
-    private static final Pattern ENCODER = Pattern.compile("^\\s*[VAS][.A-Z]{5}\\s+(\\w[\\w-]*)\\s");
+    static final Pattern ENCODER = Pattern.compile("^\\s*[VAS][.A-Z]{5}\\s+(\\w[\\w-]*)\\s");
 
     public FfmpegInfo {
         filters = Collections.unmodifiableSortedSet(new TreeSet<>(filters));

@@ -14,8 +14,9 @@ final class ProcessTree {
         List<ProcessHandle> descendants = root.descendants().toList();
         root.destroyForcibly();
         descendants.forEach(ProcessHandle::destroyForcibly);
+        // Only the root is awaited: it is our child and reaped at once, while the JDK can only poll for the exit of
+        // a grandchild (seconds, until init reaps it). A SIGKILLed process writes nothing more either way.
         awaitExit(root);
-        descendants.forEach(ProcessTree::awaitExit);
     }
 
     private static void awaitExit(ProcessHandle handle) {

@@ -1,0 +1,62 @@
+package io.socialsync.media.probe;
+
+import java.util.OptionalLong;
+
+/**
+ * The main video stream (attached cover pictures are never chosen).
+ *
+ * @param storedWidth width as encoded, before the display rotation
+ * @param rotation display rotation in degrees, normalised to 0, 90, 180 or 270 (FFmpeg's counter-clockwise sign);
+ *     FFmpeg applies it on decode by default, so filters see {@link #width()} × {@link #height()}
+ * @param avgFrameRate frames / duration, the real mean rate
+ * @param baseFrameRate {@code r_frame_rate}, the timebase-derived "nominal" rate
+ * @param colorTransfer FFmpeg's {@code color_transfer}, empty when untagged
+ */
+public record VideoStream(
+        int index,
+        String codec,
+        String pixelFormat,
+        int storedWidth,
+        int storedHeight,
+        int rotation,
+        FrameRate avgFrameRate,
+        FrameRate baseFrameRate,
+        String colorTransfer,
+        OptionalLong frameCount) {
+
+    /** Relative gap between the two rates above which we call a stream variable-frame-rate. */
+    static final double VFR_TOLERANCE = 0.02;
+
+    /** Displayed width, after rotation. */
+    public int width() {
+        return swapsAxes() ? storedHeight : storedWidth;
+    }
+
+    /** Displayed height, after rotation. */
+    public int height() {
+        return swapsAxes() ? storedWidth : storedHeight;
+    }
+
+    public boolean swapsAxes() {
+        return rotation == 90 || rotation == 270;
+    }
+
+    /** The rate to plan with: the average if known, else the nominal one. */
+    public FrameRate frameRate() {
+        return avgFrameRate.isKnown() ? avgFrameRate : baseFrameRate;
+    }
+
+    /**
+     * Phones record VFR; their nominal and average rates differ noticeably. Such sources need PTS-based cutting and
+     * a CFR output, or audio drifts.
+     */
+    public boolean variableFrameRate() {
+        if (!avgFrameRate.isKnown() || !baseFrameRate.isKnown()) return false;
+        double base = baseFrameRate.value();
+        return Math.abs(base - avgFrameRate.value()) / base > VFR_TOLERANCE;
+    }
+
+    public HdrTransfer hdr() {
+        return HdrTransfer.of(colorTransfer);
+    }
+}
