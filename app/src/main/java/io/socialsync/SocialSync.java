@@ -19,6 +19,10 @@ public class SocialSync implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // one switch for machine-readable logs: SOCIALSYNC_LOG_FORMAT=json (Elastic Common Schema lines)
+        if ("json".equalsIgnoreCase(System.getenv("SOCIALSYNC_LOG_FORMAT"))) {
+            System.setProperty("logging.structured.format.console", "ecs");
+        }
         System.exit(run(args));
     }
 

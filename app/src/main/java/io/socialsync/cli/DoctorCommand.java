@@ -1,6 +1,8 @@
 package io.socialsync.cli;
 
+import io.socialsync.Errors;
 import io.socialsync.config.DataDirectory;
+import io.socialsync.media.MediaTools;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -21,7 +23,14 @@ public class DoctorCommand implements Callable<Integer> {
             var dataDir = ctx.getBean(DataDirectory.class).root();
             System.out.printf("storage   local files under %s (%d MB free)%n", dataDir,
                     java.nio.file.Files.getFileStore(dataDir).getUsableSpace() / (1024 * 1024));
-            // FFMPEG_REPORT
+            try {
+                var info = ctx.getBean(MediaTools.class).info();
+                System.out.println(info.describe().lines().map(l -> l.startsWith("source:") ? "ffmpeg    " + l
+                        : "          " + l).reduce((a, b) -> a + "\n" + b).orElse(""));
+            } catch (RuntimeException e) {
+                System.out.println("ffmpeg    NOT FOUND: " + Errors.oneLine(e));
+                problems++;
+            }
         }
         System.out.println(problems == 0 ? "all good" : problems + " problem(s) found");
         return problems == 0 ? 0 : 1;

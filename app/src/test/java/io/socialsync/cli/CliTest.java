@@ -103,6 +103,8 @@ class CliTest {
     @Test
     void doctorReportsDatabaseAndStorage() {
         var doctor = run("doctor");
-        assertThat(doctor.out()).contains("database  H2").contains("storage   local files under " + DATA);
+        assertThat(doctor.exit()).isZero();
+        assertThat(doctor.out()).contains("database  H2").contains("storage   local files under " + DATA)
+                .contains("ffmpeg    source:").contains("version:  ffmpeg version").contains("all good");
     }
 }

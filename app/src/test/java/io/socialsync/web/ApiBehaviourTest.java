@@ -142,6 +142,7 @@ class ApiBehaviourTest extends ServerTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("components").has("db")).isTrue();
         assertThat(health.json().get("components").has("storage")).isTrue();
+        assertThat(health.json().get("components").get("ffmpeg").get("status").asString()).isEqualTo("UP");
         assertThat(admin.withKey(null).get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(admin.withKey(null).get("/debug/health").json().get("status").asString()).isEqualTo("ok");
         var summary = admin.get("/debug/jobs/summary").json();
