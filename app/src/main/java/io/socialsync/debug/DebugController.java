@@ -60,4 +60,22 @@ public class DebugController {
         body.put("by_kind", byKind);
         return body;
     }
+
+    @GetMapping("/debug/clips/summary")
+    Map<String, Object> clipsSummary(Caller caller) {
+        var body = new LinkedHashMap<String, Object>();
+        var stats = jdbc.sql("SELECT COUNT(*) AS n, AVG(score) AS avg_score, MAX(score) AS max_score, "
+                        + "COUNT(DISTINCT video_id) AS videos FROM clips WHERE workspace_id = ? AND superseded = FALSE")
+                .param(caller.workspaceId()).query().singleRow();
+        body.put("total", ((Number) stats.get("n")).longValue());
+        body.put("videos_with_clips", ((Number) stats.get("videos")).longValue());
+        body.put("avg_score", stats.get("avg_score") == null ? null : ((Number) stats.get("avg_score")).doubleValue());
+        body.put("max_score", stats.get("max_score"));
+        var variants = new TreeMap<String, Long>();
+        jdbc.sql("SELECT state, COUNT(*) AS n FROM variants WHERE workspace_id = ? GROUP BY state")
+                .param(caller.workspaceId()).query().listOfRows()
+                .forEach(r -> variants.put(String.valueOf(r.get("state")), ((Number) r.get("n")).longValue()));
+        body.put("variants_by_state", variants);
+        return body;
+    }
 }

@@ -149,6 +149,9 @@ class ApiBehaviourTest extends ServerTest {
         assertThat(summary.get("total").asLong()).isPositive();
         assertThat(summary.get("by_kind").has("NOOP")).isTrue();
         assertThat(admin.get("/debug/ledger/recent?limit=5").json()).hasSizeLessThanOrEqualTo(5);
+        var clips = admin.get("/debug/clips/summary");
+        assertThat(clips.status()).isEqualTo(200);
+        assertThat(clips.json().has("total")).isTrue();
         var metrics = admin.withKey(null).get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds");

@@ -1,0 +1,12 @@
+package io.socialsync.library;
+
+import java.time.Instant;
+
+/** A scored time range of a Video; {@code subScores} is JSON (energy, motion, hook, quality, continuity). */
+public record Clip(long id, long workspaceId, long videoId, int rank, long startMs, long endMs, int score,
+                   String subScores, String reason, String thumbnailKey, Long jobId, Instant createdAt) {
+
+    public long durationMs() {
+        return endMs - startMs;
+    }
+}

@@ -1,0 +1,66 @@
+package io.socialsync.library;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL over clips. A re-analysis supersedes the previous clips instead of deleting them (variants point at them). */
+@Repository
+public class Clips {
+    private static final String COLUMNS = "id, workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, "
+            + "reason, thumbnail_key, job_id, created_at";
+    private final JdbcClient jdbc;
+
+    public Clips(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long workspaceId, long videoId, int rank, long startMs, long endMs, int score,
+                       String subScores, String reason, String thumbnailKey, Long jobId, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, reason, "
+                        + "thumbnail_key, job_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(workspaceId, videoId, rank, startMs, endMs, score, subScores, reason, thumbnailKey, jobId,
+                        Videos.utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void supersede(long workspaceId, long videoId) {
+        jdbc.sql("UPDATE clips SET superseded = TRUE WHERE workspace_id = ? AND video_id = ? AND superseded = FALSE")
+                .params(workspaceId, videoId).update();
+    }
+
+    public Optional<Clip> byId(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM clips WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /** The current clips of a video, best first. */
+    public List<Clip> ofVideo(long workspaceId, long videoId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM clips WHERE workspace_id = ? AND video_id = ? "
+                        + "AND superseded = FALSE ORDER BY rank")
+                .params(workspaceId, videoId).query((rs, n) -> map(rs)).list();
+    }
+
+    public List<Clip> page(long workspaceId, Long videoId, Integer minScore, Long before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM clips WHERE workspace_id = :ws AND superseded = FALSE "
+                        + (videoId != null ? "AND video_id = :video " : "")
+                        + (minScore != null ? "AND score >= :minScore " : "")
+                        + (before != null ? "AND id < :before " : "") + "ORDER BY id DESC LIMIT :limit")
+                .param("ws", workspaceId).param("video", videoId).param("minScore", minScore)
+                .param("before", before).param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    static Clip map(ResultSet rs) throws SQLException {
+        return new Clip(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("video_id"), rs.getInt("rank"),
+                rs.getLong("start_ms"), rs.getLong("end_ms"), rs.getInt("score"), rs.getString("sub_scores"),
+                rs.getString("reason"), rs.getString("thumbnail_key"), rs.getObject("job_id", Long.class),
+                Videos.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,134 @@
+package io.socialsync.library;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL over videos; every method is scoped by workspace. */
+@Repository
+public class Videos {
+    static final String COLUMNS = "id, workspace_id, title, source, source_url, uploader, original_name, storage_key, "
+            + "content_type, size_bytes, sha256, state, reject_code, reject_reason, duration_ms, width, height, fps, "
+            + "video_codec, audio_codec, container, status_fb, processed_at, created_at, updated_at";
+    private final JdbcClient jdbc;
+
+    public Videos(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(Video.New v, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO videos (workspace_id, title, source, source_url, uploader, original_name, storage_key, "
+                        + "content_type, size_bytes, sha256, state, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(v.workspaceId(), v.title(), v.source().name(), v.sourceUrl(), v.uploader(), v.originalName(),
+                        v.storageKey(), v.contentType(), v.sizeBytes(), v.sha256(), VideoState.RECEIVED.name(),
+                        utc(now), utc(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Video> byId(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM videos WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    public Optional<Video> bySha256(long workspaceId, String sha256) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM videos WHERE workspace_id = ? AND sha256 = ?")
+                .params(workspaceId, sha256).query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Probe results; the state moves on with them. */
+    public void probed(long workspaceId, long id, VideoState state, Long durationMs, Integer width, Integer height,
+                       Double fps, String videoCodec, String audioCodec, String container, String mediaInfo,
+                       Instant now) {
+        jdbc.sql("UPDATE videos SET state = ?, duration_ms = ?, width = ?, height = ?, fps = ?, video_codec = ?, "
+                        + "audio_codec = ?, container = ?, media_info = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
+                .params(state.name(), durationMs, width, height, fps, videoCodec, audioCodec, container, mediaInfo,
+                        utc(now), workspaceId, id).update();
+    }
+
+    public void rejected(long workspaceId, long id, String code, String reason, Instant now) {
+        jdbc.sql("UPDATE videos SET state = 'REJECTED', reject_code = ?, reject_reason = ?, updated_at = ? "
+                        + "WHERE workspace_id = ? AND id = ?")
+                .params(code, reason, utc(now), workspaceId, id).update();
+    }
+
+    public void state(long workspaceId, long id, VideoState state, Instant now) {
+        jdbc.sql("UPDATE videos SET state = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
+                .params(state.name(), utc(now), workspaceId, id).update();
+    }
+
+    public void statusFb(long workspaceId, long id, String statusFb, Instant processedAt, Instant now) {
+        jdbc.sql("UPDATE videos SET status_fb = ?, processed_at = COALESCE(?, processed_at), updated_at = ? "
+                        + "WHERE workspace_id = ? AND id = ?")
+                .params(statusFb, processedAt == null ? null : utc(processedAt), utc(now), workspaceId, id).update();
+    }
+
+    public List<Video> page(VideoQuery q) {
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM videos WHERE workspace_id = :ws");
+        Map<String, Object> p = new HashMap<>();
+        p.put("ws", q.workspaceId());
+        if (q.state() != null) {
+            sql.append(" AND state = :state");
+            p.put("state", q.state().name());
+        }
+        if (q.source() != null) {
+            sql.append(" AND source = :source");
+            p.put("source", q.source());
+        }
+        if (q.statusFb() != null) {
+            sql.append(" AND status_fb = :statusFb");
+            p.put("statusFb", q.statusFb());
+        }
+        if (q.from() != null) {
+            sql.append(" AND created_at >= :from");
+            p.put("from", utc(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND created_at < :to");
+            p.put("to", utc(q.to()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            sql.append(" AND LOWER(title) LIKE :text ESCAPE '\\'");
+            p.put("text", "%" + q.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (q.before() != null) {
+            sql.append(" AND id < :before");
+            p.put("before", q.before());
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        p.put("limit", q.limit());
+        return jdbc.sql(sql.toString()).params(p).query((rs, n) -> map(rs)).list();
+    }
+
+    static Video map(ResultSet rs) throws SQLException {
+        return new Video(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("title"), rs.getString("source"),
+                rs.getString("source_url"), rs.getString("uploader"), rs.getString("original_name"),
+                rs.getString("storage_key"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), VideoState.valueOf(rs.getString("state")), rs.getString("reject_code"),
+                rs.getString("reject_reason"), rs.getObject("duration_ms", Long.class),
+                rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
+                rs.getObject("fps", Double.class), rs.getString("video_codec"), rs.getString("audio_codec"),
+                rs.getString("container"), rs.getString("status_fb"), instant(rs, "processed_at"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
