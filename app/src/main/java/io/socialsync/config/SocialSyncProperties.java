@@ -32,6 +32,11 @@ public record SocialSyncProperties(
     public record RateLimit(@DefaultValue("600") int requestsPerMinute) {
     }
 
-    public record Webhooks(@DefaultValue("10s") Duration timeout) {
+    /**
+     * Outbound webhooks. {@code allowPrivateNetworks} lets endpoints point at loopback, private, link-local and
+     * similar addresses: off by default so a workspace cannot make the server probe its own network.
+     */
+    public record Webhooks(@DefaultValue("10s") Duration timeout,
+                           @DefaultValue("false") boolean allowPrivateNetworks) {
     }
 }

@@ -1,0 +1,51 @@
+package io.socialsync.webhooks;
+
+import io.socialsync.ledger.LedgerEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns ledger events into deliveries, inside the appending transaction: an event and its deliveries commit
+ * together or not at all. Runs on every append, so a workspace without endpoints costs one indexed query.
+ */
+@Component
+public class WebhookFanout {
+    static final String DELIVERY_FAILED = "webhook_delivery_failed";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final WebhookEndpoints endpoints;
+    private final WebhookService service;
+
+    public WebhookFanout(WebhookEndpoints endpoints, WebhookService service) {
+        this.endpoints = endpoints;
+        this.service = service;
+    }
+
+    @EventListener
+    public void on(LedgerEvent event) {
+        var targets = endpoints.active(event.workspaceId()).stream()
+                .filter(e -> e.subscribes(event.eventType())).toList();
+        if (targets.isEmpty()) {
+            return;
+        }
+        JsonNode payload = JSON.readTree(event.payload());
+        if (event.eventType().startsWith("job_")
+                && DeliverWebhookHandler.KIND.equals(payload.path("kind").asString(""))) {
+            return; // the delivery jobs' own events: sending them would make more of them, forever
+        }
+        var webhookEvent = WebhookEvent.of(event);
+        for (var endpoint : targets) {
+            if (!loops(event, payload, endpoint)) {
+                service.schedule(endpoint, webhookEvent);
+            }
+        }
+    }
+
+    /** A failure is not reported to the endpoint that failed, nor is the failure of such a report. */
+    private static boolean loops(LedgerEvent event, JsonNode payload, WebhookEndpoint endpoint) {
+        return event.eventType().equals(DELIVERY_FAILED)
+                && (payload.path("endpoint_id").asLong(-1) == endpoint.id()
+                || DELIVERY_FAILED.equals(payload.path("event_type").asString("")));
+    }
+}

@@ -1,0 +1,117 @@
+package io.socialsync.webhooks;
+
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.web.ApiException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Endpoints of a workspace, and the one way a delivery is created: a row plus its job, in one transaction. */
+@Service
+public class WebhookService {
+    private final WebhookEndpoints endpoints;
+    private final WebhookDeliveries deliveries;
+    private final WebhookUrlPolicy policy;
+    private final JobQueue queue;
+    private final Workers workers;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public WebhookService(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookUrlPolicy policy,
+                          JobQueue queue, Workers workers, Ledger ledger, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.policy = policy;
+        this.queue = queue;
+        this.workers = workers;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** The API shows the new secret in this response only; later reads leave it out. */
+    @Transactional
+    public WebhookEndpoint register(long workspaceId, String url, List<String> eventTypes, Actor actor) {
+        URI uri;
+        try {
+            uri = policy.check(url);
+        } catch (WebhookUrlPolicy.Refused e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (UnknownHostException e) {
+            throw ApiException.badRequest("url host cannot be resolved: " + e.getMessage());
+        }
+        List<String> types = EventTypes.normalize(eventTypes);
+        var endpoint = endpoints.insert(workspaceId, url.trim(), WebhookSignature.newSecret(), types,
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        // the host only: a URL's path or query often holds the receiver's own secret, and the ledger is forever
+        record(endpoint, actor, "webhook_endpoint_created", Map.of("host", uri.getHost(), "event_types", types));
+        return endpoint;
+    }
+
+    public List<WebhookEndpoint> list(long workspaceId) {
+        return endpoints.list(workspaceId);
+    }
+
+    public WebhookEndpoint get(long workspaceId, long id) {
+        return endpoints.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("webhook", id));
+    }
+
+    /** Deactivated endpoints keep their history; their pending deliveries fail at their next attempt. */
+    @Transactional
+    public void deactivate(long workspaceId, long id, Actor actor) {
+        var endpoint = get(workspaceId, id);
+        if (endpoints.deactivate(workspaceId, id)) {
+            record(endpoint, actor, "webhook_endpoint_deactivated", Map.of());
+        }
+    }
+
+    public List<WebhookDelivery> deliveries(long workspaceId, long endpointId, Long before, int limit) {
+        get(workspaceId, endpointId);
+        return deliveries.page(workspaceId, endpointId, before, limit);
+    }
+
+    @Transactional
+    public WebhookDelivery ping(long workspaceId, long id) {
+        var endpoint = get(workspaceId, id);
+        if (!endpoint.active()) {
+            throw ApiException.conflict("webhook " + id + " is deactivated");
+        }
+        long deliveryId = schedule(endpoint, WebhookEvent.ping(endpoint, clock.instant()));
+        return deliveries.byId(workspaceId, deliveryId).orElseThrow();
+    }
+
+    /** Joins the caller's transaction (a ledger append): the delivery exists exactly when its event does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long schedule(WebhookEndpoint endpoint, WebhookEvent event) {
+        long ws = endpoint.workspaceId();
+        long id = deliveries.insert(ws, endpoint.id(), event.ledgerEventId(), event.eventType(), clock.instant());
+        var request = JobRequest.of(ws, DeliverWebhookHandler.KIND, Map.of("delivery_id", id))
+                .withIdempotencyKey("webhook-delivery-" + id);
+        var job = queue.enqueue(request, Actor.SYSTEM).job();
+        deliveries.attach(ws, id, event.body(id), job.id());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                workers.wakeUp(); // the job is visible only now; waking earlier would find nothing
+            }
+        });
+        return id;
+    }
+
+    private void record(WebhookEndpoint endpoint, Actor actor, String type, Map<String, Object> payload) {
+        ledger.append(new LedgerEvent.New(endpoint.workspaceId(), actor, type, "webhook_endpoint",
+                String.valueOf(endpoint.id()), null, payload));
+    }
+}
