@@ -127,7 +127,7 @@ class WebhookApiTest {
             assertThat(delivery.path("last_status").asInt()).isEqualTo(410);
             assertThat(receiver.received()).singleElement()
                     .satisfies(r -> assertThat(r.header("X-SocialSync-Event")).isEqualTo("ping"));
-            var events = api.get("/ledger?eventType=webhook_delivery_failed").body().path("items");
+            var events = api.get("/ledger?event_type=webhook_delivery_failed").body().path("items");
             assertThat(events.size()).isEqualTo(1);
             assertThat(events.get(0).path("entity_id").asString()).isEqualTo(String.valueOf(deliveryId));
             assertThat(events.get(0).path("payload").path("last_status").asInt()).isEqualTo(410);
