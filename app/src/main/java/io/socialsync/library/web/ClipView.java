@@ -1,0 +1,18 @@
+package io.socialsync.library.web;
+
+import io.socialsync.library.Clip;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+public record ClipView(long id, long videoId, int rank, double startSeconds, double endSeconds,
+                       double durationSeconds, int score, JsonNode subScores, String reason, String thumbnailUrl,
+                       Long jobId, Instant createdAt) {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public static ClipView of(Clip c) {
+        return new ClipView(c.id(), c.videoId(), c.rank(), c.startMs() / 1000.0, c.endMs() / 1000.0,
+                c.durationMs() / 1000.0, c.score(), JSON.readTree(c.subScores()), c.reason(),
+                c.thumbnailKey() == null ? null : "/clips/" + c.id() + "/thumbnail", c.jobId(), c.createdAt());
+    }
+}
