@@ -14,7 +14,8 @@ public record SocialSyncProperties(
         @DefaultValue Roles roles,
         @DefaultValue Jobs jobs,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Storage storage) {
 
     public record Roles(@DefaultValue("true") boolean api, @DefaultValue("true") boolean workers,
                         @DefaultValue("true") boolean scheduler) {
@@ -38,5 +39,41 @@ public record SocialSyncProperties(
      */
     public record Webhooks(@DefaultValue("10s") Duration timeout,
                            @DefaultValue("false") boolean allowPrivateNetworks) {
+    }
+
+    /**
+     * Where media files live (io.socialsync.storage). {@code publicBaseUrl} is how platforms reach this server:
+     * signed local file links start with it. Secrets are masked in toString, which binding errors may print.
+     */
+    public record Storage(@DefaultValue("local") StorageType type,
+                          @DefaultValue("http://localhost:8080") String publicBaseUrl,
+                          String signingKey,
+                          @DefaultValue S3 s3) {
+        @Override
+        public String toString() {
+            return "Storage[type=" + type + ", publicBaseUrl=" + publicBaseUrl + ", signingKey="
+                    + mask(signingKey) + ", s3=" + s3 + "]";
+        }
+    }
+
+    public enum StorageType { LOCAL, S3 }
+
+    /** Any S3-compatible store; a blank endpoint means AWS itself, blank keys the SDK's default credential chain. */
+    public record S3(String endpoint,
+                     @DefaultValue("us-east-1") String region,
+                     String bucket,
+                     @DefaultValue("") String prefix,
+                     @DefaultValue("false") boolean pathStyle,
+                     String accessKey,
+                     String secretKey) {
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", prefix=" + prefix
+                    + ", pathStyle=" + pathStyle + ", accessKey=" + accessKey + ", secretKey=" + mask(secretKey) + "]";
+        }
+    }
+
+    private static String mask(String secret) {
+        return secret == null || secret.isEmpty() ? "" : "****";
     }
 }

@@ -1,30 +1,25 @@
 package io.socialsync.health;
 
-import io.socialsync.config.DataDirectory;
-import java.nio.file.Files;
+import io.socialsync.storage.Storage;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Readiness: the data directory exists and is writable, with its free space shown. */
+/** Readiness: the configured storage answers (local: a file can be written, with free space shown; S3: the bucket). */
 @Component("storage")
 public class StorageHealthIndicator implements HealthIndicator {
-    private final DataDirectory dataDir;
+    private final Storage storage;
 
-    public StorageHealthIndicator(DataDirectory dataDir) {
-        this.dataDir = dataDir;
+    public StorageHealthIndicator(Storage storage) {
+        this.storage = storage;
     }
 
     @Override
     public Health health() {
-        var root = dataDir.root();
         try {
-            var probe = Files.createTempFile(root, ".health", ".tmp");
-            Files.delete(probe);
-            return Health.up().withDetail("path", root.toString())
-                    .withDetail("free_bytes", Files.getFileStore(root).getUsableSpace()).build();
+            return Health.up().withDetails(storage.check()).build();
         } catch (Exception e) {
-            return Health.down().withDetail("path", root.toString()).withDetail("error", e.getMessage()).build();
+            return Health.down().withDetail("error", e.getMessage()).build();
         }
     }
 }

@@ -12,13 +12,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every API request by its key (Authorization: Bearer, or X-API-Key) and applies the key's
- * rate limit. Public paths: health probes, metrics scrape, API docs and the platforms' webhooks, which carry
- * their own signatures.
+ * rate limit. Public paths: health probes, metrics scrape, API docs, the platforms' webhooks and signed file
+ * links (/files/), which carry their own signatures.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String CALLER = Caller.class.getName();
     private static final List<String> PUBLIC_PREFIXES = List.of("/actuator/", "/v3/api-docs", "/swagger-ui",
-            "/webhook/", "/debug/health", "/error");
+            "/webhook/", "/files/", "/debug/health", "/error");
     private final ApiKeyService apiKeys;
     private final RateLimits rateLimits;
 
