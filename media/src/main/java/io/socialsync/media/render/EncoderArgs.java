@@ -29,7 +29,12 @@ public final class EncoderArgs {
     }
 
     public static List<String> audio(RenderOptions o) {
-        return List.of("-c:a", "aac", "-b:a", o.audioBitrateKbps() + "k", "-ar", Integer.toString(AudioChain.SAMPLE_RATE),
+        return audio(o, AudioChain.SAMPLE_RATE);
+    }
+
+    /** For edits that keep their first input's sample rate instead of the platforms' 48 kHz. */
+    public static List<String> audio(RenderOptions o, int sampleRate) {
+        return List.of("-c:a", "aac", "-b:a", o.audioBitrateKbps() + "k", "-ar", Integer.toString(sampleRate),
                 "-ac", "2");
     }
 

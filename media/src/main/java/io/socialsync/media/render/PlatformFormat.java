@@ -32,9 +32,4 @@ public record PlatformFormat(String name, int width, int height, Duration maxDur
     public double aspect() {
         return (double) width / height;
     }
-
-    /** Two formats with the same frame size render the same pixels, so they can share one encode. */
-    public boolean sameFrame(PlatformFormat other) {
-        return width == other.width && height == other.height;
-    }
 }

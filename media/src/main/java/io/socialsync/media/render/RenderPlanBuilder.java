@@ -15,12 +15,16 @@ import java.util.Optional;
 
 /** Collects a request plus the analysis results and groups formats with identical output specs. */
 public final class RenderPlanBuilder {
+    /** HDR to SDR: linearise, convert primaries, Hable curve, back to BT.709 video range (reference §4 #5). */
+    static final String TONE_MAP = "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,"
+            + "zscale=t=bt709:m=bt709:r=tv,format=yuv420p";
     private final MediaInfo source;
     private RenderRequest request;
     private RenderOptions options = RenderOptions.defaults();
     private Optional<CropRect> letterbox = Optional.empty();
     private Optional<SaliencyTrack> saliency = Optional.empty();
     private Path outputDir;
+    private boolean toneMap;
 
     RenderPlanBuilder(MediaInfo source) {
         this.source = source;
@@ -46,6 +50,15 @@ public final class RenderPlanBuilder {
         return this;
     }
 
+    /**
+     * Tone-map an HDR (PQ/HLG) source to SDR BT.709; needs the {@code zscale} and {@code tonemap} filters, which the
+     * bundled FFmpeg 6.1 lacks, so the renderer only turns this on when they exist.
+     */
+    public RenderPlanBuilder toneMap(boolean on) {
+        this.toneMap = on;
+        return this;
+    }
+
     /** Where the outputs are written; defaults to the request's output directory (the renderer uses a temp one). */
     public RenderPlanBuilder outputDir(Path dir) {
         this.outputDir = dir;
@@ -61,6 +74,9 @@ public final class RenderPlanBuilder {
         if (!source.duration().isZero() && (available.isNegative() || available.isZero())) {
             throw new IllegalArgumentException("clip start " + Fmt.seconds(start) + " s is past the end of the source ("
                     + Fmt.seconds(source.duration()) + " s)");
+        }
+        if (source.duration().isZero() && request.duration() == null) {
+            throw new IllegalArgumentException(source.file() + " does not say how long it is; give a clip duration");
         }
         Duration clip = request.duration() == null ? available
                 : source.duration().isZero() ? request.duration() : min(request.duration(), available);
@@ -83,7 +99,8 @@ public final class RenderPlanBuilder {
                 Spec s = g.getKey();
                 Reframe reframe = reframes.computeIfAbsent(List.of(s.width(), s.height()), k -> ReframeDecider.decide(
                         srcW, srcH, s.width(), s.height(), request.cropPlan(), saliency, options));
-                Path file = dir.resolve(request.baseName() + "-v" + v + "-" + s.width() + "x" + s.height() + ".mp4");
+                Path file = dir.resolve(fileName(request.baseName() + "-v" + v + "-" + s.width() + "x" + s.height(),
+                        outputs));
                 outputs.add(new PlannedOutput(v, g.getValue(), preset, s.width(), s.height(), s.fps(), reframe, out,
                         file));
             }
@@ -95,6 +112,7 @@ public final class RenderPlanBuilder {
     private String graph(VideoStream video, int srcW, int srcH, List<PlannedOutput> outputs, double clipStart) {
         StringBuilder g = new StringBuilder("[0:" + video.index() + "]");
         letterbox.ifPresent(r -> g.append(r.filter()).append(','));
+        if (toneMap && video.hdr().isHdr()) g.append(TONE_MAP).append(',');
         g.append("split=").append(outputs.size());
         for (int i = 0; i < outputs.size(); i++) g.append("[s").append(i).append(']');
         for (int i = 0; i < outputs.size(); i++) {
@@ -103,6 +121,17 @@ public final class RenderPlanBuilder {
         }
         g.append(';').append(AudioChain.build(source.hasAudio(), outputs, options.loudnessLufs()));
         return g.toString();
+    }
+
+    /** Same size at two frame rates (custom formats) would collide: number the later ones. */
+    private static String fileName(String stem, List<PlannedOutput> taken) {
+        String name = stem + ".mp4";
+        for (int i = 2; nameTaken(name, taken); i++) name = stem + "-" + i + ".mp4";
+        return name;
+    }
+
+    private static boolean nameTaken(String name, List<PlannedOutput> taken) {
+        return taken.stream().anyMatch(o -> o.file().getFileName().toString().equals(name));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -2,6 +2,7 @@ package io.socialsync.media.render;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,7 +24,7 @@ public record RenderRequest(Path source, Duration start, Duration duration, List
         if (duration != null && (duration.isNegative() || duration.isZero())) {
             throw new IllegalArgumentException("duration must be positive");
         }
-        formats = List.copyOf(formats);
+        formats = List.copyOf(new LinkedHashSet<>(formats)); // asking twice for a format gives it once
         if (formats.isEmpty()) throw new IllegalArgumentException("no formats requested");
         presets = presets == null || presets.isEmpty() ? List.of(Preset.NONE) : List.copyOf(presets);
         cropPlan = cropPlan == null ? List.of() : List.copyOf(cropPlan);

@@ -2,6 +2,7 @@ package io.socialsync.media.render;
 
 import io.socialsync.media.TempDir;
 import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.media.ffmpeg.FfmpegInfo;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.probe.MediaInfo;
 import io.socialsync.media.probe.MediaProber;
@@ -13,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders a {@link RenderRequest}: probe, cheap analysis pass, one FFmpeg process for all outputs, ffprobe
@@ -22,6 +25,7 @@ import java.util.List;
 public final class Renderer {
     /** Longer graphs go to a script file: command lines have limits and show up in process listings. */
     static final int INLINE_GRAPH_LIMIT = 16_000;
+    private static final Logger log = LoggerFactory.getLogger(Renderer.class);
 
     private final Ffmpeg ffmpeg;
     private final MediaProber prober;
@@ -45,7 +49,7 @@ public final class Renderer {
                     ? SourceAnalyzer.analyse(ffmpeg, source, precheck.clipStart(), precheck.clipDuration(), tmp.path(),
                     run)
                     : SourceAnalyzer.Result.NONE;
-            RenderPlan plan = RenderPlan.builder(source).request(request).options(options)
+            RenderPlan plan = RenderPlan.builder(source).request(request).options(options).toneMap(canToneMap(source))
                     .letterbox(analysis.letterbox()).saliency(analysis.saliency()).outputDir(tmp.path()).build();
             ffmpeg.run(args(plan, tmp), run.withExpectedDuration(plan.expectedDuration()));
             List<RenderedVariant> done = new ArrayList<>();
@@ -54,6 +58,18 @@ public final class Renderer {
             for (RenderedVariant v : done) moved.add(moveTo(v, request.outputDir()));
             return moved;
         }
+    }
+
+    /** Asked only for HDR sources: inspecting FFmpeg costs three quick runs. */
+    private boolean canToneMap(MediaInfo source) {
+        if (!source.requireVideo().hdr().isHdr()) return false;
+        FfmpegInfo info = ffmpeg.inspect();
+        boolean can = info.has("zscale") && info.has("tonemap");
+        if (!can) {
+            log.warn("{} is HDR ({}) but this FFmpeg lacks zscale/tonemap: colours will look washed out; set "
+                    + "SOCIALSYNC_FFMPEG to a full build", source.file(), source.requireVideo().hdr());
+        }
+        return can;
     }
 
     private List<String> args(RenderPlan plan, TempDir tmp) {

@@ -19,9 +19,11 @@ class AnalysisTest {
     @TempDir
     Path work;
 
-    private SourceAnalyzer.Result analyse(Path src) {
+    /** The scratch directory's name is hostile on purpose: its path goes into the filter graph. */
+    private SourceAnalyzer.Result analyse(Path src) throws Exception {
         MediaInfo info = new MediaProber(TestMedia.ffmpeg()).probe(src);
-        return SourceAnalyzer.analyse(TestMedia.ffmpeg(), info, Duration.ZERO, info.duration(), work,
+        Path scratch = Files.createDirectories(work.resolve("we:ird 'dir,[x];\\y"));
+        return SourceAnalyzer.analyse(TestMedia.ffmpeg(), info, Duration.ZERO, info.duration(), scratch,
                 RunOptions.defaults());
     }
 

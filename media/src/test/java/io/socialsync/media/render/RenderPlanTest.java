@@ -108,4 +108,29 @@ class RenderPlanTest {
         assertThat(plan(r, true).outputs().getFirst().fps().value()).isEqualTo(24);
         assertThat(plan(r, true).graph()).contains("fps=24,");
     }
+
+    @Test
+    void hdrSourcesAreToneMappedWhenTheFiltersExist() {
+        var hdr = new io.socialsync.media.probe.VideoStream(0, "hevc", "yuv420p10le", 1920, 1080, 0,
+                new io.socialsync.media.probe.FrameRate(25, 1), new io.socialsync.media.probe.FrameRate(25, 1),
+                "smpte2084", java.util.OptionalLong.empty());
+        var info = new io.socialsync.media.probe.MediaInfo(PlanFixtures.SOURCE, "mov", Duration.ofSeconds(5), 1,
+                Optional.of(hdr), List.of());
+        assertThat(RenderPlan.builder(info).request(request("youtube")).toneMap(true).build().graph())
+                .startsWith("[0:0]zscale=t=linear").contains("tonemap=hable");
+        assertThat(RenderPlan.builder(info).request(request("youtube")).toneMap(false).build().graph())
+                .doesNotContain("tonemap");
+        assertThat(plan(request("youtube"), true).graph()).as("SDR is left alone").doesNotContain("tonemap");
+    }
+
+    @Test
+    void sameSizeAtDifferentFrameRatesGetsTwoFilesWithDistinctNames() {
+        var cinema = new PlatformFormat("cinema", 1920, 1080, Duration.ofMinutes(5), 24, 1_000_000_000);
+        RenderRequest r = RenderRequest.of(PlanFixtures.SOURCE, List.of(PlatformFormats.defaults().get("youtube"),
+                cinema, cinema), PlanFixtures.OUT);
+        RenderPlan p = plan(r, true);
+        assertThat(p.outputs()).extracting(o -> o.file().getFileName().toString())
+                .containsExactly("clip-v0-1920x1080.mp4", "clip-v0-1920x1080-2.mp4");
+        assertThat(p.outputs().get(1).formatNames()).containsExactly("cinema");
+    }
 }
