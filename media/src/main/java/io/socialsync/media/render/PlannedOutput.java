@@ -1,0 +1,35 @@
+package io.socialsync.media.render;
+
+import io.socialsync.media.probe.FrameRate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One encoder of a {@link RenderPlan}: several formats share it when their output specs are identical.
+ *
+ * @param variant index of the preset in the request
+ * @param duration the output's duration (the clip's, divided by the preset's speed)
+ */
+public record PlannedOutput(int variant, List<PlatformFormat> formats, Preset preset, int width, int height,
+                            FrameRate fps, Reframe reframe, Duration duration, Path file) {
+
+    public PlannedOutput {
+        formats = List.copyOf(formats);
+    }
+
+    public List<String> formatNames() {
+        return formats.stream().map(PlatformFormat::name).toList();
+    }
+
+    /** The strictest size limit of the formats sharing this file. */
+    public long maxSizeBytes() {
+        return formats.stream().mapToLong(PlatformFormat::maxSizeBytes).min().orElseThrow();
+    }
+
+    /** The strictest duration limit of the formats sharing this file. */
+    public PlatformFormat shortestLimit() {
+        return formats.stream().min(Comparator.comparing(PlatformFormat::maxDuration)).orElseThrow();
+    }
+}

@@ -1,0 +1,35 @@
+package io.socialsync.media.render;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One platform's output rule: frame size plus the limits an upload must respect. Values are configuration, not
+ * constants: platforms change them, so the defaults live in one table ({@link PlatformFormats#DEFAULTS}).
+ *
+ * @param name the id callers request, e.g. {@code instagram_reel}
+ * @param maxFps output frame rate is capped to this (a faster source is resampled, not rejected)
+ * @param maxSizeBytes an output larger than this fails verification; the bitrate is capped to aim below it
+ */
+public record PlatformFormat(String name, int width, int height, Duration maxDuration, int maxFps,
+                             long maxSizeBytes) {
+
+    public PlatformFormat {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) throw new IllegalArgumentException("format name is blank");
+        // x264 and yuv420p need even sizes; catching it here beats an FFmpeg error mid-render
+        if (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException(name + ": width and height must be even and positive, got "
+                    + width + "x" + height);
+        }
+        Objects.requireNonNull(maxDuration, "maxDuration");
+        if (maxDuration.isNegative() || maxDuration.isZero()) throw new IllegalArgumentException(name + ": maxDuration");
+        if (maxFps < 1) throw new IllegalArgumentException(name + ": maxFps must be >= 1");
+        if (maxSizeBytes < 1) throw new IllegalArgumentException(name + ": maxSizeBytes must be >= 1");
+    }
+
+    /** Width / height, e.g. 0.5625 for 9:16. */
+    public double aspect() {
+        return (double) width / height;
+    }
+}

@@ -1,0 +1,16 @@
+package io.socialsync.media.render;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One rendered file. Several formats share it when their specs are identical (Reels, TikTok and Shorts are all
+ * 1080x1920); {@code preset} and {@code seed} reproduce it exactly.
+ */
+public record RenderedVariant(List<String> formats, Preset preset, long seed, Path path, int width, int height,
+                              Duration duration, long sizeBytes) {
+    public RenderedVariant {
+        formats = List.copyOf(formats);
+    }
+}

@@ -1,0 +1,51 @@
+package io.socialsync.media.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialsync.media.TestMedia;
+import io.socialsync.media.ffmpeg.RunOptions;
+import io.socialsync.media.render.OutputProbe;
+import io.socialsync.media.render.PlatformFormat;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConcatTest {
+    private final Editor editor = new Editor(TestMedia.ffmpeg());
+
+    @TempDir
+    Path work;
+
+    @Test
+    void differentSizesFrameRatesAndSampleRatesAreNormalisedToTheFirstInput() {
+        Path a = EditMedia.clip(work.resolve("a.mp4"), "320x180", 25, 44100, 1);
+        Path b = EditMedia.clip(work.resolve("b.mp4"), "180x320", 30, 48000, 1.5);
+        var r = editor.apply(new EditOperation.Concatenate(List.of(a, b), null), work.resolve("ab.mp4"),
+                RunOptions.defaults());
+        OutputProbe p = OutputProbe.of(TestMedia.ffmpeg(), r.output(), null);
+        assertThat(p.width() + "x" + p.height()).isEqualTo("320x180");
+        assertThat(p.fps().value()).isEqualTo(25);
+        assertThat(p.sampleRate()).isEqualTo(44100);
+        assertThat(p.channels()).isEqualTo(2);
+        assertThat(p.videoSeconds()).isCloseTo(2.5, within(0.1));
+        assertThat(p.audioSeconds()).isCloseTo(p.videoSeconds(), within(0.1));
+        assertThat(p.profile()).isEqualTo("High");
+    }
+
+    @Test
+    void aTargetFormatAndAnInputWithoutAudio() {
+        Path a = EditMedia.silentClip(work.resolve("a.mp4"), "320x180", 25, 1);
+        Path b = EditMedia.clip(work.resolve("b.mp4"), "200x200", 30, 22050, 1);
+        var square = new PlatformFormat("square", 240, 240, Duration.ofMinutes(1), 30, 100_000_000);
+        var r = editor.apply(new EditOperation.Concatenate(List.of(a, b), square), work.resolve("ab.mp4"),
+                RunOptions.defaults());
+        OutputProbe p = OutputProbe.of(TestMedia.ffmpeg(), r.output(), null);
+        assertThat(p.width() + "x" + p.height()).isEqualTo("240x240");
+        assertThat(p.sampleRate()).isEqualTo(48000);
+        assertThat(p.audioSeconds()).isCloseTo(2.0, within(0.1));
+        assertThat(p.videoSeconds()).isCloseTo(2.0, within(0.1));
+    }
+}

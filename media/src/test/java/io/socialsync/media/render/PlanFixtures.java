@@ -1,0 +1,31 @@
+package io.socialsync.media.render;
+
+import io.socialsync.media.probe.AudioStream;
+import io.socialsync.media.probe.FrameRate;
+import io.socialsync.media.probe.MediaInfo;
+import io.socialsync.media.probe.VideoStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Hand-made probe results, so plans can be tested without FFmpeg. */
+final class PlanFixtures {
+    static final Path SOURCE = Path.of("/in/src.mp4");
+    static final Path OUT = Path.of("/out");
+
+    private PlanFixtures() {}
+
+    static MediaInfo source(int w, int h, double seconds, boolean audio) {
+        var video = new VideoStream(0, "h264", "yuv420p", w, h, 0, new FrameRate(25, 1), new FrameRate(25, 1), "",
+                OptionalLong.empty());
+        List<AudioStream> a = audio ? List.of(new AudioStream(1, "aac", 44100, 1, "mono")) : List.of();
+        return new MediaInfo(SOURCE, "mov,mp4", Duration.ofMillis(Math.round(seconds * 1000)), 1000, Optional.of(video),
+                a);
+    }
+
+    static RenderRequest request(String... formats) {
+        return RenderRequest.of(SOURCE, PlatformFormats.defaults().get(List.of(formats)), OUT);
+    }
+}

@@ -1,0 +1,130 @@
+package io.socialsync.media.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.socialsync.media.TestMedia;
+import io.socialsync.media.ffmpeg.CancelToken;
+import io.socialsync.media.ffmpeg.FfmpegException;
+import io.socialsync.media.ffmpeg.RunOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real renders of tiny synthetic sources (only the first test renders at a real 1080x1920). */
+class RendererTest {
+    private static final RenderOptions SMALL = RenderOptions.defaults().withSizeScale(0.25);
+    private final PlatformFormats formats = PlatformFormats.defaults();
+    private final Renderer renderer = new Renderer(TestMedia.ffmpeg());
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aFullSizeReelHasEveryPropertyThePlatformsNeed() throws Exception {
+        Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 1);
+        List<RenderedVariant> out = renderer.render(RenderRequest.of(src, formats.get(List.of("instagram_reel")),
+                work.resolve("out")), RenderOptions.defaults(), RunOptions.defaults());
+        assertThat(out).hasSize(1);
+        RenderedVariant v = out.getFirst();
+        assertThat(v.formats()).containsExactly("instagram_reel");
+        assertThat(v.width()).isEqualTo(1080);
+        assertThat(v.height()).isEqualTo(1920);
+        assertThat(v.duration().toMillis()).isCloseTo(1000, within(50L));
+        OutputProbe p = Inspect.probe(v.path());
+        assertThat(p.videoCodec()).isEqualTo("h264");
+        assertThat(p.profile()).isEqualTo("High");
+        assertThat(p.pixelFormat()).isEqualTo("yuv420p");
+        assertThat(p.width() + "x" + p.height()).isEqualTo("1080x1920");
+        assertThat(p.fps().value()).isEqualTo(25);
+        assertThat(p.colorPrimaries()).isEqualTo("bt709");
+        assertThat(p.colorTransfer()).isEqualTo("bt709");
+        assertThat(p.audioCodec()).isEqualTo("aac");
+        assertThat(p.sampleRate()).isEqualTo(48_000);
+        assertThat(p.channels()).isEqualTo(2);
+        List<String> boxes = Inspect.topLevelBoxes(v.path());
+        assertThat(boxes.indexOf("moov")).as("+faststart").isLessThan(boxes.indexOf("mdat"));
+        assertThat(v.sizeBytes()).isEqualTo(Files.size(v.path()));
+        try (Stream<Path> left = Files.list(work.resolve("out"))) {
+            assertThat(left).as("no temp dir left").containsExactly(v.path());
+        }
+    }
+
+    @Test
+    void threeFormatsRenderAsTwoFilesAndAudioIsNormalisedToAboutMinus14Lufs() {
+        Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 3);
+        List<RenderedVariant> out = renderer.render(RenderRequest.of(src,
+                formats.get(List.of("instagram_reel", "youtube_short", "facebook")), work.resolve("out")), SMALL,
+                RunOptions.defaults());
+        assertThat(out).extracting(RenderedVariant::formats)
+                .containsExactly(List.of("instagram_reel", "youtube_short"), List.of("facebook"));
+        assertThat(out).extracting(v -> v.width() + "x" + v.height()).containsExactly("270x480", "270x270");
+        assertThat(Inspect.loudness(out.getFirst().path())).isCloseTo(-14, within(1.5));
+    }
+
+    @Test
+    void speedPresetsKeepAudioAndVideoTheSameLength() {
+        Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 3);
+        List<Preset> presets = List.of(new Preset("speed", 1, 1, false, 0, 1, 1, 0, 1.08),
+                new Preset("speed", 2, 1, false, 0, 1, 1, 0, 0.95));
+        List<RenderedVariant> out = renderer.render(RenderRequest.of(src, formats.get(List.of("youtube")),
+                work.resolve("out")).withPresets(presets), SMALL, RunOptions.defaults());
+        for (RenderedVariant v : out) {
+            OutputProbe p = Inspect.probe(v.path());
+            assertThat(p.audioSeconds()).as(v.preset().describe()).isCloseTo(p.videoSeconds(), within(0.1));
+            assertThat(p.videoSeconds()).isCloseTo(3 / v.preset().speed(), within(0.1));
+        }
+    }
+
+    @Test
+    void aCancelledRenderLeavesNoFilesAndNoProcesses() throws Exception {
+        Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 10);
+        Path outDir = work.resolve("out");
+        CancelToken cancel = CancelToken.create();
+        // cancel once FFmpeg has opened its (temp) output: then there really is something to clean up
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!cancel.isCancelled() && System.nanoTime() < deadline) {
+                if (partialOutputs(outDir) > 0) cancel.cancel();
+                sleep(20);
+            }
+        });
+        assertThatThrownBy(() -> renderer.render(RenderRequest.of(src, formats.get(List.of("tiktok")), outDir),
+                RenderOptions.defaults().withAnalyse(false), RunOptions.defaults().withCancel(cancel)))
+                .isInstanceOf(FfmpegException.Cancelled.class);
+        watcher.join();
+        assertThat(outDir).isEmptyDirectory();
+        assertThat(TestMedia.liveFfmpegProcesses()).isEmpty();
+    }
+
+    private static long partialOutputs(Path outDir) {
+        try (Stream<Path> files = Files.walk(outDir)) {
+            return files.filter(p -> p.toString().endsWith(".mp4")).count();
+        } catch (Exception e) {
+            return 0; // not created yet, or deleted under us
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aSourceTooLongForThePlatformFailsBeforeEncoding() {
+        Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 2);
+        var tiny = new PlatformFormat("tiny", 320, 180, Duration.ofSeconds(1), 30, 1_000_000);
+        assertThatThrownBy(() -> renderer.render(RenderRequest.of(src, List.of(tiny), work.resolve("out")), SMALL,
+                RunOptions.defaults())).isInstanceOf(RenderException.LimitExceeded.class)
+                .hasMessageContaining("tiny allows at most 1 s");
+        assertThat(work.resolve("out")).doesNotExist();
+    }
+}
