@@ -1,0 +1,107 @@
+package io.socialsync.media.analysis;
+
+import io.socialsync.media.TempDir;
+import io.socialsync.media.ffmpeg.CancelToken;
+import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.media.ffmpeg.FfmpegException;
+import io.socialsync.media.ffmpeg.RunOptions;
+import io.socialsync.media.probe.FrameRate;
+import io.socialsync.media.probe.MediaInfo;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The {@code ANALYSE_VIDEO} engine: one FFmpeg decode pass → {@link Signals} → scored {@link ClipCandidate}s.
+ * Thread-safe and stateless; share one instance.
+ *
+ * <pre>{@code
+ * AnalysisResult r = new Analyser(ffmpeg, scratchDir)
+ *         .analyse(video, prober.probe(video), ClipRules.DEFAULT, p -> job.progress(p), cancelToken);
+ * }</pre>
+ */
+public final class Analyser {
+    /** Share of the progress bar the decode pass takes; parsing and scoring the rest. */
+    private static final double DECODE_SHARE = 0.9;
+
+    private final Ffmpeg ffmpeg;
+    private final Path scratchRoot;
+    private final CutSettings cutSettings;
+
+    /** Temp files go under {@code java.io.tmpdir}. */
+    public Analyser(Ffmpeg ffmpeg) {
+        this(ffmpeg, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param scratchRoot where a per-run temp directory is made (and always deleted) */
+    public Analyser(Ffmpeg ffmpeg, Path scratchRoot) {
+        this(ffmpeg, scratchRoot, CutSettings.DEFAULT);
+    }
+
+    Analyser(Ffmpeg ffmpeg, Path scratchRoot, CutSettings cutSettings) {
+        this.ffmpeg = ffmpeg;
+        this.scratchRoot = scratchRoot;
+        this.cutSettings = cutSettings;
+    }
+
+    /**
+     * @param info the probe of {@code video}; it must have a video stream (audio is optional)
+     * @param progress receives 0–1, never decreasing, ending with 1 on success; called from FFmpeg's reader thread
+     * @param cancel stops the run; temp files are deleted before the {@link FfmpegException.Cancelled} is thrown
+     * @throws FfmpegException if FFmpeg fails, times out or is cancelled
+     */
+    public AnalysisResult analyse(Path video, MediaInfo info, ClipRules rules, DoubleConsumer progress,
+                                  CancelToken cancel) {
+        Monotonic bar = new Monotonic(progress);
+        Signals signals = signals(video, info, bar, cancel == null ? new CancelToken() : cancel);
+        ClipSelector.Selection selection = ClipSelector.select(signals, rules);
+        bar.accept(1);
+        return new AnalysisResult(signals, selection.clips(), selection.noClipsReason());
+    }
+
+    /** Only the decode pass and its parsing (progress stops short of 1, which {@link #analyse} sends). */
+    public Signals signals(Path video, MediaInfo info, DoubleConsumer progress, CancelToken cancel) {
+        CancelToken token = cancel == null ? new CancelToken() : cancel;
+        DoubleConsumer bar = progress instanceof Monotonic ? progress : new Monotonic(progress);
+        try (TempDir tmp = TempDir.create(scratchRoot, "analysis-")) {
+            AnalysisGraph graph = AnalysisGraph.in(tmp.path());
+            bar.accept(0);
+            ffmpeg.run(graph.args(video, info), RunOptions.defaults()
+                    .withTimeout(timeout(info.duration()))
+                    .withExpectedDuration(info.duration())
+                    .withCancel(token)
+                    .withProgress(p -> p.percent().ifPresent(pct -> bar.accept(DECODE_SHARE * pct / 100))));
+            if (token.isCancelled()) throw new FfmpegException.Cancelled("analysis", "cancel token", "");
+            return SignalsReader.read(graph, info, frameStep(info), cutSettings, token,
+                    f -> bar.accept(DECODE_SHARE + (1 - DECODE_SHARE) * 0.9 * f));
+        }
+    }
+
+    /** Generous: decoding 4K on two shared cores can run slower than real time. */
+    static Duration timeout(Duration media) {
+        return Duration.ofMinutes(10).plus(media.multipliedBy(3));
+    }
+
+    private static double frameStep(MediaInfo info) {
+        FrameRate rate = info.requireVideo().frameRate();
+        return rate.isKnown() && rate.value() > 0 ? 1 / rate.value() : 1 / 25.0;
+    }
+
+    /** Progress callers draw bars: never let them go backwards (FFmpeg's out_time can jitter). */
+    private static final class Monotonic implements DoubleConsumer {
+        private final DoubleConsumer target;
+        private double last = -1;
+
+        Monotonic(DoubleConsumer target) {
+            this.target = target == null ? p -> {} : target;
+        }
+
+        @Override
+        public synchronized void accept(double value) {
+            double v = Math.clamp(value, 0, 1);
+            if (v <= last) return;
+            last = v;
+            target.accept(v);
+        }
+    }
+}

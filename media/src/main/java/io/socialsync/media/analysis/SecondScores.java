@@ -1,0 +1,91 @@
+package io.socialsync.media.analysis;
+
+import java.util.List;
+
+/**
+ * Per-second ingredients of a clip score, each 0–1, derived from {@link Signals} (the weights are a first
+ * deterministic guess after the research notes: audio energy leads for music, motion and cut pace fill in when
+ * there is no sound).
+ *
+ * @param energy loudness and onset density relative to the video (motion and pace for silent videos)
+ * @param motion frame-difference motion and cut pace
+ * @param quality 1 = clean picture; black, frozen and very dark seconds pull it to 0
+ * @param quiet seconds that make good boundaries: clearly quieter (or stiller) than most of the video
+ * @param loud seconds louder than the median: ending a clip here without a cut cuts someone off
+ */
+record SecondScores(double[] energy, double[] motion, double[] quality, boolean[] quiet, boolean[] loud) {
+    /** Cuts within ±2.5 s that make the pace "fast": 3 cuts in 5 s. */
+    private static final double FAST_PACE_CUTS = 3;
+
+    static SecondScores of(Signals s) {
+        int n = s.seconds();
+        double[] motionRank = Ranks.of(s.motion());
+        double[] loudRank = Ranks.of(s.loudness());
+        double[] fluxRank = Ranks.of(s.flux());
+        double[] onsetRank = Ranks.of(s.onsets());
+        double[] energy = new double[n], motion = new double[n], quality = new double[n];
+        for (int i = 0; i < n; i++) {
+            double pace = Math.min(1, cutsNear(s.cuts(), i) / FAST_PACE_CUTS);
+            motion[i] = 0.7 * motionRank[i] + 0.3 * pace;
+            double loudAbs = Math.clamp((s.loudness()[i] + 50) / 40, 0, 1); // -50 LUFS → 0, -10 LUFS → 1
+            energy[i] = s.hasAudio()
+                    ? 0.5 * loudRank[i] + 0.2 * loudAbs + 0.15 * fluxRank[i] + 0.15 * onsetRank[i]
+                    : 0.6 * motionRank[i] + 0.4 * pace;
+            quality[i] = quality(s, i);
+        }
+        double[] boundary = s.hasAudio() ? s.loudness() : s.motion();
+        return new SecondScores(energy, motion, quality, quiet(boundary, s.hasAudio()), loud(s));
+    }
+
+    private static double quality(Signals s, int i) {
+        double black = cover(s.black(), i), frozen = cover(s.frozen(), i);
+        double dark = Math.clamp((0.15 - s.brightness()[i]) / 0.1, 0, 1);
+        double colour = 0.85 + 0.15 * Math.min(1, s.saturation()[i] / 0.25);
+        return Math.clamp((1 - black - 0.6 * frozen - 0.5 * dark) * colour, 0, 1);
+    }
+
+    private static double cover(List<Interval> intervals, int second) {
+        double c = 0;
+        for (Interval iv : intervals) c += iv.overlap(second, second + 1);
+        return Math.min(1, c);
+    }
+
+    private static int cutsNear(double[] cuts, int second) {
+        int c = 0;
+        for (double t : cuts) if (t >= second - 2 && t < second + 3) c++;
+        return c;
+    }
+
+    /**
+     * Good boundary seconds: part of a clearly quieter stretch (lower 30 % and well below the loud parts), or a
+     * dip well below its ±3 s surroundings (a pause between phrases). A steady signal has none, so boundaries there
+     * are judged by cuts alone. Loudness margins are in LU; motion (silent videos) uses ratios.
+     */
+    private static boolean[] quiet(double[] x, boolean decibels) {
+        double low = Ranks.percentile(x, 0.3), loud = Ranks.percentile(x, 0.9);
+        boolean[] out = new boolean[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double localMax = x[i], localMin = x[i];
+            for (int j = Math.max(0, i - 3); j <= Math.min(x.length - 1, i + 3); j++) {
+                localMax = Math.max(localMax, x[j]);
+                if (Math.abs(j - i) <= 1) localMin = Math.min(localMin, x[j]);
+            }
+            boolean stretch = x[i] <= low && clearlyBelow(x[i], loud, decibels, 10, 0.5);
+            boolean dip = x[i] == localMin && clearlyBelow(x[i], localMax, decibels, 6, 0.6);
+            out[i] = stretch || dip;
+        }
+        return out;
+    }
+
+    private static boolean clearlyBelow(double x, double reference, boolean decibels, double lu, double ratio) {
+        return decibels ? x <= reference - lu : x <= ratio * reference;
+    }
+
+    private static boolean[] loud(Signals s) {
+        boolean[] out = new boolean[s.seconds()];
+        if (!s.hasAudio()) return out;
+        double median = Ranks.percentile(s.loudness(), 0.5);
+        for (int i = 0; i < out.length; i++) out[i] = s.loudness()[i] > median && s.loudness()[i] > -40;
+        return out;
+    }
+}
