@@ -11,6 +11,7 @@ CREATE TABLE videos (
     content_type      VARCHAR(100),
     size_bytes        BIGINT NOT NULL,
     sha256            VARCHAR(64) NOT NULL,
+    idempotency_key   VARCHAR(200),
     state             VARCHAR(16) NOT NULL,
     reject_code       VARCHAR(50),
     reject_reason     VARCHAR(2000),
@@ -22,11 +23,13 @@ CREATE TABLE videos (
     audio_codec       VARCHAR(50),
     container         VARCHAR(100),
     media_info        VARCHAR,
+    contact_sheet_key VARCHAR(500),
     status_fb         VARCHAR(16) NOT NULL DEFAULT 'pending',
     processed_at      TIMESTAMP WITH TIME ZONE,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT videos_content UNIQUE (workspace_id, sha256)
+    CONSTRAINT videos_content UNIQUE (workspace_id, sha256),
+    CONSTRAINT videos_idempotency UNIQUE (workspace_id, idempotency_key)
 );
 CREATE INDEX videos_page ON videos (workspace_id, id);
 CREATE INDEX videos_state ON videos (workspace_id, state, id);

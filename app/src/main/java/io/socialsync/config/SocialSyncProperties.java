@@ -15,7 +15,12 @@ public record SocialSyncProperties(
         @DefaultValue Jobs jobs,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Webhooks webhooks,
-        @DefaultValue Storage storage) {
+        @DefaultValue Storage storage,
+        @DefaultValue Ingest ingest) {
+
+    /** How sources come in; uploads over {@code maxUploadBytes} get 413. */
+    public record Ingest(@DefaultValue("4294967296") long maxUploadBytes) {
+    }
 
     public record Roles(@DefaultValue("true") boolean api, @DefaultValue("true") boolean workers,
                         @DefaultValue("true") boolean scheduler) {

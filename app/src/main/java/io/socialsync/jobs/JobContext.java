@@ -40,6 +40,16 @@ public final class JobContext {
         }
     }
 
+    /** Like {@link #progress} but for callbacks on other threads: reports loss instead of throwing. */
+    public boolean tryProgress(int percent, String message) {
+        try {
+            progress(percent, message);
+            return true;
+        } catch (CancellationException e) {
+            return false;
+        }
+    }
+
     public boolean stillOwned() {
         return !lost;
     }

@@ -25,14 +25,14 @@ public class Videos {
         this.jdbc = jdbc;
     }
 
-    public long insert(Video.New v, Instant now) {
+    public long insert(Video.New v, String idempotencyKey, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO videos (workspace_id, title, source, source_url, uploader, original_name, storage_key, "
-                        + "content_type, size_bytes, sha256, state, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "content_type, size_bytes, sha256, idempotency_key, state, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(v.workspaceId(), v.title(), v.source().name(), v.sourceUrl(), v.uploader(), v.originalName(),
-                        v.storageKey(), v.contentType(), v.sizeBytes(), v.sha256(), VideoState.RECEIVED.name(),
-                        utc(now), utc(now))
+                        v.storageKey(), v.contentType(), v.sizeBytes(), v.sha256(), idempotencyKey,
+                        VideoState.RECEIVED.name(), utc(now), utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -40,6 +40,11 @@ public class Videos {
     public Optional<Video> byId(long workspaceId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM videos WHERE workspace_id = ? AND id = ?")
                 .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    public Optional<Video> byIdempotencyKey(long workspaceId, String key) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM videos WHERE workspace_id = ? AND idempotency_key = ?")
+                .params(workspaceId, key).query((rs, n) -> map(rs)).optional();
     }
 
     public Optional<Video> bySha256(long workspaceId, String sha256) {
@@ -55,6 +60,16 @@ public class Videos {
                         + "audio_codec = ?, container = ?, media_info = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
                 .params(state.name(), durationMs, width, height, fps, videoCodec, audioCodec, container, mediaInfo,
                         utc(now), workspaceId, id).update();
+    }
+
+    public void analysed(long workspaceId, long id, String contactSheetKey, Instant now) {
+        jdbc.sql("UPDATE videos SET state = 'READY', contact_sheet_key = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
+                .params(contactSheetKey, utc(now), workspaceId, id).update();
+    }
+
+    public Optional<String> contactSheetKey(long workspaceId, long id) {
+        return jdbc.sql("SELECT contact_sheet_key FROM videos WHERE workspace_id = ? AND id = ?")
+                .params(workspaceId, id).query(String.class).optional();
     }
 
     public void rejected(long workspaceId, long id, String code, String reason, Instant now) {

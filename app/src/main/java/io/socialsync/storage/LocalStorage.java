@@ -38,6 +38,11 @@ public class LocalStorage implements Storage {
     }
 
     @Override
+    public Optional<Path> localFile(StorageKey key) {
+        return Optional.ofNullable(root.existing(key));
+    }
+
+    @Override
     public StoredObject put(StorageKey key, InputStream in, long length, String contentType) {
         Path target = root.pathOf(key);
         Path tmp = null;

@@ -61,6 +61,14 @@ public interface Storage {
      */
     Stream<StoredObject> list(String prefix);
 
+    /**
+     * The object as a file on this machine, when the backend keeps it as one: FFmpeg then reads it in place
+     * instead of from a downloaded copy. Read only; empty on object stores.
+     */
+    default Optional<Path> localFile(StorageKey key) {
+        return Optional.empty();
+    }
+
     /** A URL anyone can GET (with Range) until {@code ttl} has passed: how platforms pull a video_url. */
     URI signedUrl(StorageKey key, Duration ttl);
 

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole service on a random port over an H2 file database; {@link #admin} holds the bootstrap key. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms"})
 public abstract class ServerTest {
     protected static final Path DATA = TestDatabases.tempDir("server-test");
@@ -23,6 +23,18 @@ public abstract class ServerTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
+        // a known port, so signed file links (built from the public URL) point back at this server
+        int port = freePort();
+        registry.add("server.port", () -> port);
+        registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + port);
+    }
+
+    static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @BeforeEach

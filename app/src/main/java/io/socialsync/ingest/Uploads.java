@@ -1,0 +1,107 @@
+package io.socialsync.ingest;
+
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.ledger.Actor;
+import io.socialsync.library.Video;
+import io.socialsync.library.VideoIntake;
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageKey;
+import io.socialsync.storage.UploadKeys;
+import io.socialsync.web.ApiException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Streams one uploaded file into storage and hands it to the library. The bytes are sniffed (never the name),
+ * hashed on the way (by storage) and counted against the limit; a duplicate's copy is removed again.
+ */
+@Service
+public class Uploads {
+    private final Storage storage;
+    private final VideoIntake intake;
+    private final long maxBytes;
+
+    public Uploads(Storage storage, VideoIntake intake, SocialSyncProperties properties) {
+        this.storage = storage;
+        this.intake = intake;
+        this.maxBytes = properties.ingest().maxUploadBytes();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** What the client said about the file; none of it decides where or as what it is stored. */
+    public record Declared(String fileName, String title, String idempotencyKey) {
+    }
+
+    public record Stored(StorageKey key, long size, String sha256, String contentType) {
+    }
+
+    /** Stores the stream under a fresh key; throws 413/415 problems and leaves nothing behind on failure. */
+    public Stored store(long workspaceId, InputStream raw, long declaredLength, Declared declared) throws IOException {
+        var in = new BufferedInputStream(raw, 64 * 1024);
+        in.mark(VideoSniffer.HEAD);
+        byte[] head = in.readNBytes(VideoSniffer.HEAD);
+        in.reset();
+        String contentType = VideoSniffer.detect(head, head.length).orElseThrow(() -> new ApiException(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a video",
+                "the file's content is not a video container we recognise (MP4, MOV, MKV/WebM, AVI, FLV, MPEG-TS)"));
+        StorageKey key = UploadKeys.newKey(workspaceId + "/videos", declared.fileName());
+        var counted = new CountingStream(in, maxBytes);
+        try {
+            var object = storage.put(key, counted, declaredLength, contentType);
+            return new Stored(key, object.size(), object.sha256(), contentType);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CountingStream.TooLarge tooLarge) {
+                    throw tooLarge(tooLarge.getMessage());
+                }
+            }
+            throw e;
+        }
+    }
+
+    public VideoIntake.Intake register(long workspaceId, Stored stored, Declared declared, Video.Source source,
+                                       Actor actor) {
+        var intakeResult = intake.accept(new Video.New(workspaceId, source, title(declared), null, null,
+                safeName(declared.fileName()), stored.key().value(), stored.contentType(), stored.size(),
+                stored.sha256()), declared.idempotencyKey(), actor);
+        if (!intakeResult.created()) {
+            storage.delete(stored.key());
+        }
+        return intakeResult;
+    }
+
+    public static ApiException tooLarge(String detail) {
+        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail);
+    }
+
+    private static String title(Declared declared) {
+        if (declared.title() != null && !declared.title().isBlank()) {
+            return trim(declared.title().strip(), 500);
+        }
+        String name = safeName(declared.fileName());
+        if (name == null) {
+            return null;
+        }
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** The base name for display only, control characters removed. */
+    static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return trim(base.replaceAll("\\p{Cntrl}", ""), 500);
+    }
+
+    private static String trim(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,97 @@
+package io.socialsync.library;
+
+import io.socialsync.jobs.JobContext;
+import io.socialsync.jobs.JobFailure;
+import io.socialsync.jobs.JobHandler;
+import io.socialsync.ledger.Actor;
+import io.socialsync.media.MediaFiles;
+import io.socialsync.media.MediaTools;
+import io.socialsync.media.analysis.Analyser;
+import io.socialsync.media.analysis.ClipRules;
+import io.socialsync.media.ffmpeg.CancelToken;
+import io.socialsync.media.probe.MediaValidator;
+import io.socialsync.media.probe.ValidationLimits;
+import io.socialsync.media.probe.ValidationResult;
+import io.socialsync.storage.StorageKey;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * ANALYSE_VIDEO: probe and validate (a bad file becomes REJECTED with its reason: a completed job, not a retry),
+ * then one decode pass for the signals, scored clips, their thumbnails and a contact sheet.
+ */
+@Component
+public class AnalyseVideoHandler implements JobHandler {
+    public static final String KIND = "ANALYSE_VIDEO";
+    private final Videos videos;
+    private final VideoLifecycle lifecycle;
+    private final ClipRecorder clips;
+    private final MediaFiles files;
+    private final MediaTools media;
+
+    public AnalyseVideoHandler(Videos videos, VideoLifecycle lifecycle, ClipRecorder clips, MediaFiles files,
+                               MediaTools media) {
+        this.videos = videos;
+        this.lifecycle = lifecycle;
+        this.clips = clips;
+        this.files = files;
+        this.media = media;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int maxAttempts() {
+        return 3;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofHours(2);
+    }
+
+    @Override
+    public Object run(JobContext ctx) throws Exception {
+        long videoId = ctx.payload().get("video_id").asLong();
+        Video video = videos.byId(ctx.workspaceId(), videoId)
+                .orElseThrow(() -> new JobFailure("video " + videoId + " no longer exists"));
+        long jobId = ctx.job().id();
+        var cancel = CancelToken.create();
+        try (var work = files.workDir("analyse-")) {
+            var source = files.readable(StorageKey.of(video.storageKey()), work);
+            ctx.progress(1, "probing");
+            var validation = new MediaValidator(media.ffmpeg(), ValidationLimits.DEFAULTS).validate(source, cancel);
+            if (validation instanceof ValidationResult.Rejected rejected) {
+                lifecycle.rejected(video, rejected.rejection(), Actor.SYSTEM, jobId);
+                return Map.of("state", "REJECTED", "code", rejected.rejection().code(), "reason", rejected.message());
+            }
+            var info = ((ValidationResult.Accepted) validation).info();
+            lifecycle.probed(video, info, Actor.SYSTEM, jobId);
+            ctx.progress(5, "analysing");
+            var result = new Analyser(media.ffmpeg(), work.path()).analyse(source, info, rules(ctx), fraction -> {
+                if (!ctx.tryProgress(5 + (int) (fraction * 80), "analysing")) {
+                    cancel.cancel();
+                }
+            }, cancel);
+            ctx.progress(86, "thumbnails");
+            var ids = clips.record(video, source, info, result, work, jobId, cancel);
+            return Map.of("state", "READY", "clip_ids", ids,
+                    "no_clips_reason", result.noClipsReason().orElse(""));
+        }
+    }
+
+    /** Defaults from the seed (3–5 clips of 15–60 s), overridable per request (POST /videos/{id}/analyse). */
+    private static ClipRules rules(JobContext ctx) {
+        var p = ctx.payload();
+        var d = ClipRules.DEFAULT;
+        return new ClipRules(
+                p.has("min_length_s") ? Duration.ofMillis((long) (p.get("min_length_s").asDouble() * 1000)) : d.minLength(),
+                p.has("max_length_s") ? Duration.ofMillis((long) (p.get("max_length_s").asDouble() * 1000)) : d.maxLength(),
+                p.has("min_count") ? p.get("min_count").asInt() : d.minCount(),
+                p.has("max_count") ? p.get("max_count").asInt() : d.maxCount());
+    }
+}

@@ -1,0 +1,106 @@
+package io.socialsync.library;
+
+import io.socialsync.jobs.JobContext;
+import io.socialsync.jobs.JobFailure;
+import io.socialsync.jobs.JobHandler;
+import io.socialsync.media.JobProgress;
+import io.socialsync.media.MediaFiles;
+import io.socialsync.media.MediaTools;
+import io.socialsync.media.ffmpeg.CancelToken;
+import io.socialsync.media.ffmpeg.RunOptions;
+import io.socialsync.media.render.PlatformFormats;
+import io.socialsync.media.render.Preset;
+import io.socialsync.media.render.RenderException;
+import io.socialsync.media.render.RenderOptions;
+import io.socialsync.media.render.RenderRequest;
+import io.socialsync.media.render.Renderer;
+import io.socialsync.storage.StorageKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RENDER_VARIANTS: every pending variant of one clip from one FFmpeg process (one decode, one encoder per distinct
+ * output; identical specs share a file). Outputs go to storage, then the rows become READY.
+ */
+@Component
+public class RenderVariantsHandler implements JobHandler {
+    public static final String KIND = "RENDER_VARIANTS";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Clips clips;
+    private final Videos videos;
+    private final Variants variants;
+    private final VariantLifecycle lifecycle;
+    private final MediaFiles files;
+    private final MediaTools media;
+
+    public RenderVariantsHandler(Clips clips, Videos videos, Variants variants, VariantLifecycle lifecycle,
+                                 MediaFiles files, MediaTools media) {
+        this.clips = clips;
+        this.videos = videos;
+        this.variants = variants;
+        this.lifecycle = lifecycle;
+        this.files = files;
+        this.media = media;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public int maxAttempts() {
+        return 3;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofHours(1);
+    }
+
+    @Override
+    public Object run(JobContext ctx) throws Exception {
+        long ws = ctx.workspaceId();
+        var payload = ctx.payload();
+        long clipId = payload.get("clip_id").asLong();
+        var ids = new ArrayList<Long>();
+        payload.get("variant_ids").forEach(n -> ids.add(n.asLong()));
+        Clip clip = clips.byId(ws, clipId).orElseThrow(() -> new JobFailure("clip " + clipId + " no longer exists"));
+        Video video = videos.byId(ws, clip.videoId()).orElseThrow(() -> new JobFailure("the clip's video is gone"));
+        List<Variant> pending = variants.byIds(ws, ids).stream().filter(v -> v.state() == Variant.State.PENDING)
+                .toList();
+        if (pending.isEmpty()) {
+            return Map.of("rendered", 0);
+        }
+        var presets = new LinkedHashMap<String, Preset>();
+        for (Variant v : pending) {
+            presets.putIfAbsent(v.preset() + "#" + v.seed(), JSON.readValue(v.presetParams(), Preset.class));
+        }
+        var formats = PlatformFormats.defaults().get(pending.stream().map(Variant::format).distinct().toList());
+        try (var work = files.workDir("render-")) {
+            var source = files.readable(StorageKey.of(video.storageKey()), work);
+            var request = RenderRequest.of(source, formats, work.path())
+                    .withClip(Duration.ofMillis(clip.startMs()), Duration.ofMillis(clip.durationMs()))
+                    .withPresets(List.copyOf(presets.values()));
+            var cancel = CancelToken.create();
+            var run = RunOptions.defaults().withTimeout(timeout()).withCancel(cancel)
+                    .withExpectedDuration(Duration.ofMillis(clip.durationMs()))
+                    .withProgress(JobProgress.of(ctx, cancel, 0, 90, "rendering"));
+            List<io.socialsync.media.render.RenderedVariant> rendered;
+            try {
+                rendered = new Renderer(media.ffmpeg()).render(request, RenderOptions.defaults(), run);
+            } catch (RenderException e) {
+                lifecycle.failed(pending, e.getMessage(), ctx.job().id());
+                throw new JobFailure(e.getMessage(), e);
+            }
+            ctx.progress(92, "storing outputs");
+            int done = lifecycle.store(video, clip, pending, rendered, ctx.job().id());
+            return Map.of("rendered", done, "files", rendered.size());
+        }
+    }
+}

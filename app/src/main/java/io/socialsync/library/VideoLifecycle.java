@@ -1,0 +1,68 @@
+package io.socialsync.library;
+
+import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.media.probe.MediaInfo;
+import io.socialsync.media.probe.Rejection;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A video's state changes, each committed with the ledger event that records it. */
+@Service
+public class VideoLifecycle {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Videos videos;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public VideoLifecycle(Videos videos, Ledger ledger, Clock clock) {
+        this.videos = videos;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void rejected(Video video, Rejection rejection, Actor actor, Long jobId) {
+        videos.rejected(video.workspaceId(), video.id(), rejection.code(), rejection.message(), clock.instant());
+        record(video, actor, jobId, "video_rejected", Map.of("code", rejection.code(), "reason", rejection.message()));
+    }
+
+    @Transactional
+    public void probed(Video video, MediaInfo info, Actor actor, Long jobId) {
+        var stream = info.requireVideo();
+        String audio = info.audio().isEmpty() ? null : info.audio().getFirst().codec();
+        double fps = stream.frameRate().value();
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("container", info.container());
+        summary.put("duration_s", info.duration().toMillis() / 1000.0);
+        summary.put("width", stream.width());
+        summary.put("height", stream.height());
+        summary.put("fps", fps);
+        summary.put("video_codec", stream.codec());
+        summary.put("pixel_format", stream.pixelFormat());
+        summary.put("rotation", stream.rotation());
+        summary.put("vfr", stream.variableFrameRate());
+        summary.put("hdr", stream.hdr().name());
+        summary.put("audio_streams", info.audio().size());
+        videos.probed(video.workspaceId(), video.id(), VideoState.ANALYSING, info.duration().toMillis(), stream.width(),
+                stream.height(), fps, stream.codec(), audio, info.container(), JSON.writeValueAsString(summary),
+                clock.instant());
+        record(video, actor, jobId, "video_probed", summary);
+    }
+
+    @Transactional
+    public void failed(Video video, String error, Actor actor, Long jobId) {
+        videos.state(video.workspaceId(), video.id(), VideoState.FAILED, clock.instant());
+        record(video, actor, jobId, "video_failed", Map.of("error", error));
+    }
+
+    void record(Video video, Actor actor, Long jobId, String type, Map<String, Object> payload) {
+        ledger.append(new LedgerEvent.New(video.workspaceId(), actor, type, "video", Long.toString(video.id()), jobId,
+                payload));
+    }
+}

@@ -1,0 +1,152 @@
+package io.socialsync.library.web;
+
+import io.socialsync.apikey.Caller;
+import io.socialsync.apikey.Role;
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.Workers;
+import io.socialsync.library.AnalyseVideoHandler;
+import io.socialsync.library.Clips;
+import io.socialsync.library.VariantRequests;
+import io.socialsync.library.Variants;
+import io.socialsync.library.VideoState;
+import io.socialsync.library.Videos;
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageKey;
+import io.socialsync.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Asking for work on the library (re-analysis, variants) and fetching its files. */
+@RestController
+public class MediaActionsController {
+    private static final Duration LINK_TTL = Duration.ofHours(1);
+    private final Videos videos;
+    private final Clips clips;
+    private final Variants variants;
+    private final VariantRequests variantRequests;
+    private final JobQueue jobs;
+    private final Workers workers;
+    private final Storage storage;
+
+    public MediaActionsController(Videos videos, Clips clips, Variants variants, VariantRequests variantRequests,
+                                  JobQueue jobs, Workers workers, Storage storage) {
+        this.videos = videos;
+        this.clips = clips;
+        this.variants = variants;
+        this.variantRequests = variantRequests;
+        this.jobs = jobs;
+        this.workers = workers;
+        this.storage = storage;
+    }
+
+    public record AnalyseRequest(@DecimalMin("1") Double minLengthS, @DecimalMin("1") Double maxLengthS,
+                                 @Min(1) @Max(20) Integer minCount, @Min(1) @Max(20) Integer maxCount) {
+    }
+
+    public record Accepted(long jobId) {
+    }
+
+    @PostMapping("/videos/{id}/analyse")
+    ResponseEntity<Accepted> analyse(Caller caller, @PathVariable long id,
+                                     @Valid @RequestBody(required = false) AnalyseRequest body) {
+        caller.require(Role.EDITOR);
+        var video = videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        if (video.state() == VideoState.REJECTED) {
+            throw ApiException.conflict("video " + id + " was rejected: " + video.rejectReason());
+        }
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("video_id", id);
+        if (body != null) {
+            if (body.minLengthS() != null && body.maxLengthS() != null && body.minLengthS() > body.maxLengthS()) {
+                throw ApiException.badRequest("min_length_s must not exceed max_length_s");
+            }
+            if (body.minCount() != null && body.maxCount() != null && body.minCount() > body.maxCount()) {
+                throw ApiException.badRequest("min_count must not exceed max_count");
+            }
+            putIfSet(payload, "min_length_s", body.minLengthS());
+            putIfSet(payload, "max_length_s", body.maxLengthS());
+            putIfSet(payload, "min_count", body.minCount());
+            putIfSet(payload, "max_count", body.maxCount());
+        }
+        var job = jobs.enqueue(JobRequest.of(caller.workspaceId(), AnalyseVideoHandler.KIND, payload)
+                .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), caller.actor()).job();
+        workers.wakeUp();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id()));
+    }
+
+    public record VariantsRequest(@NotEmpty List<String> platforms, List<String> presets, Long seed) {
+    }
+
+    public record VariantsAccepted(long jobId, List<VariantView> variants) {
+    }
+
+    @PostMapping("/clips/{id}/variants")
+    ResponseEntity<VariantsAccepted> variants(Caller caller, @PathVariable long id,
+                                              @Valid @RequestBody VariantsRequest body) {
+        caller.require(Role.EDITOR);
+        var requested = variantRequests.request(caller.workspaceId(), id, body.platforms(), body.presets(),
+                body.seed(), caller.actor());
+        workers.wakeUp();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VariantsAccepted(requested.jobId(),
+                requested.variants().stream().map(VariantView::of).toList()));
+    }
+
+    /** Files are served by /files with a signed, expiring link (Range supported there). */
+    @GetMapping("/variants/{id}/file")
+    ResponseEntity<Void> variantFile(Caller caller, @PathVariable long id) {
+        var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("variant", id));
+        if (variant.storageKey() == null) {
+            throw ApiException.conflict("variant " + id + " is " + variant.state() + ", not rendered yet");
+        }
+        return redirect(variant.storageKey());
+    }
+
+    @GetMapping("/clips/{id}/thumbnail")
+    ResponseEntity<Void> thumbnail(Caller caller, @PathVariable long id) {
+        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("clip", id));
+        if (clip.thumbnailKey() == null) {
+            throw ApiException.notFound("thumbnail of clip", id);
+        }
+        return redirect(clip.thumbnailKey());
+    }
+
+    @GetMapping("/videos/{id}/contact-sheet")
+    ResponseEntity<Void> contactSheet(Caller caller, @PathVariable long id) {
+        videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        return redirect(videos.contactSheetKey(caller.workspaceId(), id)
+                .orElseThrow(() -> ApiException.notFound("contact sheet of video", id)));
+    }
+
+    @GetMapping("/videos/{id}/file")
+    ResponseEntity<Void> videoFile(Caller caller, @PathVariable long id) {
+        return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id))
+                .storageKey());
+    }
+
+    private ResponseEntity<Void> redirect(String key) {
+        URI url = storage.signedUrl(StorageKey.of(key), LINK_TTL);
+        return ResponseEntity.status(HttpStatus.FOUND).location(url).build();
+    }
+
+    private static void putIfSet(java.util.Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.socialsync.media;
+
+import io.socialsync.config.DataDirectory;
+import io.socialsync.media.TempDir;
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageException;
+import io.socialsync.storage.StorageKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bridges storage and FFmpeg, which wants files: a local object is read in place; one on S3 is downloaded into
+ * the job's work directory, which the job deletes when it ends.
+ */
+@Component
+public class MediaFiles {
+    private final Storage storage;
+    private final Path workRoot;
+
+    public MediaFiles(Storage storage, DataDirectory dataDir) {
+        this.storage = storage;
+        this.workRoot = dataDir.resolve("work");
+    }
+
+    /** A fresh work directory under the data directory (same disk as local storage: cheap moves). */
+    public TempDir workDir(String prefix) {
+        return TempDir.create(workRoot, prefix);
+    }
+
+    public Path readable(StorageKey key, TempDir work) {
+        var local = storage.localFile(key);
+        if (local.isPresent()) {
+            return local.get();
+        }
+        Path copy = work.resolve("source-" + key.name());
+        try (var in = storage.open(key)) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            return copy;
+        } catch (IOException e) {
+            throw new StorageException("cannot download " + key.value() + " for processing", e);
+        }
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+}

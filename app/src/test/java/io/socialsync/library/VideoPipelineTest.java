@@ -1,0 +1,155 @@
+package io.socialsync.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.support.Api;
+import io.socialsync.support.Eventually;
+import io.socialsync.support.Multipart;
+import io.socialsync.support.ServerTest;
+import io.socialsync.support.TestVideos;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Upload → probe → analysis → clips → one-pass render → signed download, on real FFmpeg and real files. */
+class VideoPipelineTest extends ServerTest {
+    private static final Duration SLOW = Duration.ofMinutes(4);
+
+    private Api.Response upload(byte[] content, String fileName, String idempotencyKey) {
+        var request = admin.request("/upload");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return admin.send(new Multipart().field("title", "Test " + fileName)
+                .file("file", fileName, "video/mp4", content).into(request));
+    }
+
+    private JsonNode awaitVideo(long id, String state) {
+        Eventually.await("video " + id + " " + state, SLOW,
+                () -> admin.get("/videos/" + id).json().get("state").asString().equals(state));
+        return admin.get("/videos/" + id).json();
+    }
+
+    @Test
+    void anUploadedVideoIsAnalysedIntoClipsAndRenderedIntoVariants() throws Exception {
+        byte[] video = TestVideos.bytes(TestVideos.music("pipeline", 24));
+        var uploaded = upload(video, "../../etc/My Song.MP4", null);
+        assertThat(uploaded.status()).isEqualTo(201);
+        long id = uploaded.json().get("video").get("id").asLong();
+        assertThat(uploaded.json().get("video").get("original_name").asString()).isEqualTo("My Song.MP4");
+        assertThat(uploaded.json().get("video").get("sha256").asString()).hasSize(64);
+        assertThat(awaitVideo(id, "READY").get("state").asString()).isEqualTo("READY");
+
+        // re-analyse with short clips so the render stays quick
+        var reanalyse = admin.post("/videos/" + id + "/analyse",
+                "{\"min_length_s\":3,\"max_length_s\":5,\"min_count\":2,\"max_count\":3}");
+        assertThat(reanalyse.status()).isEqualTo(202);
+        long job = reanalyse.json().get("job_id").asLong();
+        Eventually.await("re-analysis", SLOW, () -> admin.get("/jobs/" + job).json().get("state").asString()
+                .equals("COMPLETED"));
+        var clips = admin.get("/videos/" + id + "/clips").json();
+        assertThat(clips.size()).isBetween(2, 3);
+        for (JsonNode clip : clips) {
+            assertThat(clip.get("duration_seconds").asDouble()).isBetween(2.9, 5.1);
+            assertThat(clip.get("score").asInt()).isBetween(0, 100);
+            assertThat(clip.get("reason").asString()).isNotBlank();
+            assertThat(clip.get("sub_scores").has("energy")).isTrue();
+        }
+        long clipId = clips.get(0).get("id").asLong();
+        assertThat(fetch(admin.get("/clips/" + clipId + "/thumbnail")).length).isGreaterThan(500);
+        assertThat(fetch(admin.get("/videos/" + id + "/contact-sheet")).length).isGreaterThan(500);
+
+        var render = admin.post("/clips/" + clipId + "/variants",
+                "{\"platforms\":[\"instagram_reel\",\"tiktok\",\"facebook\"],\"presets\":[\"random\"],\"seed\":42}");
+        assertThat(render.status()).isEqualTo(202);
+        var variants = render.json().get("variants");
+        assertThat(variants.size()).isEqualTo(3);
+        long renderJob = render.json().get("job_id").asLong();
+        Eventually.await("render", SLOW, () -> admin.get("/jobs/" + renderJob).json().get("state").asString()
+                .matches("COMPLETED|FAILED"));
+        assertThat(admin.get("/jobs/" + renderJob).json().get("state").asString()).isEqualTo("COMPLETED");
+
+        var reel = admin.get("/variants/" + variants.get(0).get("id").asLong()).json();
+        var tiktok = admin.get("/variants/" + variants.get(1).get("id").asLong()).json();
+        var square = admin.get("/variants/" + variants.get(2).get("id").asLong()).json();
+        assertThat(List.of(reel, tiktok, square)).allSatisfy(v -> assertThat(v.get("state").asString()).isEqualTo("READY"));
+        assertThat(reel.get("width").asInt()).isEqualTo(1080);
+        assertThat(reel.get("height").asInt()).isEqualTo(1920);
+        assertThat(square.get("height").asInt()).isEqualTo(1080);
+        assertThat(reel.get("seed").asLong()).isEqualTo(42);
+        assertThat(reel.get("preset_params").get("seed").asLong()).isEqualTo(42);
+
+        Path out = Files.createTempFile("variant", ".mp4");
+        Files.write(out, fetch(admin.get("/variants/" + reel.get("id").asLong() + "/file")));
+        var probe = TestVideos.ffmpeg().probe(List.of("-v", "error", "-show_entries",
+                "stream=codec_name,profile,pix_fmt,width,height,sample_rate", "-of", "default=nw=1",
+                Ffmpeg.fileArg(out)), Duration.ofSeconds(30), null).stdout();
+        assertThat(probe).contains("codec_name=h264", "profile=High", "pix_fmt=yuv420p", "width=1080",
+                "height=1920", "codec_name=aac", "sample_rate=48000");
+
+        var events = admin.get("/ledger?entity_type=video&entity_id=" + id).json().get("items");
+        assertThat(events).extracting(e -> e.get("event_type").asString())
+                .contains("video_uploaded", "video_probed", "video_analysed");
+    }
+
+    @Test
+    void theSameContentOrIdempotencyKeyGivesTheSameVideo() {
+        byte[] video = TestVideos.bytes(TestVideos.music("dupe", 6));
+        var first = upload(video, "a.mp4", "upload-key-1");
+        var again = upload(video, "b.mp4", null);
+        var retried = upload(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p'}, "c.mp4", "upload-key-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("video").get("id").asLong()).isEqualTo(first.json().get("video").get("id").asLong());
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.json().get("video").get("id").asLong()).isEqualTo(first.json().get("video").get("id").asLong());
+    }
+
+    @Test
+    void aTextFileNamedMp4IsRefusedAndATruncatedVideoIsRejectedWithItsReason() {
+        long before = admin.get("/videos?limit=500").json().get("items").size();
+        var text = upload("hello, I am not a video at all".repeat(40).getBytes(), "fake.mp4", null);
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(admin.get("/videos?limit=500").json().get("items").size()).isEqualTo(before);
+
+        byte[] whole = TestVideos.bytes(TestVideos.music("truncate", 6));
+        byte[] half = Arrays.copyOf(whole, whole.length / 2);
+        var truncated = upload(half, "cut.mp4", null);
+        assertThat(truncated.status()).isEqualTo(201);
+        long id = truncated.json().get("video").get("id").asLong();
+        var rejected = awaitVideo(id, "REJECTED");
+        assertThat(rejected.get("rejection").get("code").asString()).isEqualTo("truncated");
+        assertThat(rejected.get("rejection").get("reason").asString()).contains("incomplete");
+    }
+
+    @Test
+    void badVariantRequestsAreClearErrors() {
+        assertThat(admin.post("/clips/999999/variants", "{\"platforms\":[\"tiktok\"]}").status()).isEqualTo(404);
+        var noPlatforms = admin.post("/clips/999999/variants", "{\"platforms\":[]}");
+        assertThat(noPlatforms.status()).isEqualTo(400);
+        assertThat(admin.post("/upload", "{}").status()).isEqualTo(415);
+        assertThat(admin.get("/videos/999999").status()).isEqualTo(404);
+        assertThat(admin.get("/videos?state=NOPE").status()).isEqualTo(400);
+    }
+
+    /** Follows the API's redirect to the signed /files link, as a browser or platform would. */
+    private static byte[] fetch(Api.Response redirect) throws Exception {
+        assertThat(redirect.status()).isEqualTo(302);
+        var location = URI.create(redirect.header("Location"));
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(location).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}

@@ -1,0 +1,53 @@
+package io.socialsync.support;
+
+import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.media.ffmpeg.RunOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real videos made by FFmpeg from its synthetic sources, small enough for tests. */
+public final class TestVideos {
+    private static final Path DIR = TestDatabases.tempDir("test-videos");
+    private static Ffmpeg ffmpeg;
+
+    private TestVideos() {
+    }
+
+    public static synchronized Ffmpeg ffmpeg() {
+        if (ffmpeg == null) {
+            ffmpeg = Ffmpeg.locate(TestDatabases.tempDir("test-ffmpeg"));
+        }
+        return ffmpeg;
+    }
+
+    /**
+     * {@code seconds} of 320x180 at 25 fps with a tone, in scenes of 4 s that look different from each other,
+     * and a louder, busier second half: something for the analysis to prefer.
+     */
+    public static synchronized Path music(String name, int seconds) {
+        Path out = DIR.resolve(name + ".mp4");
+        if (Files.exists(out)) {
+            return out;
+        }
+        var args = new ArrayList<>(List.of("-f", "lavfi", "-i",
+                "testsrc2=size=320x180:rate=25:duration=" + seconds + ",hue=H=2*PI*floor(t/4)/5",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds
+                        + ",volume='if(gt(t," + seconds / 2 + "),1.0,0.1)':eval=frame",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                "-movflags", "+faststart", Ffmpeg.fileArg(out)));
+        ffmpeg().run(args, RunOptions.defaults());
+        return out;
+    }
+
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
