@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SocialSyncProperties(
         @DefaultValue("./data") Path dataDir,
         String bootstrapApiKey,
+        String secretKey,
         @DefaultValue Roles roles,
         @DefaultValue Jobs jobs,
         @DefaultValue RateLimit rateLimit,
-        @DefaultValue Webhooks webhooks) {
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Publishing publishing) {
 
     public record Roles(@DefaultValue("true") boolean api, @DefaultValue("true") boolean workers,
                         @DefaultValue("true") boolean scheduler) {
@@ -38,5 +40,10 @@ public record SocialSyncProperties(
      */
     public record Webhooks(@DefaultValue("10s") Duration timeout,
                            @DefaultValue("false") boolean allowPrivateNetworks) {
+    }
+
+    /** The scheduler tick: how often it runs inside {@code serve}, and how many due posts one transaction moves. */
+    public record Publishing(@DefaultValue("60s") Duration tickInterval,
+                             @DefaultValue("500") int tickBatch) {
     }
 }
