@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SocialSyncProperties(
         @DefaultValue("./data") Path dataDir,
         String bootstrapApiKey,
+        String secretKey,
         @DefaultValue Roles roles,
         @DefaultValue Jobs jobs,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Webhooks webhooks,
         @DefaultValue Storage storage,
-        @DefaultValue Ingest ingest) {
+        @DefaultValue Ingest ingest,
+        @DefaultValue Publishing publishing) {
 
     /** How sources come in; uploads over {@code maxUploadBytes} get 413. */
     public record Ingest(@DefaultValue("4294967296") long maxUploadBytes) {
@@ -80,5 +82,10 @@ public record SocialSyncProperties(
 
     private static String mask(String secret) {
         return secret == null || secret.isEmpty() ? "" : "****";
+    }
+
+    /** The scheduler tick: how often it runs inside {@code serve}, and how many due posts one transaction moves. */
+    public record Publishing(@DefaultValue("60s") Duration tickInterval,
+                             @DefaultValue("500") int tickBatch) {
     }
 }

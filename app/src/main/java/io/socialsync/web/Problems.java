@@ -29,6 +29,11 @@ public class Problems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(e.status()).body(problem);
     }
 
+    @ExceptionHandler(InvalidFields.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidFields e) {
+        return fields(e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return fields(List.of(Map.of("field", e.getName(), "message", "invalid value '" + e.getValue() + "'")));

@@ -1,0 +1,149 @@
+package io.socialsync.accounts;
+
+import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.secrets.SecretBox;
+import io.socialsync.web.ApiException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts of a workspace. Tokens are sealed before they reach SQL and never leave through the API or the ledger.
+ * <p>
+ * Not here yet: refreshing tokens ahead of expiry (Google/TikTok OAuth refresh, Meta long-lived tokens) and
+ * marking an account {@code needs_reauth} when a platform refuses its token. Whatever does that must go through
+ * the same rule as {@link #update}: a refresh response without a refresh token keeps the stored one.
+ */
+@Service
+public class SocialAccountService {
+    private final SocialAccounts rows;
+    private final SecretBox secrets;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public SocialAccountService(SocialAccounts rows, SecretBox secrets, Ledger ledger,
+                                ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.secrets = secrets;
+        this.ledger = ledger;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public SocialAccount create(long workspaceId, Platform platform, AccountChanges c, Actor actor) {
+        Instant now = now();
+        var draft = new SocialAccount(0, workspaceId, platform, c.handle(), c.externalIds(), c.timezone(),
+                seal(c.accessToken(), null), seal(c.refreshToken(), null), c.tokenExpiresAt(), AccountStatus.ACTIVE,
+                null, now, now);
+        var account = rows.byId(workspaceId, rows.insert(draft)).orElseThrow();
+        record(account, actor, "social_account_created", describe(account));
+        return account;
+    }
+
+    @Transactional
+    public SocialAccount update(long workspaceId, long id, AccountChanges c, Actor actor) {
+        var old = get(workspaceId, id, true);
+        List<String> changed = new ArrayList<>();
+        String handle = pick(c.handle(), old.handle(), "handle", changed);
+        var ids = pick(c.externalIds(), old.externalIds(), "external_ids", changed);
+        var zone = pick(c.timezone(), old.timezone(), "timezone", changed);
+        var expires = pick(c.tokenExpiresAt(), old.tokenExpiresAt(), "token_expires_at", changed);
+        String access = seal(c.accessToken(), old.accessTokenEnc());
+        String refresh = seal(c.refreshToken(), old.refreshTokenEnc());
+        if (!Objects.equals(access, old.accessTokenEnc())) {
+            changed.add("access_token");
+        }
+        if (!Objects.equals(refresh, old.refreshTokenEnc())) {
+            changed.add("refresh_token");
+        }
+        AccountStatus status = old.status();
+        String reason = old.statusReason();
+        if (c.status() != null) {
+            status = c.status();
+            reason = null;
+        } else if (old.status() == AccountStatus.NEEDS_REAUTH && changed.contains("access_token")) {
+            status = AccountStatus.ACTIVE; // a fresh token is the re-authorisation
+            reason = null;
+        }
+        if (status != old.status()) {
+            changed.add("status");
+        }
+        var updated = new SocialAccount(old.id(), workspaceId, old.platform(), handle, ids, zone, access, refresh,
+                expires, status, reason, old.createdAt(), now());
+        rows.update(updated);
+        var payload = describe(updated);
+        payload.put("changed", changed);
+        record(updated, actor, "social_account_updated", payload);
+        return get(workspaceId, id, false);
+    }
+
+    @Transactional
+    public void delete(long workspaceId, long id, Actor actor) {
+        var account = get(workspaceId, id, true);
+        rows.markDeleted(workspaceId, id, now());
+        events.publishEvent(new SocialAccountDeleted(workspaceId, id, actor));
+        record(account, actor, "social_account_deleted", Map.of("platform", account.platform().wire(),
+                "handle", account.handle()));
+    }
+
+    public SocialAccount get(long workspaceId, long id) {
+        return get(workspaceId, id, false);
+    }
+
+    public List<SocialAccount> page(long workspaceId, Platform platform, Long before, int limit) {
+        return rows.page(workspaceId, platform, before, limit);
+    }
+
+    private SocialAccount get(long workspaceId, long id, boolean lock) {
+        var found = lock ? rows.lockById(workspaceId, id) : rows.byId(workspaceId, id);
+        return found.orElseThrow(() -> ApiException.notFound("social account", id));
+    }
+
+    /** A blank token keeps what is stored: an empty value never replaces a real one. */
+    private String seal(String token, String stored) {
+        return AccountFields.present(token) ? secrets.seal(token.trim()) : stored;
+    }
+
+    private static <T> T pick(T requested, T old, String field, List<String> changed) {
+        if (requested == null || requested.equals(old)) {
+            return old;
+        }
+        changed.add(field);
+        return requested;
+    }
+
+    /** What the ledger keeps about an account: no token, only whether there is one. */
+    private static Map<String, Object> describe(SocialAccount a) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("platform", a.platform().wire());
+        map.put("handle", a.handle());
+        map.put("external_ids", a.externalIds());
+        map.put("timezone", a.timezone().getId());
+        map.put("status", a.status().wire());
+        map.put("has_access_token", a.hasAccessToken());
+        map.put("has_refresh_token", a.hasRefreshToken());
+        map.put("token_expires_at", a.tokenExpiresAt() == null ? null : a.tokenExpiresAt().toString());
+        return map;
+    }
+
+    private void record(SocialAccount a, Actor actor, String type, Map<String, Object> payload) {
+        ledger.append(new LedgerEvent.New(a.workspaceId(), actor, type, "social_account", String.valueOf(a.id()),
+                null, payload));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

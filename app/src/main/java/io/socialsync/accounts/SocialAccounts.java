@@ -1,0 +1,100 @@
+package io.socialsync.accounts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL over social_accounts; every query is scoped by workspace and skips deleted accounts. */
+@Repository
+public class SocialAccounts {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String COLUMNS = "id, workspace_id, platform, handle, external_ids, timezone, "
+            + "access_token_enc, refresh_token_enc, token_expires_at, status, status_reason, created_at, updated_at";
+    private final JdbcClient jdbc;
+
+    public SocialAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(SocialAccount a) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO social_accounts (workspace_id, platform, handle, external_ids, timezone, "
+                        + "access_token_enc, refresh_token_enc, token_expires_at, status, status_reason, created_at, "
+                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(a.workspaceId(), a.platform().wire(), a.handle(), JSON.writeValueAsString(a.externalIds()),
+                        a.timezone().getId(), a.accessTokenEnc(), a.refreshTokenEnc(), utc(a.tokenExpiresAt()),
+                        a.status().wire(), a.statusReason(), utc(a.createdAt()), utc(a.updatedAt()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Writes every mutable column; callers hold the row lock ({@link #lockById}). */
+    void update(SocialAccount a) {
+        jdbc.sql("UPDATE social_accounts SET handle = ?, external_ids = ?, timezone = ?, access_token_enc = ?, "
+                        + "refresh_token_enc = ?, token_expires_at = ?, status = ?, status_reason = ?, updated_at = ? "
+                        + "WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL")
+                .params(a.handle(), JSON.writeValueAsString(a.externalIds()), a.timezone().getId(), a.accessTokenEnc(),
+                        a.refreshTokenEnc(), utc(a.tokenExpiresAt()), a.status().wire(), a.statusReason(),
+                        utc(a.updatedAt()), a.workspaceId(), a.id())
+                .update();
+    }
+
+    /** The row stays for the publications that point at it; the tokens go at once. */
+    void markDeleted(long workspaceId, long id, Instant at) {
+        jdbc.sql("UPDATE social_accounts SET deleted_at = ?, updated_at = ?, access_token_enc = NULL, "
+                        + "refresh_token_enc = NULL WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL")
+                .params(utc(at), utc(at), workspaceId, id).update();
+    }
+
+    public Optional<SocialAccount> byId(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_accounts WHERE workspace_id = ? AND id = ? "
+                        + "AND deleted_at IS NULL")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    /** Locks the account row: changes to an account, and slot choices for it, happen one at a time. */
+    public Optional<SocialAccount> lockById(long workspaceId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_accounts WHERE workspace_id = ? AND id = ? "
+                        + "AND deleted_at IS NULL FOR UPDATE")
+                .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
+    }
+
+    List<SocialAccount> page(long workspaceId, Platform platform, Long before, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM social_accounts WHERE workspace_id = :ws AND deleted_at IS NULL "
+                        + (platform != null ? "AND platform = :platform " : "")
+                        + (before != null ? "AND id < :before " : "") + "ORDER BY id DESC LIMIT :limit")
+                .param("ws", workspaceId).param("platform", platform == null ? null : platform.wire())
+                .param("before", before).param("limit", limit).query((rs, n) -> map(rs)).list();
+    }
+
+    private static SocialAccount map(ResultSet rs) throws SQLException {
+        Map<String, String> ids = JSON.readValue(rs.getString("external_ids"), new TypeReference<>() {
+        });
+        return new SocialAccount(rs.getLong("id"), rs.getLong("workspace_id"),
+                Platform.parse(rs.getString("platform")).orElseThrow(), rs.getString("handle"), ids,
+                ZoneId.of(rs.getString("timezone")), rs.getString("access_token_enc"),
+                rs.getString("refresh_token_enc"), instant(rs, "token_expires_at"),
+                AccountStatus.fromWire(rs.getString("status")), rs.getString("status_reason"),
+                instant(rs, "created_at"), instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var odt = rs.getObject(column, OffsetDateTime.class);
+        return odt == null ? null : odt.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

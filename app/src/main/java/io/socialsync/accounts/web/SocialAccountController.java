@@ -1,0 +1,110 @@
+package io.socialsync.accounts.web;
+
+import io.socialsync.accounts.AccountChanges;
+import io.socialsync.accounts.AccountFields;
+import io.socialsync.accounts.Platform;
+import io.socialsync.accounts.SocialAccountService;
+import io.socialsync.apikey.Caller;
+import io.socialsync.apikey.Role;
+import io.socialsync.web.InvalidFields;
+import io.socialsync.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Social accounts of the caller's workspace: editors change them, viewers read them; tokens go in, never out. */
+@RestController
+@RequestMapping("/social-accounts")
+public class SocialAccountController {
+    private final SocialAccountService accounts;
+
+    public SocialAccountController(SocialAccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    public record CreateAccount(@NotBlank String platform, @NotBlank @Size(max = 200) String handle,
+                                Map<String, String> externalIds, @NotBlank String timezone,
+                                @Size(max = 8000) String accessToken, @Size(max = 8000) String refreshToken,
+                                Instant tokenExpiresAt) {
+    }
+
+    public record UpdateAccount(@Size(max = 200) String handle, Map<String, String> externalIds,
+                                String timezone, @Size(max = 8000) String accessToken,
+                                @Size(max = 8000) String refreshToken, Instant tokenExpiresAt, String status) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Connect an account; tokens are encrypted at rest and never returned")
+    AccountView create(Caller caller, @Valid @RequestBody CreateAccount body) {
+        caller.require(Role.EDITOR);
+        var errors = new InvalidFields.Collector();
+        Platform platform = AccountFields.platform(body.platform(), errors);
+        var changes = new AccountChanges(body.handle().trim(), AccountFields.externalIds(body.externalIds(), errors),
+                AccountFields.timezone(body.timezone(), errors), body.accessToken(), body.refreshToken(),
+                micros(body.tokenExpiresAt()), null);
+        errors.throwIfAny();
+        return AccountView.of(accounts.create(caller.workspaceId(), platform, changes, caller.actor()));
+    }
+
+    @GetMapping
+    Page<AccountView> list(Caller caller, @RequestParam(required = false) String platform,
+                           @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
+        int size = Page.limit(limit, 50, 500);
+        var errors = new InvalidFields.Collector();
+        Platform filter = platform == null ? null : AccountFields.platform(platform, errors);
+        errors.throwIfAny();
+        var items = accounts.page(caller.workspaceId(), filter, before, size).stream().map(AccountView::of).toList();
+        return Page.of(items, size, AccountView::id);
+    }
+
+    @GetMapping("/{id}")
+    AccountView get(Caller caller, @PathVariable long id) {
+        return AccountView.of(accounts.get(caller.workspaceId(), id));
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Change fields; absent or blank tokens keep the stored ones (a refresh token is never "
+            + "replaced by an empty one)")
+    AccountView update(Caller caller, @PathVariable long id, @Valid @RequestBody UpdateAccount body) {
+        caller.require(Role.EDITOR);
+        var errors = new InvalidFields.Collector();
+        if (body.handle() != null && body.handle().isBlank()) {
+            errors.add("handle", "must not be blank");
+        }
+        var changes = new AccountChanges(body.handle() == null ? null : body.handle().trim(),
+                body.externalIds() == null ? null : AccountFields.externalIds(body.externalIds(), errors),
+                body.timezone() == null ? null : AccountFields.timezone(body.timezone(), errors),
+                body.accessToken(), body.refreshToken(), micros(body.tokenExpiresAt()),
+                body.status() == null ? null : AccountFields.status(body.status(), errors));
+        errors.throwIfAny();
+        return AccountView.of(accounts.update(caller.workspaceId(), id, changes, caller.actor()));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an account: its tokens are wiped and its scheduled publications cancelled")
+    void delete(Caller caller, @PathVariable long id) {
+        caller.require(Role.EDITOR);
+        accounts.delete(caller.workspaceId(), id, caller.actor());
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,110 @@
+package io.socialsync.publish;
+
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The seed's tick: due SCHEDULED publications become PENDING, each with a PUBLISH job and a
+ * {@code publish_scheduled_enqueued} event, in batches of one transaction each. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so ticks on several nodes at once split the work and never move a row twice.
+ * Runs by itself every {@code socialsync.publishing.tick-interval} on nodes with the scheduler role.
+ */
+@Service
+public class SchedulerTick {
+    private static final Logger log = LoggerFactory.getLogger(SchedulerTick.class);
+    private final Publications rows;
+    private final JobQueue queue;
+    private final Workers workers;
+    private final PublishEvents events;
+    private final TransactionTemplate tx;
+    private final SocialSyncProperties properties;
+    private final Clock clock;
+
+    public SchedulerTick(Publications rows, JobQueue queue, Workers workers, PublishEvents events,
+                         TransactionTemplate tx, SocialSyncProperties properties, Clock clock) {
+        this.rows = rows;
+        this.queue = queue;
+        this.workers = workers;
+        this.events = events;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public record Result(int moved, boolean dryRun, List<String> logIds) {
+    }
+
+    @Scheduled(fixedDelayString = "${socialsync.publishing.tick-interval:60s}",
+            initialDelayString = "${socialsync.publishing.tick-interval:60s}")
+    void everyMinute() {
+        if (!properties.roles().scheduler()) {
+            return;
+        }
+        try {
+            var result = tick(null, false, Actor.SYSTEM);
+            if (result.moved() > 0) {
+                log.info("Scheduler tick queued {} publication(s)", result.moved());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Scheduler tick failed; the next one retries: {}", e.toString());
+        }
+    }
+
+    /** @param workspaceId null: every workspace (the automatic tick); otherwise the caller's only */
+    public Result tick(Long workspaceId, boolean dryRun, Actor actor) {
+        Instant now = clock.instant();
+        int batch = Math.max(1, properties.publishing().tickBatch());
+        if (dryRun) {
+            var ids = rows.due(workspaceId, now, Integer.MAX_VALUE).stream().map(String::valueOf).toList();
+            return new Result(ids.size(), true, ids);
+        }
+        List<String> moved = new ArrayList<>();
+        List<String> last;
+        do {
+            last = tx.execute(status -> moveBatch(workspaceId, now, batch, actor));
+            moved.addAll(last);
+        } while (last.size() == batch);
+        return new Result(moved.size(), false, moved);
+    }
+
+    private List<String> moveBatch(Long workspaceId, Instant now, int limit, Actor actor) {
+        List<String> ids = new ArrayList<>();
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        for (Publication p : rows.lockDue(workspaceId, now, limit)) {
+            var request = JobRequest.of(p.workspaceId(), PublishHandler.KIND, Map.of("publication_id", p.id()));
+            long jobId = queue.enqueue(request, actor).job().id();
+            rows.transition(p, PublicationState.PENDING, at, jobId, null);
+            var payload = PublishEvents.base(p);
+            payload.put("scheduled_for", p.scheduledFor().toString());
+            payload.put("enqueued_at", at.toString());
+            payload.put("job_id", jobId);
+            events.record(p, jobId, actor, "publish_scheduled_enqueued", payload);
+            ids.add(String.valueOf(p.id()));
+        }
+        if (!ids.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    workers.wakeUp(); // the jobs are visible only now
+                }
+            });
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,106 @@
+package io.socialsync.publish.web;
+
+import io.socialsync.apikey.Caller;
+import io.socialsync.apikey.Role;
+import io.socialsync.library.Clips;
+import io.socialsync.publish.PublicationLifecycle;
+import io.socialsync.publish.Publications;
+import io.socialsync.publish.Rescheduling;
+import io.socialsync.publish.SchedulerTick;
+import io.socialsync.publish.SchedulingService;
+import io.socialsync.publish.ScheduleOutcome;
+import io.socialsync.web.ApiException;
+import io.socialsync.web.InvalidFields;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The seed's scheduler API: schedule, list per clip, tick; plus cancel and reschedule. */
+@RestController
+@RequestMapping("/publishing")
+public class PublishingController {
+    private final SchedulingService scheduling;
+    private final Rescheduling rescheduling;
+    private final PublicationLifecycle lifecycle;
+    private final SchedulerTick tick;
+    private final Publications publications;
+    private final Clips clips;
+
+    public PublishingController(SchedulingService scheduling, Rescheduling rescheduling,
+                                PublicationLifecycle lifecycle, SchedulerTick tick, Publications publications,
+                                Clips clips) {
+        this.scheduling = scheduling;
+        this.rescheduling = rescheduling;
+        this.lifecycle = lifecycle;
+        this.tick = tick;
+        this.publications = publications;
+        this.clips = clips;
+    }
+
+    @PostMapping("/schedule")
+    @Operation(summary = "Schedule a clip on an account: 201 scheduled (maybe adjusted to the window and gap), "
+            + "200 rejected with the reason, or 200 again for a repeated idempotency key")
+    ResponseEntity<ScheduleResponse> schedule(Caller caller, @RequestBody ScheduleBody body,
+                                              @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        caller.require(Role.EDITOR);
+        var request = body.validated(key);
+        ScheduleOutcome outcome;
+        try {
+            outcome = scheduling.schedule(caller.workspaceId(), request, caller.actor());
+        } catch (DuplicateKeyException raced) {
+            throw ApiException.conflict("idempotency key '" + request.idempotencyKey() + "' is being used by a "
+                    + "concurrent request; retry to get its answer");
+        }
+        boolean created = outcome instanceof ScheduleOutcome.Scheduled s && s.created();
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(ScheduleResponse.of(outcome));
+    }
+
+    @GetMapping("/schedule/{clipId}")
+    @Operation(summary = "Every publication of a clip, oldest first")
+    List<PublicationView> ofClip(Caller caller, @PathVariable long clipId) {
+        clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> ApiException.notFound("clip", clipId));
+        return publications.ofClip(caller.workspaceId(), clipId).stream().map(PublicationView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    PublicationView get(Caller caller, @PathVariable long id) {
+        return PublicationView.of(lifecycle.get(caller.workspaceId(), id));
+    }
+
+    @PostMapping("/scheduler/tick")
+    @Operation(summary = "Queue this workspace's due publications now (the server also does this every minute); "
+            + "dry_run=true only lists them")
+    SchedulerTick.Result tick(Caller caller, @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun) {
+        caller.require(Role.EDITOR);
+        return tick.tick(caller.workspaceId(), dryRun, caller.actor());
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel a scheduled or queued publication (its job too); cancelling twice is harmless")
+    PublicationView cancel(Caller caller, @PathVariable long id) {
+        caller.require(Role.EDITOR);
+        return PublicationView.of(lifecycle.cancel(caller.workspaceId(), id, caller.actor()));
+    }
+
+    public record RescheduleBody(String scheduledFor, java.time.Instant scheduledWindowEnd) {
+    }
+
+    @PostMapping("/{id}/reschedule")
+    @Operation(summary = "Move a scheduled or queued publication; planned with the current windows and gaps")
+    ScheduleResponse reschedule(Caller caller, @PathVariable long id, @RequestBody RescheduleBody body) {
+        caller.require(Role.EDITOR);
+        var when = ScheduleBody.when(body.scheduledFor(), new InvalidFields.Collector());
+        var r = rescheduling.reschedule(caller.workspaceId(), id, when, body.scheduledWindowEnd(), caller.actor());
+        return ScheduleResponse.scheduled(r.publication(), r.reason(), r.adjustments(), r.warnings());
+    }
+}

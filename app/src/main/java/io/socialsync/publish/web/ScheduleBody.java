@@ -1,0 +1,50 @@
+package io.socialsync.publish.web;
+
+import io.socialsync.accounts.AccountFields;
+import io.socialsync.publish.ScheduleRequest;
+import io.socialsync.publish.When;
+import io.socialsync.web.InvalidFields;
+import java.time.Instant;
+import java.util.Set;
+
+/** The seed's request body; ids are strings there, so any JSON scalar is taken. */
+public record ScheduleBody(String clipId, Long variantId, String platform, String socialAccountId,
+                           String scheduledFor, Instant scheduledWindowEnd, String scheduledBy, String caption,
+                           String idempotencyKey) {
+    static final Set<String> SCHEDULED_BY = Set.of("manual", "rule_engine", "campaign_orchestrator");
+
+    ScheduleRequest validated(String headerKey) {
+        var errors = new InvalidFields.Collector();
+        if (clipId == null || clipId.isBlank()) {
+            errors.add("clip_id", "is required");
+        }
+        if (socialAccountId == null || socialAccountId.isBlank()) {
+            errors.add("social_account_id", "is required");
+        }
+        var platformValue = AccountFields.platform(platform, errors);
+        var when = when(scheduledFor, errors);
+        String by = scheduledBy == null ? "manual" : scheduledBy;
+        if (!SCHEDULED_BY.contains(by)) {
+            errors.add("scheduled_by", "must be manual, rule_engine or campaign_orchestrator");
+        }
+        if (caption != null && caption.length() > 5000) {
+            errors.add("caption", "at most 5000 characters");
+        }
+        String key = idempotencyKey != null ? idempotencyKey : headerKey;
+        if (key != null && (key.isBlank() || key.length() > 200)) {
+            errors.add("idempotency_key", "must be 1 to 200 characters");
+        }
+        errors.throwIfAny();
+        return new ScheduleRequest(clipId, variantId, platformValue, socialAccountId, when, scheduledWindowEnd, by,
+                caption, key);
+    }
+
+    static When when(String value, InvalidFields.Collector errors) {
+        try {
+            return When.parse(value);
+        } catch (IllegalArgumentException e) {
+            errors.add("scheduled_for", e.getMessage()).throwIfAny();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.socialsync.publish.web;
+
+import io.socialsync.publish.Publication;
+import io.socialsync.publish.ScheduleOutcome;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The seed's answer to a schedule request ({@code publish_log_id}, {@code status} scheduled|rejected,
+ * {@code reason}, {@code scheduled_for}, {@code scheduled_window_end}), plus each adjustment and any warnings.
+ */
+public record ScheduleResponse(String publishLogId, String status, String reason, Instant scheduledFor,
+                               Instant scheduledWindowEnd, Integer rulesVersion, List<String> adjustments,
+                               List<String> warnings) {
+
+    static ScheduleResponse of(ScheduleOutcome outcome) {
+        return switch (outcome) {
+            case ScheduleOutcome.Scheduled s -> scheduled(s.publication(), s.reason(), s.adjustments(), s.warnings());
+            case ScheduleOutcome.Rejected r -> new ScheduleResponse("", "rejected", r.reason(), null, null, null,
+                    List.of(), List.of());
+        };
+    }
+
+    static ScheduleResponse scheduled(Publication p, String reason, List<String> adjustments, List<String> warnings) {
+        return new ScheduleResponse(String.valueOf(p.id()), p.state().wire(), reason, p.scheduledFor(), p.windowEnd(),
+                p.rulesVersion(), adjustments, warnings);
+    }
+}
