@@ -80,6 +80,13 @@ public record SocialSyncProperties(
         }
     }
 
+    /** Secrets never reach logs or binding errors. */
+    @Override
+    public String toString() {
+        return "SocialSyncProperties[dataDir=" + dataDir + ", bootstrapApiKey=" + mask(bootstrapApiKey)
+                + ", secretKey=" + mask(secretKey) + ", roles=" + roles + ", jobs=" + jobs + ", storage=" + storage + "]";
+    }
+
     private static String mask(String secret) {
         return secret == null || secret.isEmpty() ? "" : "****";
     }
