@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  *       so it and blackdetect run on a further 64 px downscale: global averages do not need more.</li>
  *   <li>Filter threads are 1: slice threading on 160 px frames costs more in hand-offs than it saves, and the
  *       cores are better left to the decoder.</li>
- *   <li>blurdetect is the dearest filter and only feeds thumbnail choice, so it runs on a 2 fps branch.</li>
+ *   <li>blurdetect only feeds thumbnail choice, so it runs on a 2 fps branch.</li>
  *   <li>Audio is mixed to mono at 22.05 kHz: loudness and flux are only compared within one video.</li>
  *   <li>{@code -noautorotate}: rotating full-size phone frames costs more than all the analysis filters, and no
  *       signal here depends on orientation.</li>
