@@ -9,6 +9,7 @@ import io.socialsync.media.probe.FrameRate;
 import io.socialsync.media.probe.MediaInfo;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -21,6 +22,8 @@ import java.util.function.DoubleConsumer;
  * }</pre>
  */
 public final class Analyser {
+    /** The FFmpeg filters analysis needs (all present in the bundled 6.1.1 and in 5.1+ builds). */
+    public static final List<String> REQUIRED_FILTERS = AnalysisGraph.FILTERS;
     /** Share of the progress bar the decode pass takes; parsing and scoring the rest. */
     private static final double DECODE_SHARE = 0.9;
 

@@ -97,8 +97,11 @@ final class ClipSelector {
     private static ClipCandidate candidate(Window w, Signals signals) {
         int cutsInside = 0;
         for (double t : signals.cuts()) if (t > w.start() + 0.05 && t < w.end() - 0.05) cutsInside++;
-        String reason = ReasonWriter.reason(w.subScores(), cutsInside, w.length(), signals.hasAudio(), w.first(),
-                w.last());
+        double onsets = 0;
+        int from = (int) Math.floor(w.start()), to = (int) Math.min(signals.seconds(), Math.ceil(w.end()));
+        for (int i = from; i < to; i++) onsets += signals.onsets()[i];
+        String reason = ReasonWriter.reason(w.subScores(), cutsInside, onsets / Math.max(1, to - from), w.length(),
+                signals.hasAudio(), w.first(), w.last());
         SubScores s = w.subScores();
         SubScores rounded = new SubScores(round(s.energy()), round(s.motion()), round(s.hook()), round(s.visual()),
                 round(s.continuity()));

@@ -3,14 +3,29 @@ package io.socialsync.media.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One plain sentence on why a clip was picked, built from its sub-scores; no ML, so no made-up claims. */
+/**
+ * One plain sentence on why a clip was picked, built from its sub-scores and counts, e.g. "High-energy audio
+ * with a clear beat and fast cuts; strong hook in the first 3 s; starts and ends on scene cuts." No ML, so no
+ * claims (chorus, laughter, faces) the signals cannot back.
+ */
 final class ReasonWriter {
+    /** Onsets per second from which the audio has "a clear beat" (120 bpm gives 2). */
+    private static final double BEAT_ONSETS = 1.5;
+
     private ReasonWriter() {}
 
-    static String reason(SubScores s, int cutsInside, double length, boolean hasAudio, Boundary first,
-                         Boundary last) {
-        List<String> parts = new ArrayList<>();
-        parts.add(energy(s.energy(), hasAudio) + " " + pace(cutsInside, length));
+    static String reason(SubScores s, int cutsInside, double onsetsPerSecond, double length, boolean hasAudio,
+                         Boundary first, Boundary last) {
+        List<String> with = new ArrayList<>();
+        if (hasAudio && onsetsPerSecond >= BEAT_ONSETS) with.add("a clear beat");
+        double cutsPer10s = cutsInside * 10 / Math.max(1, length);
+        if (cutsPer10s >= 3) with.add("fast cuts");
+        else if (cutsPer10s >= 1) with.add("regular cuts");
+        else if (cutsInside > 0) with.add("few cuts");
+        String lead = energy(s.energy(), hasAudio) + (with.isEmpty() ? "" : " with " + String.join(" and ", with))
+                + (cutsInside == 0 ? " in one continuous shot" : "");
+
+        List<String> parts = new ArrayList<>(List.of(lead));
         if (s.hook() >= 65) parts.add("strong hook in the first 3 s");
         else if (s.hook() < 35) parts.add("slow start");
         if (s.visual() < 70) parts.add("some black, frozen or dark footage");
@@ -27,12 +42,5 @@ final class ReasonWriter {
         if (energy >= 70) return "high-energy " + what;
         if (energy >= 45) return "steady " + what;
         return "calm " + what;
-    }
-
-    private static String pace(int cuts, double length) {
-        double per10s = cuts * 10 / Math.max(1, length);
-        if (per10s >= 3) return "with fast cuts";
-        if (per10s >= 1) return "with regular cuts";
-        return cuts == 0 ? "in one continuous shot" : "with few cuts";
     }
 }

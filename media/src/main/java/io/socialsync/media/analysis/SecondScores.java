@@ -14,23 +14,25 @@ import java.util.List;
  * @param loud seconds louder than the median: ending a clip here without a cut cuts someone off
  */
 record SecondScores(double[] energy, double[] motion, double[] quality, boolean[] quiet, boolean[] loud) {
+    /** Minimum spreads for {@link Normalise#scaled}: differences smaller than these are not "more energy". */
+    private static final double LOUDNESS_SPREAD = 6, MOTION_SPREAD = 3, FLUX_DECADES = 0.5, ONSET_SPREAD = 1;
     /** Cuts within ±2.5 s that make the pace "fast": 3 cuts in 5 s. */
     private static final double FAST_PACE_CUTS = 3;
 
     static SecondScores of(Signals s) {
         int n = s.seconds();
-        double[] motionRank = Ranks.of(s.motion());
-        double[] loudRank = Ranks.of(s.loudness());
-        double[] fluxRank = Ranks.of(s.flux());
-        double[] onsetRank = Ranks.of(s.onsets());
+        double[] motionN = Normalise.scaled(s.motion(), MOTION_SPREAD);
+        double[] loudN = Normalise.scaled(s.loudness(), LOUDNESS_SPREAD);
+        double[] fluxN = Normalise.scaled(Normalise.log10(s.flux(), 1e-7), FLUX_DECADES);
+        double[] onsetN = Normalise.scaled(s.onsets(), ONSET_SPREAD);
         double[] energy = new double[n], motion = new double[n], quality = new double[n];
         for (int i = 0; i < n; i++) {
             double pace = Math.min(1, cutsNear(s.cuts(), i) / FAST_PACE_CUTS);
-            motion[i] = 0.7 * motionRank[i] + 0.3 * pace;
+            motion[i] = 0.7 * motionN[i] + 0.3 * pace;
             double loudAbs = Math.clamp((s.loudness()[i] + 50) / 40, 0, 1); // -50 LUFS → 0, -10 LUFS → 1
             energy[i] = s.hasAudio()
-                    ? 0.5 * loudRank[i] + 0.2 * loudAbs + 0.15 * fluxRank[i] + 0.15 * onsetRank[i]
-                    : 0.6 * motionRank[i] + 0.4 * pace;
+                    ? 0.5 * loudN[i] + 0.2 * loudAbs + 0.15 * fluxN[i] + 0.15 * onsetN[i]
+                    : 0.6 * motionN[i] + 0.4 * pace;
             quality[i] = quality(s, i);
         }
         double[] boundary = s.hasAudio() ? s.loudness() : s.motion();
@@ -62,7 +64,7 @@ record SecondScores(double[] energy, double[] motion, double[] quality, boolean[
      * are judged by cuts alone. Loudness margins are in LU; motion (silent videos) uses ratios.
      */
     private static boolean[] quiet(double[] x, boolean decibels) {
-        double low = Ranks.percentile(x, 0.3), loud = Ranks.percentile(x, 0.9);
+        double low = Normalise.percentile(x, 0.3), loud = Normalise.percentile(x, 0.9);
         boolean[] out = new boolean[x.length];
         for (int i = 0; i < x.length; i++) {
             double localMax = x[i], localMin = x[i];
@@ -84,7 +86,7 @@ record SecondScores(double[] energy, double[] motion, double[] quality, boolean[
     private static boolean[] loud(Signals s) {
         boolean[] out = new boolean[s.seconds()];
         if (!s.hasAudio()) return out;
-        double median = Ranks.percentile(s.loudness(), 0.5);
+        double median = Normalise.percentile(s.loudness(), 0.5);
         for (int i = 0; i < out.length; i++) out[i] = s.loudness()[i] > median && s.loudness()[i] > -40;
         return out;
     }

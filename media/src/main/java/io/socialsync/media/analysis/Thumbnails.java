@@ -36,11 +36,17 @@ public final class Thumbnails {
     public double clipThumbnail(Path video, MediaInfo info, ClipCandidate clip, Signals signals, Path out,
                                 CancelToken cancel) {
         double t = ThumbnailPicker.time(clip, signals);
-        JpegOutput.write(out, part -> ffmpeg.run(List.of("-ss", seconds(t), "-i", Ffmpeg.fileArg(video),
-                        "-map", "0:" + info.requireVideo().index(), "-frames:v", "1",
-                        "-vf", "scale='min(" + MAX_WIDTH + ",iw)':-2", "-q:v", "3", "-f", "mjpeg", Ffmpeg.fileArg(part)),
+        List<String> args = List.of("-ss", seconds(t), "-i", Ffmpeg.fileArg(video),
+                "-map", "0:" + info.requireVideo().index(), "-frames:v", "1",
+                "-vf", "scale='min(" + MAX_WIDTH + ",iw)':-2", "-q:v", "3", "-f", "mjpeg");
+        JpegOutput.write(out, part -> ffmpeg.run(append(args, Ffmpeg.fileArg(part)),
                 RunOptions.defaults().withTimeout(TIMEOUT).withCancel(cancel)));
         return t;
+    }
+
+    /** A 4×4 contact sheet. */
+    public void contactSheet(Path video, MediaInfo info, Path out, CancelToken cancel) {
+        contactSheet(video, info, out, 4, 4, cancel);
     }
 
     /**
@@ -57,18 +63,23 @@ public final class Thumbnails {
         StringBuilder graph = new StringBuilder();
         for (int i = 0; i < cells; i++) {
             args.addAll(List.of("-ss", seconds((i + 0.5) * duration / cells), "-i", Ffmpeg.fileArg(video)));
-            graph.append("[%d:%d]trim=end_frame=1,scale=%d:%d:force_original_aspect_ratio=decrease,pad=%d:%d:-1:-1,setsar=1[c%d];"
-                    .formatted(i, v.index(), SHEET_CELL_WIDTH, cellHeight, SHEET_CELL_WIDTH, cellHeight, i));
+            // one frame per input, letterboxed into the cell, so concat sees identical sizes
+            graph.append("[%d:%d]trim=end_frame=1,scale=%d:%d:force_original_aspect_ratio=decrease".formatted(
+                    i, v.index(), SHEET_CELL_WIDTH, cellHeight));
+            graph.append(",pad=%d:%d:-1:-1,setsar=1[c%d];".formatted(SHEET_CELL_WIDTH, cellHeight, i));
         }
         for (int i = 0; i < cells; i++) graph.append("[c").append(i).append(']');
         graph.append("concat=n=%d:v=1:a=0,tile=%dx%d:padding=2[sheet]".formatted(cells, columns, rows));
         args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[sheet]", "-frames:v", "1", "-q:v", "3",
                 "-f", "mjpeg"));
-        JpegOutput.write(out, part -> {
-            List<String> all = new ArrayList<>(args);
-            all.add(Ffmpeg.fileArg(part));
-            ffmpeg.run(all, RunOptions.defaults().withTimeout(TIMEOUT).withCancel(cancel));
-        });
+        JpegOutput.write(out, part -> ffmpeg.run(append(args, Ffmpeg.fileArg(part)),
+                RunOptions.defaults().withTimeout(TIMEOUT).withCancel(cancel)));
+    }
+
+    private static List<String> append(List<String> args, String last) {
+        List<String> all = new ArrayList<>(args);
+        all.add(last);
+        return all;
     }
 
     private static String seconds(double t) {

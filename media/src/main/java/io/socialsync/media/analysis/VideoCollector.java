@@ -69,7 +69,9 @@ final class VideoCollector implements MetadataReader.Listener {
         motion.add(time, mafd);
         brightness.add(time, Math.clamp((y - Y_BLACK) / Y_RANGE, 0, 1));
         saturation.add(time, Math.min(1, sat / SAT_FULL));
-        if (Double.isFinite(mafd) && Double.isFinite(y)) cuts.accept(new VideoFrame(time, mafd, y, u, v, yLow, yHigh, sat));
+        if (Double.isFinite(mafd) && Double.isFinite(y)) {
+            cuts.accept(new VideoFrame(time, mafd, y, u, v, yLow, yHigh, sat));
+        }
         time = Double.NaN;
     }
 

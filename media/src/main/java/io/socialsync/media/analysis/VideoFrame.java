@@ -1,8 +1,8 @@
 package io.socialsync.media.analysis;
 
 /**
- * What the analysis keeps of one decoded frame (at 160 px width, 8-bit): the frame difference to the previous
- * frame and a colour signature used to tell a cut from a flash.
+ * What the analysis keeps of one decoded frame (8-bit): the frame difference to the previous one (at 160 px)
+ * and a colour signature (at 64 px) used to tell a cut from a flash.
  *
  * @param mafd mean absolute frame difference, 0–100
  * @param y mean luma, 0–255 (likewise {@code u}, {@code v} chroma, {@code yLow}/{@code yHigh} the 10th/90th luma

@@ -1,8 +1,8 @@
 package io.socialsync.media.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -78,9 +78,10 @@ class ClipSelectorTest {
     }
 
     @Test
-    void ranksShareTiesAndSpanZeroToOne() {
-        assertThat(Ranks.of(new double[] {5, 1, 5, 9})).containsExactly(0.5, 0, 0.5, 1);
-        assertThat(Ranks.of(new double[] {3, 3, 3})).containsOnly(0.5);
-        assertThat(Arrays.stream(Ranks.of(new double[0]))).isEmpty();
+    void normalisationCentresOnTheMedianAndIgnoresWobble() {
+        assertThat(Normalise.scaled(new double[] {-40, -40, -40, -10}, 6)).containsExactly(0.5, 0.5, 0.5, 1);
+        assertThat(Normalise.scaled(new double[] {-24.5, -23.9, -23.9}, 6)[0]).isCloseTo(0.4, within(1e-9));
+        assertThat(Normalise.scaled(new double[] {3, 3, 3}, 1)).containsOnly(0.5);
+        assertThat(Normalise.scaled(new double[0], 1)).isEmpty();
     }
 }

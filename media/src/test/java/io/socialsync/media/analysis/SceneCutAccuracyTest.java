@@ -36,7 +36,8 @@ class SceneCutAccuracyTest {
             new Segment(src("testsrc2") + ",eq=brightness='0.9*(eq(n,25)+eq(n,50))':eval=frame", 3),
             new Segment(src("cellauto=rule=110"), 2),
             // colour strobe: red/blue every 3 frames
-            new Segment(src("color=c=gray") + ",geq=lum=82:cb='if(mod(floor(N/3),2),240,90)':cr='if(mod(floor(N/3),2),110,240)'", 2),
+            new Segment(src("color=c=gray")
+                    + ",geq=lum=82:cb='if(mod(floor(N/3),2),240,90)':cr='if(mod(floor(N/3),2),110,240)'", 2),
             new Segment(src("smptehdbars"), 3),
             new Segment(src("testsrc") + ",scroll=horizontal=0.02", 3),
             new Segment(src("color=c=0x806020") + ",noise=alls=20:allf=t", 2));
