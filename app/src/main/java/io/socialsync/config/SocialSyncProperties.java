@@ -18,7 +18,8 @@ public record SocialSyncProperties(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Storage storage,
         @DefaultValue Ingest ingest,
-        @DefaultValue Publishing publishing) {
+        @DefaultValue Publishing publishing,
+        @DefaultValue Meta meta) {
 
     /** How sources come in; uploads over {@code maxUploadBytes} get 413. */
     public record Ingest(@DefaultValue("4294967296") long maxUploadBytes) {
@@ -84,7 +85,8 @@ public record SocialSyncProperties(
     @Override
     public String toString() {
         return "SocialSyncProperties[dataDir=" + dataDir + ", bootstrapApiKey=" + mask(bootstrapApiKey)
-                + ", secretKey=" + mask(secretKey) + ", roles=" + roles + ", jobs=" + jobs + ", storage=" + storage + "]";
+                + ", secretKey=" + mask(secretKey) + ", roles=" + roles + ", jobs=" + jobs + ", storage=" + storage
+                + ", meta=" + meta + "]";
     }
 
     private static String mask(String secret) {
@@ -94,5 +96,29 @@ public record SocialSyncProperties(
     /** The scheduler tick: how often it runs inside {@code serve}, and how many due posts one transaction moves. */
     public record Publishing(@DefaultValue("60s") Duration tickInterval,
                              @DefaultValue("500") int tickBatch) {
+    }
+
+    /**
+     * Meta webhooks and the media download job (io.socialsync.meta). Without {@code appSecret} the webhook POSTs
+     * answer 503 and store nothing. {@code downloadTimeout} bounds connecting and waiting for the response
+     * headers; {@code maxTransferTime} the whole download; {@code batchBudget} when a batch stops starting new
+     * downloads. {@code allowPrivateNetworks} lets media URLs point at private addresses (tests only).
+     */
+    public record Meta(String verifyToken,
+                       String appSecret,
+                       @DefaultValue("15m") Duration downloadInterval,
+                       @DefaultValue("50") int batchSize,
+                       @DefaultValue("10m") Duration batchBudget,
+                       @DefaultValue("30s") Duration downloadTimeout,
+                       @DefaultValue("10m") Duration maxTransferTime,
+                       @DefaultValue("4294967296") long maxMediaBytes,
+                       @DefaultValue("false") boolean allowPrivateNetworks) {
+        @Override
+        public String toString() {
+            return "Meta[verifyToken=" + mask(verifyToken) + ", appSecret=" + mask(appSecret) + ", downloadInterval="
+                    + downloadInterval + ", batchSize=" + batchSize + ", batchBudget=" + batchBudget
+                    + ", downloadTimeout=" + downloadTimeout + ", maxTransferTime=" + maxTransferTime
+                    + ", maxMediaBytes=" + maxMediaBytes + ", allowPrivateNetworks=" + allowPrivateNetworks + "]";
+        }
     }
 }

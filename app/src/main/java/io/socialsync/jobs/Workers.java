@@ -46,6 +46,8 @@ public class Workers implements SmartLifecycle {
         if (!enabled) {
             return;
         }
+        // a stopped context can be started again (Spring's test context cache pauses and resumes contexts)
+        stopping = false;
         for (var spec : kinds.all()) {
             if (settings.kinds() == null || settings.kinds().isEmpty() || settings.kinds().contains(spec.kind())) {
                 slots.put(spec.kind(), new Semaphore(spec.concurrency()));

@@ -22,7 +22,8 @@ public class WebhookUrlPolicy {
         this(properties.webhooks().allowPrivateNetworks());
     }
 
-    WebhookUrlPolicy(boolean allowPrivateNetworks) {
+    /** For callers with a setting of their own (Meta media URLs). */
+    public WebhookUrlPolicy(boolean allowPrivateNetworks) {
         this.allowPrivateNetworks = allowPrivateNetworks;
     }
 

@@ -1,0 +1,106 @@
+package io.socialsync.meta;
+
+import io.socialsync.Errors;
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.meta.DownloadOutcome.Downloaded;
+import io.socialsync.meta.DownloadOutcome.ErrorType;
+import io.socialsync.meta.DownloadOutcome.Failed;
+import io.socialsync.storage.ContentTypes;
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageException;
+import io.socialsync.storage.StorageKey;
+import io.socialsync.webhooks.WebhookUrlPolicy;
+import java.io.IOException;
+import java.net.http.HttpTimeoutException;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * One attempt at one post's media: reuse an object an earlier run stored, else fetch and stream it to
+ * {@code {workspace}/publicaciones_meta/{post_id}.{ext}}. Classifies every failure; writes nothing to the database.
+ */
+@Component
+public class MediaDownloader {
+    private final Storage storage;
+    private final MediaFetcher fetcher;
+    private final SocialSyncProperties.Meta settings;
+
+    public MediaDownloader(Storage storage, MediaFetcher fetcher, SocialSyncProperties properties) {
+        this.storage = storage;
+        this.fetcher = fetcher;
+        this.settings = properties.meta();
+    }
+
+    public DownloadOutcome download(MetaPost post) throws InterruptedException {
+        String base = MediaKeys.base(post.workspaceId(), post.postId());
+        Optional<Downloaded> stored = alreadyStored(base, post.type());
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try (var response = fetcher.get(post.mediaUrl())) {
+            int status = response.status();
+            if (status < 200 || status >= 300) {
+                return httpFailure(status);
+            }
+            if (MediaExtensions.notMedia(response.contentType())) {
+                return new Failed(ErrorType.NOT_MEDIA, "the URL answered " + response.contentType()
+                        + ", not a photo or video", false);
+            }
+            var key = StorageKey.of(base + "." + MediaExtensions.of(response.contentType(), post.type()));
+            String type = MediaExtensions.baseType(response.contentType());
+            String contentType = type == null || type.equals("application/octet-stream") ? ContentTypes.of(key) : type;
+            var limited = new TransferLimits(response.body(), settings.maxMediaBytes(), settings.maxTransferTime());
+            var object = storage.put(key, limited, response.length(), contentType);
+            return new Downloaded(key.value(), contentType, object.size(), object.sha256(), false);
+        } catch (WebhookUrlPolicy.Refused e) {
+            return new Failed(ErrorType.REFUSED, "media URL refused: " + e.getMessage(), false);
+        } catch (IOException | StorageException e) {
+            return classify(e);
+        }
+    }
+
+    /** 4xx is final (an expired CDN link stays expired), except 408 and 429, which mean "later"; 5xx retries. */
+    static Failed httpFailure(int status) {
+        String message = "the media URL answered HTTP " + status;
+        if (status >= 500) {
+            return new Failed(ErrorType.HTTP_5XX, message, true);
+        }
+        return new Failed(ErrorType.HTTP_4XX, message, status == 408 || status == 429);
+    }
+
+    static Failed classify(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            switch (t) {
+                case TransferLimits.TooLarge tooLarge -> {
+                    return new Failed(ErrorType.TOO_LARGE, tooLarge.getMessage(), false);
+                }
+                case MediaFetcher.TooManyRedirects loop -> {
+                    return new Failed(ErrorType.REFUSED, loop.getMessage(), false);
+                }
+                case HttpTimeoutException timeout -> {
+                    return new Failed(ErrorType.TIMEOUT, "timed out: " + Errors.oneLine(timeout), true);
+                }
+                case TransferLimits.TooSlow slow -> {
+                    return new Failed(ErrorType.TIMEOUT, slow.getMessage(), true);
+                }
+                default -> {
+                }
+            }
+        }
+        boolean io = e instanceof IOException || e.getCause() instanceof IOException;
+        return new Failed(io ? ErrorType.NETWORK : ErrorType.STORAGE, e.getClass().getSimpleName() + ": "
+                + Errors.oneLine(e), true);
+    }
+
+    private Optional<Downloaded> alreadyStored(String base, PostType type) {
+        for (String ext : MediaExtensions.likely(type)) {
+            var key = StorageKey.of(base + "." + ext);
+            var object = storage.stat(key);
+            if (object.isPresent()) {
+                String contentType = object.get().contentType() != null ? object.get().contentType() : ContentTypes.of(key);
+                return Optional.of(new Downloaded(key.value(), contentType, object.get().size(), null, true));
+            }
+        }
+        return Optional.empty();
+    }
+}
