@@ -6,6 +6,7 @@ import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,9 @@ public class JobQueue {
         List<Job> jobs = rows.markRunning(ids, token, worker, lease.toMillis());
         rows.insertAttempts(jobs, worker, token);
         var actor = Actor.worker(worker);
-        jobs.forEach(j -> record(j, actor, "job_started", details(j, "attempt", j.attempt())));
+        // one ledger append for the batch: the head is locked once per claim, not once per job
+        ledger.appendAll(jobs.stream().map(j -> event(j, actor, "job_started", details(j, "attempt", j.attempt())))
+                .toList());
         return jobs.stream().map(j -> new Job.Claimed(j, token)).toList();
     }
 
@@ -121,6 +124,40 @@ public class JobQueue {
         record(claimed.job(), Actor.worker(worker), "job_completed", details(claimed.job(), "attempt",
                 claimed.job().attempt()));
         return true;
+    }
+
+    /** A job this worker finished, with its result (null for none). */
+    public record Completion(Job.Claimed claimed, Object result) {
+    }
+
+    /**
+     * {@link #complete} for several jobs in one transaction: the fenced writes as JDBC batches and one ledger
+     * append for all their events. What a batch completer would flush. Each job is fenced by its own lease
+     * token exactly as in {@code complete}.
+     *
+     * @return for each job, in order, whether it was completed (false: its lease was lost, result discarded)
+     */
+    @Transactional
+    public List<Boolean> completeAll(List<Completion> completions, String worker) {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
+        var claimed = completions.stream().map(Completion::claimed).toList();
+        var results = completions.stream().map(c -> c.result() == null ? null : JSON.writeValueAsString(c.result()))
+                .toList();
+        boolean[] completed = rows.completeAll(claimed, results);
+        var actor = Actor.worker(worker);
+        var done = new ArrayList<Boolean>(claimed.size());
+        var events = new ArrayList<LedgerEvent.New>(claimed.size());
+        for (int i = 0; i < claimed.size(); i++) {
+            Job job = claimed.get(i).job();
+            if (completed[i]) {
+                events.add(event(job, actor, "job_completed", details(job, "attempt", job.attempt())));
+            }
+            done.add(completed[i]);
+        }
+        ledger.appendAll(events);
+        return done;
     }
 
     /** Retries with backoff while attempts remain and the error is not permanent; otherwise FAILED. */
@@ -201,8 +238,11 @@ public class JobQueue {
     }
 
     private void record(Job job, Actor actor, String type, Map<String, Object> payload) {
-        ledger.append(new LedgerEvent.New(job.workspaceId(), actor, type, "job", String.valueOf(job.id()), job.id(),
-                payload));
+        ledger.append(event(job, actor, type, payload));
+    }
+
+    private static LedgerEvent.New event(Job job, Actor actor, String type, Map<String, Object> payload) {
+        return new LedgerEvent.New(job.workspaceId(), actor, type, "job", String.valueOf(job.id()), job.id(), payload);
     }
 
     private static Map<String, Object> details(Job job, Object... pairs) {

@@ -1,15 +1,21 @@
 package io.socialsync.jobs;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -21,10 +27,12 @@ public class JobRows {
             + "parent_id, attempt, max_attempts, progress_percent, progress_message, lease_owner, lease_expires_at, "
             + "last_error, created_at, started_at, finished_at";
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final DbTime time;
 
-    public JobRows(JdbcClient jdbc, DbTime time) {
+    public JobRows(JdbcClient jdbc, JdbcTemplate template, DbTime time) {
         this.jdbc = jdbc;
+        this.template = template;
         this.time = time;
     }
 
@@ -66,12 +74,70 @@ public class JobRows {
                 .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
     }
 
-    /** Due jobs of these kinds, locked; rows another worker holds are skipped, not waited for. */
+    /** The states a job can be claimed from once its run_at has come. */
+    private static final List<String> WAITING_STATES = List.of("AVAILABLE", "SCHEDULED", "RETRYABLE");
+
+    private record Due(long id, int priority, Instant runAt) {
+    }
+
+    private static final Comparator<Due> CLAIM_ORDER = Comparator.comparingInt(Due::priority).reversed()
+            .thenComparing(Due::runAt).thenComparingLong(Due::id);
+
+    /**
+     * Due jobs of these kinds, locked, best first (priority, then run_at, then id); rows another worker holds
+     * are skipped, not waited for. One look-up per (state, kind), each a walk of the jobs_claim index in claim
+     * order that stops after {@code limit} rows: a single query over all three states would have to read and
+     * sort every waiting job on each claim. Rows locked here but not among the best {@code limit} are released
+     * at commit.
+     */
     List<Long> lockDue(Collection<String> kinds, int limit) {
-        return jdbc.sql("SELECT id FROM jobs WHERE state IN ('AVAILABLE', 'SCHEDULED', 'RETRYABLE') "
-                        + "AND kind IN (:kinds) AND run_at <= CURRENT_TIMESTAMP "
-                        + "ORDER BY priority DESC, run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .param("kinds", kinds).param("limit", limit).query(Long.class).list();
+        var due = new ArrayList<Due>();
+        for (String kind : kinds) {
+            for (String state : WAITING_STATES) {
+                due.addAll(time.postgres() ? lockInOrder(state, kind, limit) : lockOneByOne(state, kind, limit));
+            }
+        }
+        return due.stream().sorted(CLAIM_ORDER).limit(limit).map(Due::id).toList();
+    }
+
+    private static final String DUE_IN_ORDER = "SELECT id, priority, run_at FROM jobs WHERE state = :state "
+            + "AND kind = :kind AND run_at <= CURRENT_TIMESTAMP ORDER BY state, kind, priority DESC, run_at, id";
+
+    /** PostgreSQL locks rows as the ordered index walk hands them out, and stops at the limit. */
+    private List<Due> lockInOrder(String state, String kind, int limit) {
+        return jdbc.sql(DUE_IN_ORDER + " LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .param("state", state).param("kind", kind).param("limit", limit)
+                .query((rs, n) -> new Due(rs.getLong(1), rs.getInt(2), instant(rs, 3))).list();
+    }
+
+    /**
+     * H2 walks an index in order under FOR UPDATE only for the primary key; with any other index it reads,
+     * and locks, every matching row before sorting, so one claim would lock every due job and leave nothing
+     * for the other workers. Instead: read candidates in claim order without locking, then lock them one by
+     * one (H2 re-checks the row once it holds the lock; a row another worker holds is skipped), up to limit.
+     */
+    private List<Due> lockOneByOne(String state, String kind, int limit) {
+        int window = Math.max(16, limit * 4);
+        var locked = new ArrayList<Due>(limit);
+        for (int offset = 0; ; offset += window) {
+            List<Due> candidates = jdbc.sql(DUE_IN_ORDER + " LIMIT :window OFFSET :offset")
+                    .param("state", state).param("kind", kind).param("window", window).param("offset", offset)
+                    .query((rs, n) -> new Due(rs.getLong(1), rs.getInt(2), instant(rs, 3))).list();
+            for (Due c : candidates) {
+                boolean mine = !jdbc.sql("SELECT id FROM jobs WHERE id = :id AND state = :state "
+                                + "AND run_at <= CURRENT_TIMESTAMP FOR UPDATE SKIP LOCKED")
+                        .param("id", c.id()).param("state", state).query(Long.class).list().isEmpty();
+                if (mine) {
+                    locked.add(c);
+                    if (locked.size() == limit) {
+                        return locked;
+                    }
+                }
+            }
+            if (candidates.size() < window) {
+                return locked;
+            }
+        }
     }
 
     /** For the development endpoint: one waiting job of a workspace (a given one, or the next due). */
@@ -91,12 +157,15 @@ public class JobRows {
                 .param("ids", ids).query((rs, n) -> map(rs)).list();
     }
 
+    /** One JDBC batch: one round trip to the database for the whole claim. */
     void insertAttempts(List<Job> jobs, String worker, String token) {
-        for (Job j : jobs) {
-            jdbc.sql("INSERT INTO job_attempts (job_id, attempt, worker, lease_token, started_at) "
-                            + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")
-                    .params(j.id(), j.attempt(), worker, token).update();
-        }
+        template.batchUpdate("INSERT INTO job_attempts (job_id, attempt, worker, lease_token, started_at) "
+                + "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)", jobs, jobs.size(), (ps, j) -> {
+                    ps.setLong(1, j.id());
+                    ps.setInt(2, j.attempt());
+                    ps.setString(3, worker);
+                    ps.setString(4, token);
+                });
     }
 
     boolean renew(long id, String token, long leaseMillis) {
@@ -121,6 +190,49 @@ public class JobRows {
                         + "WHERE id = :id AND lease_token = :token AND state = 'RUNNING'")
                 .param("state", state.name()).param("result", result).param("error", error).param("delay", delayMillis)
                 .param("id", id).param("token", token).update() == 1;
+    }
+
+    /**
+     * {@code finish(id, token, COMPLETED, result, null, 0)} and then {@code closeAttempt(id, token, "COMPLETED",
+     * null)} for each job, as two JDBC batches (two round trips for the lot).
+     *
+     * @return for each job, in order, whether its fenced write took effect
+     */
+    boolean[] completeAll(List<Job.Claimed> claimed, List<String> results) {
+        int[] counts = template.batchUpdate("UPDATE jobs SET state = 'COMPLETED', result = ?, last_error = NULL, "
+                        + "finished_at = CURRENT_TIMESTAMP, progress_percent = 100, lease_token = NULL, "
+                        + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        ps.setString(1, results.get(i));
+                        ps.setLong(2, claimed.get(i).id());
+                        ps.setString(3, claimed.get(i).leaseToken());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return claimed.size();
+                    }
+                });
+        var done = new boolean[claimed.size()];
+        var finished = new ArrayList<Job.Claimed>(claimed.size());
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("the JDBC driver did not report update counts for a batch");
+            }
+            done[i] = counts[i] == 1;
+            if (done[i]) {
+                finished.add(claimed.get(i));
+            }
+        }
+        template.batchUpdate("UPDATE job_attempts SET finished_at = CURRENT_TIMESTAMP, outcome = 'COMPLETED', "
+                        + "error = NULL WHERE job_id = ? AND lease_token = ? AND finished_at IS NULL", finished,
+                finished.size(), (ps, c) -> {
+                    ps.setLong(1, c.id());
+                    ps.setString(2, c.leaseToken());
+                });
+        return done;
     }
 
     void closeAttempt(long id, String token, String outcome, String error) {

@@ -2,6 +2,7 @@ package io.socialsync.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,11 +42,26 @@ public class LedgerEvents {
         jdbc.sql("UPDATE ledger_head SET last_id = ?, last_hash = ? WHERE chain = 0").params(id, hash).update();
     }
 
-    void insert(LedgerEvent e) {
-        jdbc.sql("INSERT INTO ledger_events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(e.id(), OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC), e.workspaceId(), e.actor(),
-                        e.eventType(), e.entityType(), e.entityId(), e.jobId(), e.payload(), e.prevHash(), e.hash())
-                .update();
+    /** One JDBC batch: one round trip to the database for the whole list. */
+    void insertAll(List<LedgerEvent> list) {
+        template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", list,
+                list.size(), (ps, e) -> {
+                    ps.setLong(1, e.id());
+                    ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                    ps.setLong(3, e.workspaceId());
+                    ps.setString(4, e.actor());
+                    ps.setString(5, e.eventType());
+                    ps.setString(6, e.entityType());
+                    ps.setString(7, e.entityId());
+                    if (e.jobId() == null) {
+                        ps.setNull(8, Types.BIGINT);
+                    } else {
+                        ps.setLong(8, e.jobId());
+                    }
+                    ps.setString(9, e.payload());
+                    ps.setString(10, e.prevHash());
+                    ps.setString(11, e.hash());
+                });
     }
 
     /** Every row in chain order, streamed: verification must not hold the whole ledger in memory. */

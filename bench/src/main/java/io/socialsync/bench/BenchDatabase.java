@@ -1,0 +1,73 @@
+package io.socialsync.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A throwaway database for one measurement: embedded PostgreSQL, or an H2 file in a temp directory. */
+final class BenchDatabase implements AutoCloseable {
+    final String name;
+    final String url;
+    final String user;
+    final String password;
+    final Path dataDir;
+    private final EmbeddedPostgres postgres;
+
+    private BenchDatabase(String name, String url, String user, String password, Path dataDir,
+                          EmbeddedPostgres postgres) {
+        this.name = name;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+    }
+
+    static BenchDatabase postgres(String synchronousCommit, boolean statementStats) throws IOException {
+        Path dir = Files.createTempDirectory("socialsync-bench-pg-");
+        var builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir.resolve("pgdata"))
+                .setCleanDataDirectory(true)
+                .setServerConfig("synchronous_commit", synchronousCommit)
+                .setOutputRedirector(ProcessBuilder.Redirect.DISCARD);
+        if (statementStats) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
+        var pg = builder.start();
+        return new BenchDatabase("postgres", pg.getJdbcUrl("postgres", "postgres"), "postgres", "", dir, pg);
+    }
+
+    /** Same URL options as application.yml, less AUTO_SERVER (one process here). */
+    static BenchDatabase h2() throws IOException {
+        Path dir = Files.createTempDirectory("socialsync-bench-h2-");
+        String url = "jdbc:h2:file:" + dir.resolve("db/socialsync").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        return new BenchDatabase("h2", url, "sa", "", dir, null);
+    }
+
+    boolean isPostgres() {
+        return postgres != null;
+    }
+
+    /** The embedded PostgreSQL data directory, null for H2. */
+    Path pgData() {
+        return postgres == null ? null : dataDir.resolve("pgdata");
+    }
+
+    int postgresPort() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
