@@ -2,6 +2,7 @@ package io.socialsync;
 
 import io.socialsync.cli.ApiKeyCommand;
 import io.socialsync.cli.DoctorCommand;
+import io.socialsync.cli.IngestCommand;
 import io.socialsync.cli.LedgerCommand;
 import io.socialsync.cli.ServeCommand;
 import io.socialsync.cli.WorkerCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "socialsync", mixinStandardHelpOptions = true, version = "socialsync 0.1.0",
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
-                ApiKeyCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
+                ApiKeyCommand.class, LedgerCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {
 
     @CommandLine.Spec
