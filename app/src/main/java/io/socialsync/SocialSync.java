@@ -3,6 +3,7 @@ package io.socialsync;
 import io.socialsync.cli.ApiKeyCommand;
 import io.socialsync.cli.DoctorCommand;
 import io.socialsync.cli.EditCommand;
+import io.socialsync.cli.IngestCommand;
 import io.socialsync.cli.InventoryCommand;
 import io.socialsync.cli.LedgerCommand;
 import io.socialsync.cli.ServeCommand;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "socialsync", mixinStandardHelpOptions = true, version = "socialsync 0.1.0",
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
-                ApiKeyCommand.class, LedgerCommand.class, InventoryCommand.class, EditCommand.class,
-                CommandLine.HelpCommand.class})
+                ApiKeyCommand.class, LedgerCommand.class, IngestCommand.class, InventoryCommand.class,
+                EditCommand.class, CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {
 
     @CommandLine.Spec

@@ -21,8 +21,23 @@ public record SocialSyncProperties(
         @DefaultValue Publishing publishing,
         @DefaultValue Meta meta) {
 
-    /** How sources come in; uploads over {@code maxUploadBytes} get 413. */
-    public record Ingest(@DefaultValue("4294967296") long maxUploadBytes) {
+    /**
+     * How sources come in; uploads and downloads over {@code maxUploadBytes} are refused (413). {@code tus}: the
+     * resumable uploads. The rest is URL ingest: {@code allowedHosts} lets self-hosted sources on internal
+     * networks through the SSRF guard (host names, {@code *.suffix}, IPs or CIDR blocks); {@code urlTimeout}
+     * bounds one whole download; {@code ytDlp} is the yt-dlp executable (blank: {@code yt-dlp} on the PATH).
+     */
+    public record Ingest(@DefaultValue("4294967296") long maxUploadBytes,
+                         @DefaultValue Tus tus,
+                         @DefaultValue List<String> allowedHosts,
+                         @DefaultValue("10s") Duration connectTimeout,
+                         @DefaultValue("30s") Duration readTimeout,
+                         @DefaultValue("1h") Duration urlTimeout,
+                         String ytDlp) {
+    }
+
+    /** Partial tus uploads expire {@code expiry} after creation; a sweep deletes them every {@code sweepInterval}. */
+    public record Tus(@DefaultValue("24h") Duration expiry, @DefaultValue("15m") Duration sweepInterval) {
     }
 
     public record Roles(@DefaultValue("true") boolean api, @DefaultValue("true") boolean workers,

@@ -8,9 +8,9 @@ import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.storage.UploadKeys;
 import io.socialsync.web.ApiException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -43,10 +43,10 @@ public class Uploads {
 
     /** Stores the stream under a fresh key; throws 413/415 problems and leaves nothing behind on failure. */
     public Stored store(long workspaceId, InputStream raw, long declaredLength, Declared declared) throws IOException {
-        var in = new BufferedInputStream(raw, 64 * 1024);
-        in.mark(VideoSniffer.HEAD);
+        // pushed back rather than buffered: the rest of the stream then passes through without another copy
+        var in = new PushbackInputStream(raw, VideoSniffer.HEAD);
         byte[] head = in.readNBytes(VideoSniffer.HEAD);
-        in.reset();
+        in.unread(head);
         String contentType = VideoSniffer.detect(head, head.length).orElseThrow(() -> new ApiException(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a video",
                 "the file's content is not a video container we recognise (MP4, MOV, MKV/WebM, AVI, FLV, MPEG-TS)"));
@@ -65,11 +65,21 @@ public class Uploads {
         }
     }
 
+    /** Where a video came from beyond its bytes: the page or file URL and who published it there (URL ingest). */
+    public record Origin(Video.Source source, String sourceUrl, String uploader) {
+    }
+
     public VideoIntake.Intake register(long workspaceId, Stored stored, Declared declared, Video.Source source,
                                        Actor actor) {
-        var intakeResult = intake.accept(new Video.New(workspaceId, source, title(declared), null, null,
-                safeName(declared.fileName()), stored.key().value(), stored.contentType(), stored.size(),
-                stored.sha256()), declared.idempotencyKey(), actor);
+        return register(workspaceId, stored, declared, new Origin(source, null, null), actor);
+    }
+
+    public VideoIntake.Intake register(long workspaceId, Stored stored, Declared declared, Origin origin,
+                                       Actor actor) {
+        var intakeResult = intake.accept(new Video.New(workspaceId, origin.source(), title(declared),
+                trim(origin.sourceUrl(), 2000), trim(origin.uploader(), 500), safeName(declared.fileName()),
+                stored.key().value(), stored.contentType(), stored.size(), stored.sha256()),
+                declared.idempotencyKey(), actor);
         if (!intakeResult.created()) {
             storage.delete(stored.key());
         }
@@ -93,7 +103,7 @@ public class Uploads {
     }
 
     /** The base name for display only, control characters removed. */
-    static String safeName(String name) {
+    public static String safeName(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
@@ -102,6 +112,6 @@ public class Uploads {
     }
 
     private static String trim(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

@@ -1,6 +1,7 @@
 package io.socialsync.webhooks;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.net.PrivateAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

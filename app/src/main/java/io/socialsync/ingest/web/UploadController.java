@@ -3,6 +3,9 @@ package io.socialsync.ingest.web;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
 import io.socialsync.ingest.Uploads;
+import io.socialsync.ingest.multipart.MultipartException;
+import io.socialsync.ingest.multipart.MultipartReader;
+import io.socialsync.ingest.multipart.Part;
 import io.socialsync.library.Video;
 import io.socialsync.library.Videos;
 import io.socialsync.library.web.VideoView;
@@ -11,8 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,22 +52,26 @@ public class UploadController {
         }
         var form = new Form();
         try {
-            var items = new JakartaServletFileUpload<>().getItemIterator(request);
-            while (items.hasNext()) {
-                var item = items.next();
-                if (item.isFormField()) {
-                    String value = new String(item.getInputStream().readNBytes(4096), StandardCharsets.UTF_8);
-                    form.field(item.getFieldName(), value);
-                } else if ("file".equals(item.getFieldName()) && form.stored == null) {
-                    form.fileName = item.getName();
-                    try (var in = item.getInputStream()) {
-                        form.stored = uploads.store(caller.workspaceId(), in, -1,
-                                new Uploads.Declared(form.fileName, null, null));
-                    }
+            var parts = MultipartReader.of(request.getContentType(), request.getInputStream());
+            for (Part part = parts.next(); part != null; part = parts.next()) {
+                if (!part.isFile() && part.name() != null) {
+                    form.field(part.name(), new String(part.body().readNBytes(4096), StandardCharsets.UTF_8));
+                } else if ("file".equals(part.name()) && form.stored == null) {
+                    form.fileName = part.fileName();
+                    form.stored = uploads.store(caller.workspaceId(), part.body(), -1,
+                            new Uploads.Declared(form.fileName, null, null));
                 }
             }
-        } catch (FileUploadException e) {
-            throw ApiException.badRequest("the multipart body could not be read: " + e.getMessage());
+        } catch (MultipartException e) {
+            throw unreadable(e);
+        } catch (RuntimeException e) {
+            // a malformed body noticed while storage was reading the file part arrives wrapped
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MultipartException malformed) {
+                    throw unreadable(malformed);
+                }
+            }
+            throw e;
         }
         if (form.stored == null) {
             throw ApiException.badRequest("the request has no 'file' part");
@@ -76,6 +81,10 @@ public class UploadController {
                 new Uploads.Declared(form.fileName, form.title, dedup), Video.Source.upload, caller.actor());
         return ResponseEntity.status(intake.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new UploadResponse(VideoView.of(intake.video()), intake.analyseJobId(), !intake.created()));
+    }
+
+    private static ApiException unreadable(MultipartException e) {
+        return ApiException.badRequest("the multipart body could not be read: " + e.getMessage());
     }
 
     /** The parts read so far; fields may come before or after the file. */

@@ -1,18 +1,19 @@
-package io.socialsync.webhooks;
+package io.socialsync.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Arrays;
 
 /**
- * Addresses a webhook must not reach by default: the server's own host and networks, and the cloud metadata
- * services (169.254.169.254 is link-local, fd00:ec2::254 unique-local, 100.100.100.200 carrier-grade NAT).
+ * Addresses that outbound requests (webhooks, URL ingest) must not reach by default: the server's own host and
+ * networks, and the cloud metadata services (169.254.169.254 is link-local, fd00:ec2::254 unique-local,
+ * 100.100.100.200 carrier-grade NAT).
  */
-final class PrivateAddresses {
+public final class PrivateAddresses {
     private PrivateAddresses() {
     }
 
-    static boolean isPrivate(InetAddress address) {
+    public static boolean isPrivate(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return true;

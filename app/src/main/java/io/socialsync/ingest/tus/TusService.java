@@ -1,0 +1,137 @@
+package io.socialsync.ingest.tus;
+
+import io.socialsync.apikey.Caller;
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.ingest.Uploads;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The tus 1.0 operations (core, creation, termination, checksum, expiration) on rows of {@link TusUploads} and
+ * files of {@link TusFiles}. The upload that receives its last byte is handed to {@link TusCompletion}.
+ */
+@Service
+public class TusService {
+    private final TusUploads rows;
+    private final TusFiles files;
+    private final TusCompletion completion;
+    private final Clock clock;
+    private final long maxBytes;
+    private final Duration expiry;
+
+    public TusService(TusUploads rows, TusFiles files, TusCompletion completion, Clock clock, Uploads uploads,
+                      SocialSyncProperties properties) {
+        this.rows = rows;
+        this.files = files;
+        this.completion = completion;
+        this.clock = clock;
+        this.maxBytes = uploads.maxBytes();
+        this.expiry = properties.ingest().tus().expiry();
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public TusUpload create(Caller caller, long length, String metadataHeader) throws IOException {
+        if (length < 1) {
+            throw TusException.badRequest("Upload-Length must be a positive number of bytes");
+        }
+        if (length > maxBytes) {
+            throw new TusException(413, "Upload too large", "Upload-Length " + length + " is over the limit of "
+                    + maxBytes + " bytes (Tus-Max-Size)");
+        }
+        TusMetadata metadata = metadata(metadataHeader);
+        var now = clock.instant();
+        var upload = new TusUpload(UUID.randomUUID(), caller.workspaceId(), length, 0, metadataHeader,
+                Uploads.safeName(metadata.fileName()), now, now.plus(expiry), null);
+        rows.insert(upload, caller.apiKeyId());
+        files.create(upload.id());
+        return upload;
+    }
+
+    /** HEAD. An upload whose bytes all arrived but which did not become a video yet (crash, lost race) completes now. */
+    public TusUpload status(Caller caller, UUID id) throws IOException {
+        TusUpload upload = find(caller, id);
+        if (upload.received() && upload.videoId() == null) {
+            completion.complete(upload, caller.actor());
+            upload = find(caller, id);
+        }
+        return upload;
+    }
+
+    /** PATCH: one chunk at {@code offset}. @return the upload after it (with its video if this was the last chunk) */
+    public TusUpload patch(Caller caller, UUID id, long offset, InputStream body, String checksumHeader)
+            throws IOException {
+        find(caller, id);
+        TusChecksum checksum = checksum(checksumHeader);
+        try (var part = open(id)) {
+            TusUpload upload = find(caller, id); // read again under the lock: the offset cannot move now
+            if (offset != upload.offset()) {
+                throw new TusException(409, "Offset mismatch", "Upload-Offset " + offset + " does not match the "
+                        + "upload's offset " + upload.offset() + "; send HEAD to learn where to resume");
+            }
+            var digest = checksum == null ? null : checksum.newDigest();
+            var appended = part.append(offset, body, upload.length() - offset, digest);
+            if (appended.overflow()) {
+                throw new TusException(413, "Upload too large", "the chunk runs past Upload-Length " + upload.length());
+            }
+            if (checksum != null && !appended.interrupted() && !checksum.matches(digest)) {
+                part.truncate(offset);
+                throw new TusException(460, "Checksum mismatch", "the chunk's " + checksum.algorithm()
+                        + " does not match Upload-Checksum; it was discarded, send it again");
+            }
+            if (!rows.advance(caller.workspaceId(), id, offset, offset + appended.written())) {
+                throw TusException.notFound(id); // terminated meanwhile
+            }
+        }
+        TusUpload after = find(caller, id);
+        if (after.received()) {
+            completion.complete(after, caller.actor());
+            after = find(caller, id);
+        }
+        return after;
+    }
+
+    private PartFile open(UUID id) throws IOException {
+        try {
+            return files.open(id);
+        } catch (TusFiles.Busy busy) {
+            throw new TusException(423, "Locked", busy.getMessage());
+        } catch (java.nio.file.NoSuchFileException gone) {
+            throw TusException.notFound(id);
+        }
+    }
+
+    /** DELETE (termination): the row and the bytes go; later requests for the id get 404. */
+    public void terminate(Caller caller, UUID id) throws IOException {
+        find(caller, id);
+        rows.delete(caller.workspaceId(), id);
+        files.delete(id);
+    }
+
+    private TusUpload find(Caller caller, UUID id) {
+        return rows.find(caller.workspaceId(), id).filter(u -> u.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> TusException.notFound(id));
+    }
+
+    private static TusMetadata metadata(String header) {
+        try {
+            return TusMetadata.parse(header);
+        } catch (IllegalArgumentException e) {
+            throw TusException.badRequest(e.getMessage());
+        }
+    }
+
+    private static TusChecksum checksum(String header) {
+        try {
+            return TusChecksum.parse(header);
+        } catch (IllegalArgumentException e) {
+            throw TusException.badRequest(e.getMessage());
+        }
+    }
+}

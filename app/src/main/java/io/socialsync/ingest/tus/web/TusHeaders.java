@@ -1,0 +1,35 @@
+package io.socialsync.ingest.tus.web;
+
+import io.socialsync.ingest.tus.TusException;
+import io.socialsync.ingest.tus.TusUpload;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.springframework.http.HttpHeaders;
+
+/** The headers tus responses carry about an upload, and the numeric request headers it reads. */
+final class TusHeaders {
+    static final String VIDEO_ID = "X-SocialSync-Video-Id";
+
+    private TusHeaders() {
+    }
+
+    static HttpHeaders of(TusUpload upload) {
+        var headers = new HttpHeaders();
+        headers.set("Upload-Offset", Long.toString(upload.offset()));
+        headers.set("Upload-Expires", DateTimeFormatter.RFC_1123_DATE_TIME.format(upload.expiresAt().atOffset(ZoneOffset.UTC)));
+        if (upload.videoId() != null) {
+            headers.set(VIDEO_ID, Long.toString(upload.videoId()));
+        }
+        return headers;
+    }
+
+    static long number(HttpServletRequest request, String name) {
+        String value = request.getHeader(name);
+        if (value == null || !value.strip().matches("\\d{1,19}")) {
+            throw new TusException(400, "Bad request", name + " must be a non-negative integer"
+                    + (value == null ? " and is missing" : ", got '" + value + "'"));
+        }
+        return Long.parseLong(value.strip());
+    }
+}

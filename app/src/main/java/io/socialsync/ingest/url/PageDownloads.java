@@ -1,0 +1,73 @@
+package io.socialsync.ingest.url;
+
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.ingest.Uploads;
+import io.socialsync.jobs.JobFailure;
+import io.socialsync.ledger.Actor;
+import io.socialsync.library.Video;
+import io.socialsync.media.MediaFiles;
+import io.socialsync.media.MediaTools;
+import io.socialsync.media.ffmpeg.FfmpegBinaries;
+import io.socialsync.web.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+
+/** Pages of video sites: yt-dlp downloads into a work directory, then the file enters the library like an upload. */
+@Component
+class PageDownloads {
+    private final YtDlp ytDlp;
+    private final MediaTools media;
+    private final MediaFiles files;
+    private final Uploads uploads;
+    private final SocialSyncProperties.Ingest settings;
+
+    PageDownloads(YtDlp ytDlp, MediaTools media, MediaFiles files, Uploads uploads, SocialSyncProperties properties) {
+        this.ytDlp = ytDlp;
+        this.media = media;
+        this.files = files;
+        this.uploads = uploads;
+        this.settings = properties.ingest();
+    }
+
+    UrlIngest.Result download(UrlIngest.Request request, Actor actor, UrlIngest.Progress progress)
+            throws IOException, InterruptedException {
+        Path exe = ytDlp.locate().orElseThrow(() -> new JobFailure(YtDlp.MISSING));
+        try (var work = files.workDir("yt-dlp-")) {
+            var got = YtDlpRun.run(exe, ffmpeg(), request.url(), work.path(), uploads.maxBytes(),
+                    settings.readTimeout(), settings.urlTimeout(), progress);
+            String title = request.title() != null && !request.title().isBlank() ? request.title() : got.title();
+            var declared = new Uploads.Declared(displayName(got), title, null);
+            Uploads.Stored stored;
+            try (InputStream in = Files.newInputStream(got.file())) {
+                stored = uploads.store(request.workspaceId(), in, Files.size(got.file()), declared);
+            } catch (ApiException refused) {
+                throw new JobFailure("yt-dlp's download of " + request.url() + ": " + refused.getMessage());
+            }
+            var intake = uploads.register(request.workspaceId(), stored, declared,
+                    new Uploads.Origin(Video.Source.url, request.url(), got.uploader()), actor);
+            return new UrlIngest.Result(intake, "yt-dlp", got.durationSeconds());
+        }
+    }
+
+    /** The video's title with the file's extension; separators replaced, since only a base name is kept. */
+    private static String displayName(YtDlpRun.Downloaded got) {
+        String file = got.file().getFileName().toString();
+        if (got.title() == null || got.title().isBlank()) {
+            return file;
+        }
+        int dot = file.lastIndexOf('.');
+        return got.title().replaceAll("[/\\\\]", "-") + (dot > 0 ? file.substring(dot) : "");
+    }
+
+    /** Our FFmpeg, for merging separate video and audio streams; without one yt-dlp looks on the PATH. */
+    private FfmpegBinaries ffmpeg() {
+        try {
+            return media.ffmpeg().binaries();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.socialsync.ingest.url.web;
+
+import io.socialsync.apikey.Caller;
+import io.socialsync.apikey.Role;
+import io.socialsync.ingest.url.IngestUrlHandler;
+import io.socialsync.ingest.url.UrlIngestChecks;
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.Workers;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /ingest {url, title?}: checks the URL now (400 when refused), downloads it in an INGEST_URL job. */
+@RestController
+public class IngestController {
+    private final UrlIngestChecks checks;
+    private final JobQueue queue;
+    private final Workers workers;
+
+    public IngestController(UrlIngestChecks checks, JobQueue queue, Workers workers) {
+        this.checks = checks;
+        this.queue = queue;
+        this.workers = workers;
+    }
+
+    public record IngestBody(@NotBlank @Size(max = 2000) String url, @Size(max = 500) String title) {
+    }
+
+    public record IngestAccepted(long jobId, String state, boolean duplicate) {
+    }
+
+    @PostMapping("/ingest")
+    @Operation(summary = "Ingest a video from a URL (direct media, or a video-site page through yt-dlp); 202 + job")
+    ResponseEntity<IngestAccepted> ingest(Caller caller, @Valid @RequestBody IngestBody body,
+                                          @RequestHeader(value = "Idempotency-Key", required = false) String key) {
+        caller.require(Role.EDITOR);
+        checks.check(body.url());
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("url", body.url().strip());
+        if (body.title() != null && !body.title().isBlank()) {
+            payload.put("title", body.title().strip());
+        }
+        var request = JobRequest.of(caller.workspaceId(), IngestUrlHandler.KIND, payload)
+                .withIdempotencyKey(key == null ? null : "ingest-" + key);
+        var enqueued = queue.enqueue(request, caller.actor());
+        if (enqueued.created()) {
+            workers.wakeUp();
+        }
+        var job = enqueued.job();
+        return ResponseEntity.accepted().location(URI.create("/jobs/" + job.id()))
+                .body(new IngestAccepted(job.id(), job.state().name(), !enqueued.created()));
+    }
+}

@@ -1,0 +1,88 @@
+package io.socialsync.ingest.tus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialsync.apikey.Role;
+import io.socialsync.support.Eventually;
+import io.socialsync.support.IngestServerTest;
+import io.socialsync.support.TestVideos;
+import io.tus.java.client.TusURLMemoryStore;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A standard tus client (tus-java-client) loses its connection mid-upload; a new client resumes and finishes. */
+class TusResumeTest extends IngestServerTest {
+    @Autowired
+    TusFiles files;
+
+    @Test
+    void anInterruptedUploadResumesFromTheServersOffsetAndBecomesTheVideo() throws Exception {
+        var ws = newWorkspace(Role.EDITOR);
+        var file = TestVideos.music("tus-resume", 6);
+        byte[] bytes = Files.readAllBytes(file);
+        String apiKey = ws.api().key();
+        var store = new TusURLMemoryStore(); // what an app keeps on disk between runs
+
+        // first run: one request of 64 KiB goes through, then the app stops
+        var first = TusClients.client(ws.api().baseUrl(), apiKey, store);
+        var uploader = first.resumeOrCreateUpload(TusClients.upload(file));
+        uploader.setChunkSize(16 * 1024);
+        uploader.setRequestPayloadSize(64 * 1024);
+        while (uploader.getOffset() < 64 * 1024) {
+            uploader.uploadChunk();
+        }
+        String location = uploader.getUploadURL().toString();
+        assertThat(location).contains("/uploads/tus/");
+        var tus = new TusRequests(ws.api());
+        assertThat(tus.head(location).header("Upload-Offset")).isEqualTo("65536");
+
+        // then a connection breaks off half-way through the next PATCH: the server keeps what arrived
+        int rest = bytes.length - 65536;
+        try (var socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nAuthorization: Bearer " + apiKey + "\r\nTus-Resumable: 1.0.0\r\n"
+                    + "Content-Type: application/offset+octet-stream\r\nUpload-Offset: 65536\r\n"
+                    + "Content-Length: " + rest + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(bytes, 65536, rest / 2);
+            out.flush();
+        }
+        Eventually.await("the broken PATCH to be recorded", Duration.ofSeconds(20),
+                () -> Long.parseLong(tus.head(location).header("Upload-Offset")) > 65536);
+        long kept = Long.parseLong(tus.head(location).header("Upload-Offset"));
+        assertThat(kept).isLessThan(bytes.length);
+
+        // a new client instance, same URL store: HEAD, then the rest from the server's offset
+        var second = TusClients.client(ws.api().baseUrl(), apiKey, store);
+        var resumed = second.resumeOrCreateUpload(TusClients.upload(file));
+        assertThat(resumed.getUploadURL().toString()).isEqualTo(location);
+        assertThat(resumed.getOffset()).isEqualTo(kept);
+        resumed.setChunkSize(16 * 1024);
+        while (resumed.uploadChunk() > -1) {
+            // next chunk
+        }
+        resumed.finish();
+
+        var done = tus.head(location);
+        assertThat(done.header("Upload-Offset")).isEqualTo(Integer.toString(bytes.length));
+        String videoId = done.header("X-SocialSync-Video-Id");
+        assertThat(videoId).isNotNull();
+        var video = ws.api().get("/videos/" + videoId).json();
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(video.get("sha256").asString()).isEqualTo(sha256);
+        assertThat(video.get("size_bytes").asLong()).isEqualTo(bytes.length);
+        assertThat(video.get("source").asString()).isEqualTo("upload");
+        assertThat(video.get("original_name").asString()).isEqualTo("tus-resume.mp4");
+        assertThat(ws.api().get("/jobs?kind=ANALYSE_VIDEO").json().get("items").size()).isEqualTo(1);
+        assertThat(Files.exists(files.path(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))))
+                .isFalse();
+    }
+}
