@@ -118,10 +118,12 @@ public class Videos {
             p.put("text", "%" + q.text().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (q.before() != null) {
-            sql.append(" AND id < :before");
+            // keyset on (created_at, id), the order of the indexes, so a date range is a range of one index
+            sql.append(" AND (created_at, id) < (SELECT c.created_at, c.id FROM videos c WHERE c.workspace_id = :ws"
+                    + " AND c.id = :before)");
             p.put("before", q.before());
         }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
         p.put("limit", q.limit());
         return jdbc.sql(sql.toString()).params(p).query((rs, n) -> map(rs)).list();
     }
