@@ -1,0 +1,22 @@
+package io.socialsync.publish.platforms;
+
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageKey;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+
+/** The file a publication posts: a rendered variant in storage. */
+public record Media(Storage storage, StorageKey key, long sizeBytes, Long durationMs) {
+    public static final String CONTENT_TYPE = "video/mp4";
+
+    /** Bytes {@code from..to} (inclusive); the caller closes the stream. */
+    public InputStream open(long from, long to) {
+        return from == 0 && to == sizeBytes - 1 ? storage.open(key) : storage.openRange(key, from, to);
+    }
+
+    /** For platforms that pull the file themselves (Instagram's video_url). */
+    public URI signedUrl(Duration ttl) {
+        return storage.signedUrl(key, ttl);
+    }
+}
