@@ -3,6 +3,7 @@ package io.socialsync;
 import io.socialsync.cli.ApiKeyCommand;
 import io.socialsync.cli.DoctorCommand;
 import io.socialsync.cli.LedgerCommand;
+import io.socialsync.cli.PublishCommand;
 import io.socialsync.cli.ServeCommand;
 import io.socialsync.cli.WorkerCommand;
 import picocli.CommandLine;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "socialsync", mixinStandardHelpOptions = true, version = "socialsync 0.1.0",
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
-                ApiKeyCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
+                ApiKeyCommand.class, LedgerCommand.class, PublishCommand.class,
+                CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {
 
     @CommandLine.Spec
