@@ -28,6 +28,8 @@ class InstagramPublishingTest extends PlatformTest {
     JobQueue queue;
     @Autowired
     PublishStart start;
+    @Autowired
+    PublishWatchdog watchdog;
     private long account;
 
     @BeforeEach
@@ -196,6 +198,49 @@ class InstagramPublishingTest extends PlatformTest {
         assertThat(start.begin(ws.id(), Long.parseLong(moved), secondJob, Actor.SYSTEM))
                 .isEqualTo(new PublishStart.Skip("scheduled"));
         assertThat(PLATFORMS.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aWorkerKilledRightAfterMediaPublishIsRecoveredByTheWatchdogWithoutPublishingAgain() {
+        String id = schedule("instagram", account, video("instagram_reel", 1000), null);
+        long job = queue(id);
+        // the state a worker leaves when it dies after sending media_publish and before recording the answer
+        jdbc.sql("UPDATE jobs SET state = 'FAILED' WHERE id = ?").param(job).update();
+        jdbc.sql("UPDATE publications SET state = 'PUBLISHING', publish_step = 'media_publish', attempt_intent_at = ?, "
+                        + "remote_handles = '{\"container_id\":\"C1\"}' WHERE id = ?")
+                .params(java.time.OffsetDateTime.parse("2030-01-07T08:00:00Z"), Long.parseLong(id)).update();
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).willReturn(okJson("{\"status_code\":\"PUBLISHED\"}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo(USER + "/media")).willReturn(okJson(
+                "{\"data\":[{\"id\":\"M1\",\"timestamp\":\"2030-01-07T08:00:05+0000\"}]}")));
+        permalink();
+
+        assertThat(watchdog.rearm(ws.id())).isEqualTo(1);
+        var posted = awaitStatus(id, "posted", "failed", "unconfirmed");
+        assertThat(posted.path("status").asString()).isEqualTo("posted");
+        assertThat(posted.path("external_id").asString()).isEqualTo("M1");
+        assertThat(events(id, "publish_rearmed").size()).isEqualTo(1);
+        PLATFORMS.verify(exactly(0), postRequestedFor(urlPathEqualTo(USER + "/media_publish")));
+        PLATFORMS.verify(exactly(0), postRequestedFor(urlPathEqualTo(USER + "/media")));
+        assertThat(watchdog.rearm(ws.id())).isZero();
+    }
+
+    @Test
+    void anOutcomeThatStaysUnknownEndsUnconfirmedNeverRepublished() {
+        quota(0);
+        container("{\"status_code\":\"FINISHED\"}"); // never turns PUBLISHED: Instagram will not say
+        PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media_publish")).willReturn(okJson("{\"id\":\"M1\"}")
+                .withFixedDelay(2500)));
+        String id = schedule("instagram", account, video("instagram_reel", 1000), null);
+        fallDue();
+
+        var unconfirmed = awaitStatus(id, "unconfirmed", "posted", "failed");
+        assertThat(unconfirmed.path("status").asString()).isEqualTo("unconfirmed");
+        assertThat(unconfirmed.path("last_error").asString()).contains("could not confirm", "will not be posted again");
+        assertThat(events(id, "publish_unconfirmed").size()).isEqualTo(1);
+        PLATFORMS.verify(exactly(1), postRequestedFor(urlPathEqualTo(USER + "/media_publish")));
+        // a person who checked Instagram settles it
+        var settled = api.post("/publishing/" + id + "/posted", PublishingFixtures.json(Map.of("external_id", "M1")));
+        assertThat(settled.json().path("status").asString()).isEqualTo("posted");
     }
 
     private long queue(String publication) {
