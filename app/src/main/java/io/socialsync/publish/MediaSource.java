@@ -1,5 +1,7 @@
 package io.socialsync.publish;
 
+import io.socialsync.library.Clip;
+import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
 import io.socialsync.publish.platforms.Media;
@@ -15,10 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class MediaSource {
     private final Variants variants;
+    private final Clips clips;
     private final Storage storage;
 
-    public MediaSource(Variants variants, Storage storage) {
+    public MediaSource(Variants variants, Clips clips, Storage storage) {
         this.variants = variants;
+        this.clips = clips;
         this.storage = storage;
     }
 
@@ -51,6 +55,8 @@ public class MediaSource {
         if (stored.isEmpty() || stored.get().size() == 0) {
             return new Missing("variant " + v.id() + "'s file is missing from storage: render the variant again");
         }
-        return new Ready(new Media(storage, key, stored.get().size(), v.durationMs()), v);
+        String thumbnail = clips.byId(p.workspaceId(), p.clipId()).map(Clip::thumbnailKey).orElse(null);
+        var cover = thumbnail == null || !storage.exists(StorageKey.of(thumbnail)) ? null : StorageKey.of(thumbnail);
+        return new Ready(new Media(storage, key, stored.get().size(), v.durationMs(), cover), v);
     }
 }

@@ -63,7 +63,11 @@ class InstagramPublishingTest extends PlatformTest {
                 .willReturn(okJson("{\"status_code\":\"FINISHED\",\"id\":\"C1\"}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media_publish")).willReturn(okJson("{\"id\":\"M1\"}")));
         permalink();
-        String id = schedule("instagram", account, video("instagram_reel", 200_000), "Sunset #reels");
+        long[] video = video("instagram_reel", 200_000);
+        var thumbnail = io.socialsync.storage.StorageKey.of("thumbnails/t-" + video[0] + ".jpg");
+        storage.put(thumbnail, new java.io.ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "image/jpeg");
+        jdbc.sql("UPDATE clips SET thumbnail_key = ? WHERE id = ?").params(thumbnail.value(), video[0]).update();
+        String id = schedule("instagram", account, video, "Sunset #reels");
         fallDue();
 
         var posted = awaitStatus(id, "posted", "failed");
@@ -76,6 +80,7 @@ class InstagramPublishingTest extends PlatformTest {
                 .withFormParam("caption", equalTo("Sunset #reels"))
                 .withFormParam("share_to_feed", equalTo("true"))
                 .withFormParam("video_url", matching("http://localhost:\\d+/.+"))
+                .withFormParam("cover_url", matching("http://localhost:\\d+/files/thumbnails/.+"))
                 .withFormParam("access_token", equalTo("IGtoken")));
         PLATFORMS.verify(postRequestedFor(urlPathEqualTo(USER + "/media_publish"))
                 .withFormParam("creation_id", equalTo("C1")));

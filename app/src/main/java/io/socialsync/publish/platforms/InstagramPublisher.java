@@ -1,6 +1,7 @@
 package io.socialsync.publish.platforms;
 
 import io.socialsync.accounts.Platform;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,13 @@ public class InstagramPublisher implements Publisher {
         fields.put("video_url", t.media().signedUrl(settings.videoUrlTtl()).toString());
         fields.put("caption", t.captionOrEmpty());
         fields.put("share_to_feed", String.valueOf(settings.instagram().shareToFeed()));
-        fields.put("thumb_offset", "0");
+        // cover_url wins over thumb_offset at Instagram; the clip's thumbnail is the frame analysis picked
+        URI cover = t.media().signedCoverUrl(settings.videoUrlTtl());
+        if (cover != null) {
+            fields.put("cover_url", cover.toString());
+        } else {
+            fields.put("thumb_offset", "0");
+        }
         return fields;
     }
 }

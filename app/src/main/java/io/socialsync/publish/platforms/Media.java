@@ -6,8 +6,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 
-/** The file a publication posts: a rendered variant in storage. */
-public record Media(Storage storage, StorageKey key, long sizeBytes, Long durationMs) {
+/** The file a publication posts: a rendered variant in storage, and the clip's thumbnail as a cover (or null). */
+public record Media(Storage storage, StorageKey key, long sizeBytes, Long durationMs, StorageKey cover) {
     public static final String CONTENT_TYPE = "video/mp4";
 
     /** Bytes {@code from..to} (inclusive); the caller closes the stream. */
@@ -18,5 +18,10 @@ public record Media(Storage storage, StorageKey key, long sizeBytes, Long durati
     /** For platforms that pull the file themselves (Instagram's video_url). */
     public URI signedUrl(Duration ttl) {
         return storage.signedUrl(key, ttl);
+    }
+
+    /** A signed link to the cover image, or null when the clip has no thumbnail. */
+    public URI signedCoverUrl(Duration ttl) {
+        return cover == null ? null : storage.signedUrl(cover, ttl);
     }
 }
