@@ -61,7 +61,7 @@ final class WriteAheadJournal implements Journal {
     public void reset(String why) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         write(() -> runs.recorded(publication.workspaceId(), publication.id(), "reset", Map.of(), now), "reset",
-                why, Map.of());
+                "reset: " + why, Map.of());
         current = new Progress("reset", null, Map.of(), current.recoveryTries());
     }
 

@@ -101,6 +101,29 @@ class TikTokPublishingTest extends PlatformTest {
     }
 
     @Test
+    void aServerErrorOnAChunkIsRetriedByTheNextAttemptFromTheRecordedOffset() {
+        creatorAndInit();
+        PLATFORMS.stubFor(put(urlPathEqualTo(UPLOAD)).withHeader("Content-Range", equalTo("bytes 0-5242879/11534336"))
+                .willReturn(aResponse().withStatus(206)));
+        String last = "bytes 5242880-11534335/11534336";
+        PLATFORMS.stubFor(put(urlPathEqualTo(UPLOAD)).withHeader("Content-Range", equalTo(last)).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
+                .willReturn(aResponse().withStatus(503)));
+        PLATFORMS.stubFor(put(urlPathEqualTo(UPLOAD)).withHeader("Content-Range", equalTo(last)).inScenario("flaky")
+                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(201)));
+        status(complete());
+        String id = schedule("tiktok", account, video("tiktok", 11 * MIB), null);
+        fallDue();
+
+        assertThat(awaitStatus(id, "posted", "failed", "unconfirmed").path("status").asString()).isEqualTo("posted");
+        // the first chunk was not sent again: the journal said 5 MiB had arrived; a 503 is "send this chunk again"
+        PLATFORMS.verify(exactly(1), putRequestedFor(urlPathEqualTo(UPLOAD))
+                .withHeader("Content-Range", equalTo("bytes 0-5242879/11534336")));
+        PLATFORMS.verify(exactly(2), putRequestedFor(urlPathEqualTo(UPLOAD)).withHeader("Content-Range", equalTo(last)));
+        PLATFORMS.verify(exactly(1), postRequestedFor(urlPathEqualTo("/v2/post/publish/video/init/")));
+    }
+
+    @Test
     void anInvalidTokenMarksTheAccountNeedsReauth() {
         PLATFORMS.stubFor(post(urlPathEqualTo("/v2/post/publish/creator_info/query/")).willReturn(aResponse()
                 .withStatus(401).withHeader("Content-Type", "application/json").withBody("{\"data\":{},\"error\":"
