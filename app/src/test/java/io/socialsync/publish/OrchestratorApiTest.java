@@ -77,7 +77,7 @@ class OrchestratorApiTest extends PlatformTest {
         assertThat(claim.path("social_account").path("handle").asString()).isEqualTo("creator");
         assertThat(claim.path("video_size_bytes").asLong()).isEqualTo(2000);
         String url = claim.path("video_url").asString();
-        var video = admin.withKey(null).get(url.substring(url.indexOf("/files/")));
+        var video = anonymous().get(url.substring(url.indexOf("/files/")));
         assertThat(video.status()).isEqualTo(200); // signed: no API key needed
         assertThat(next("")).isNull(); // leased: nobody else gets it
 

@@ -4,12 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
+import io.socialsync.support.DatabaseTest;
 import io.socialsync.support.Eventually;
+import io.socialsync.support.MutableClock;
+import io.socialsync.support.TestDatabases;
+import io.socialsync.workspace.Workspaces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,22 +30,46 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The service with every platform's API on one WireMock server (stubs follow the documented protocols), short
- * timeouts and fast polls. Subclasses share this one context. Each test gets a fresh workspace and stubs.
+ * timeouts, fast polls, a clock the test moves and the automatic tick off. Its own data directory and database:
+ * the workers of other test contexts, which poll their own database, can never run these PUBLISH jobs with
+ * other settings, nor these workers theirs. Subclasses share this one context; each test gets a fresh workspace.
  */
-public abstract class PlatformTest extends ClockedServerTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms", "socialsync.roles.scheduler=false"})
+@Import(ClockedServerTest.Clocks.class)
+public abstract class PlatformTest {
+    protected static final Instant START = ClockedServerTest.START;
+    protected static final Path DATA = TestDatabases.tempDir("platform-test");
     protected static final WireMockServer PLATFORMS = start();
     /** Inside every platform's default posting window (UTC accounts). */
     protected static final String SLOT = "2030-01-07T19:00:00Z";
     @Autowired
     protected Storage storage;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    private Workspaces workspaces;
+    @Autowired
+    private ApiKeyService keys;
+    @LocalServerPort
+    private int port;
     protected Workspace ws;
     protected Api api;
+
+    protected record Workspace(long id, Api api) {
+    }
 
     private static WireMockServer start() {
         var server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -45,6 +79,10 @@ public abstract class PlatformTest extends ClockedServerTest {
 
     @DynamicPropertySource
     static void platforms(DynamicPropertyRegistry registry) {
+        DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
+        int serverPort = freePort(); // known up front, so signed file links point back at this server
+        registry.add("server.port", () -> serverPort);
+        registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + serverPort);
         String base = "http://localhost:" + PLATFORMS.port();
         registry.add("socialsync.platforms.instagram.base-url", () -> base + "/v21.0");
         registry.add("socialsync.platforms.facebook.base-url", () -> base + "/v21.0");
@@ -63,8 +101,22 @@ public abstract class PlatformTest extends ClockedServerTest {
     void freshWorkspaceAndStubs() {
         PLATFORMS.resetAll();
         clock.set(START);
-        ws = newWorkspace(Role.EDITOR);
-        api = ws.api();
+        long id = workspaces.create("ws-" + UUID.randomUUID()).id();
+        api = new Api("http://localhost:" + port, keys.create(id, "test", Role.EDITOR, Actor.SYSTEM).plainKey());
+        ws = new Workspace(id, api);
+    }
+
+    /** A client without a key, for signed links. */
+    protected Api anonymous() {
+        return new Api("http://localhost:" + port, null);
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     protected String base() {
