@@ -139,4 +139,25 @@ class OrchestratorApiTest extends PlatformTest {
         assertThat(api.post("/confirm_publish", PublishingFixtures.json(Map.of("publish_log_id", "nope")))
                 .status()).isEqualTo(400);
     }
+
+    @Test
+    void aRequestCanSendAPostToTheOrchestratorEvenWhenTheAccountHasATokenAndSeeTheResultOnThePublication() {
+        long withToken = account("tiktok", Map.of(), "TTtoken");
+        long[] video = video("tiktok", 500);
+        var body = new java.util.HashMap<String, Object>(Map.of("clip_id", String.valueOf(video[0]), "platform", "tiktok",
+                "social_account_id", String.valueOf(withToken), "scheduled_for", SLOT, "publisher", "external"));
+        String id = PublishingFixtures.schedule(api, body).path("publish_log_id").asString();
+        body.put("publisher", "robot");
+        assertThat(api.post("/publishing/schedule", PublishingFixtures.json(body)).status()).isEqualTo(400);
+        fallDue();
+
+        var claim = next("");
+        assertThat(claim.path("publication_id").asString()).isEqualTo(id);
+        assertThat(claim.path("variant_id").asString()).isEqualTo(String.valueOf(video[1])); // the clip's tiktok variant
+        api.post("/publishing/" + id + "/posted", PublishingFixtures.json(Map.of("external_id", "7400", "url", "u")));
+        var listed = api.get("/publishing/schedule/" + video[0]).json().get(0);
+        assertThat(listed.path("external_id").asString()).isEqualTo("7400");
+        assertThat(listed.path("publisher").asString()).isEqualTo("external");
+        assertThat(PLATFORMS.getAllServeEvents()).isEmpty(); // SocialSync itself never called TikTok
+    }
 }

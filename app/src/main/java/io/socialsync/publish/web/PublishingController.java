@@ -72,7 +72,8 @@ public class PublishingController {
     @Operation(summary = "Every publication of a clip, oldest first")
     List<PublicationView> ofClip(Caller caller, @PathVariable long clipId) {
         clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> ApiException.notFound("clip", clipId));
-        return publications.ofClip(caller.workspaceId(), clipId).stream().map(PublicationView::of).toList();
+        return publications.ofClip(caller.workspaceId(), clipId).stream()
+                .map(p -> PublicationView.of(p, runs.resultOf(caller.workspaceId(), p.id()).orElse(null))).toList();
     }
 
     @GetMapping("/{id}")
