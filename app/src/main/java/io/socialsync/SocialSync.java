@@ -6,6 +6,7 @@ import io.socialsync.cli.EditCommand;
 import io.socialsync.cli.IngestCommand;
 import io.socialsync.cli.InventoryCommand;
 import io.socialsync.cli.LedgerCommand;
+import io.socialsync.cli.PublishCommand;
 import io.socialsync.cli.ServeCommand;
 import io.socialsync.cli.WorkerCommand;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
                 ApiKeyCommand.class, LedgerCommand.class, IngestCommand.class, InventoryCommand.class,
-                EditCommand.class, CommandLine.HelpCommand.class})
+                EditCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {
 
     @CommandLine.Spec

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Accounts of a workspace. Tokens are sealed before they reach SQL and never leave through the API or the ledger.
  * <p>
- * Not here yet: refreshing tokens ahead of expiry (Google/TikTok OAuth refresh, Meta long-lived tokens) and
- * marking an account {@code needs_reauth} when a platform refuses its token. Whatever does that must go through
- * the same rule as {@link #update}: a refresh response without a refresh token keeps the stored one.
+ * Not here yet: refreshing tokens ahead of expiry (Google/TikTok OAuth refresh, Meta long-lived tokens). Whatever
+ * does that must go through the same rule as {@link #update}: a refresh response without a refresh token keeps
+ * the stored one. A token a platform refuses turns the account {@code needs_reauth} ({@link #needsReauth}).
  */
 @Service
 public class SocialAccountService {
@@ -100,6 +100,25 @@ public class SocialAccountService {
 
     public SocialAccount get(long workspaceId, long id) {
         return get(workspaceId, id, false);
+    }
+
+    /**
+     * A platform refused the account's token (expired, revoked): publishing on it stops, with the reason shown,
+     * until a new access token arrives by PATCH. Joins the caller's transaction; a deleted account is left alone.
+     */
+    @Transactional
+    public void needsReauth(long workspaceId, long id, String reason, Actor actor) {
+        var old = rows.lockById(workspaceId, id).orElse(null);
+        if (old == null || (old.status() == AccountStatus.NEEDS_REAUTH && Objects.equals(reason, old.statusReason()))) {
+            return;
+        }
+        var updated = new SocialAccount(old.id(), workspaceId, old.platform(), old.handle(), old.externalIds(),
+                old.timezone(), old.accessTokenEnc(), old.refreshTokenEnc(), old.tokenExpiresAt(),
+                AccountStatus.NEEDS_REAUTH, reason, old.createdAt(), now());
+        rows.update(updated);
+        var payload = describe(updated);
+        payload.put("reason", reason);
+        record(updated, actor, "social_account_needs_reauth", payload);
     }
 
     public List<SocialAccount> page(long workspaceId, Platform platform, Long before, int limit) {

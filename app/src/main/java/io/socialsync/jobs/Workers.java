@@ -46,11 +46,12 @@ public class Workers implements SmartLifecycle {
         if (!enabled) {
             return;
         }
-        // a stopped context can be started again (Spring's test context cache pauses and resumes contexts)
+        // start after stop happens (Spring pauses a cached test context, then starts it again): poll again, and
+        // keep the semaphores jobs still running from before the stop will release
         stopping = false;
         for (var spec : kinds.all()) {
             if (settings.kinds() == null || settings.kinds().isEmpty() || settings.kinds().contains(spec.kind())) {
-                slots.put(spec.kind(), new Semaphore(spec.concurrency()));
+                slots.putIfAbsent(spec.kind(), new Semaphore(spec.concurrency()));
             }
         }
         timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("jobs-timer").factory());

@@ -4,24 +4,40 @@ import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
 import io.socialsync.ledger.Actor;
+import io.socialsync.publish.platforms.PublishOutcome;
+import io.socialsync.publish.platforms.Publishers;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The PUBLISH job of one publication. PLACEHOLDER: no platform publisher exists yet, so a PENDING publication is
- * marked FAILED with "publisher for <platform> not implemented yet" and the job fails permanently. What stays
- * when the publishers arrive: the row is re-read first, and a publication that is no longer PENDING (cancelled or
- * rescheduled after it was queued) is left alone.
+ * The PUBLISH job of one publication: {@link PublishStart} (re-read, checks, PENDING → PUBLISHING), the
+ * platform's publisher with a {@link WriteAheadJournal}, then {@link PublishFinish}. Later attempts of the same
+ * job resume a PUBLISHING row from its journal; they never start it over.
  */
 @Component
 public class PublishHandler implements JobHandler {
     public static final String KIND = "PUBLISH";
-    private final Publications rows;
-    private final PublishOutcomes outcomes;
+    private final PublishStart start;
+    private final PublishFinish finish;
+    private final Publishers publishers;
+    private final PublishRuns runs;
+    private final PublishEvents events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
 
-    public PublishHandler(Publications rows, PublishOutcomes outcomes) {
-        this.rows = rows;
-        this.outcomes = outcomes;
+    PublishHandler(PublishStart start, PublishFinish finish, Publishers publishers, PublishRuns runs,
+                   PublishEvents events, TransactionTemplate tx, Clock clock) {
+        this.start = start;
+        this.finish = finish;
+        this.publishers = publishers;
+        this.runs = runs;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
     }
 
     @Override
@@ -29,23 +45,54 @@ public class PublishHandler implements JobHandler {
         return KIND;
     }
 
+    /** Attempts are for temporary trouble and for asking again about unknown outcomes, never for re-posting. */
     @Override
     public int maxAttempts() {
-        return 1; // publishing is not blindly retried: an unknown outcome is resolved by asking the platform
+        return 10;
+    }
+
+    @Override
+    public Duration timeout() {
+        return Duration.ofHours(1); // a large upload plus the platform's processing
     }
 
     @Override
     public Object run(JobContext context) {
         long ws = context.workspaceId();
         long id = context.payload().path("publication_id").asLong();
-        var publication = rows.byId(ws, id).orElse(null);
-        if (publication == null || publication.state() != PublicationState.PENDING) {
-            return Map.of("skipped", publication == null ? "missing" : publication.state().wire());
+        var actor = Actor.worker("publisher");
+        var decision = start.begin(ws, id, context.job().id(), actor);
+        return switch (decision) {
+            case PublishStart.Skip skip -> Map.of("skipped", skip.why());
+            case PublishStart.Deferred d -> Map.of("status", "deferred", "scheduled_for", d.until().toString());
+            case PublishStart.Refused r -> {
+                var p = start.reread(ws, id);
+                if (p != null && p.state() == PublicationState.PUBLISHING) {
+                    yield finish.cannotResume(p, r.reason(), actor);
+                }
+                throw new JobFailure(r.reason());
+            }
+            case PublishStart.Go go -> publish(go, context, actor);
+        };
+    }
+
+    private Object publish(PublishStart.Go go, JobContext context, Actor actor) {
+        var p = go.publication();
+        var publisher = publishers.of(p.platform()).orElseThrow(() -> new JobFailure("no publisher for "
+                + p.platform().wire()));
+        var journal = new WriteAheadJournal(p, go.progress(), runs, events, tx, clock, actor);
+        PublishOutcome outcome;
+        try {
+            outcome = publisher.publish(go.target(), journal);
+        } catch (CancellationException stop) {
+            throw stop;
+        } catch (RuntimeException bug) {
+            // whatever broke, a call still marked as begun may have gone out: treat it as unknown, not as failed
+            var progress = journal.progress();
+            outcome = progress.intentAt() != null
+                    ? new PublishOutcome.Unknown(progress.step(), "run stopped: " + bug)
+                    : PublishOutcome.Failed.retryable("publishing stopped unexpectedly: " + bug);
         }
-        String error = "publisher for " + publication.platform().wire() + " not implemented yet";
-        if (!outcomes.failPending(ws, id, error, Actor.SYSTEM)) {
-            return Map.of("skipped", "no longer pending");
-        }
-        throw new JobFailure(error);
+        return finish.apply(p, outcome, context.job(), actor);
     }
 }

@@ -32,16 +32,19 @@ public class SchedulerTick {
     private final JobQueue queue;
     private final Workers workers;
     private final PublishEvents events;
+    private final PublisherChoice choice;
     private final TransactionTemplate tx;
     private final SocialSyncProperties properties;
     private final Clock clock;
 
     public SchedulerTick(Publications rows, JobQueue queue, Workers workers, PublishEvents events,
-                         TransactionTemplate tx, SocialSyncProperties properties, Clock clock) {
+                         PublisherChoice choice, TransactionTemplate tx, SocialSyncProperties properties,
+                         Clock clock) {
         this.rows = rows;
         this.queue = queue;
         this.workers = workers;
         this.events = events;
+        this.choice = choice;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
@@ -86,14 +89,20 @@ public class SchedulerTick {
     private List<String> moveBatch(Long workspaceId, Instant now, int limit, Actor actor) {
         List<String> ids = new ArrayList<>();
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        for (Publication p : rows.lockDue(workspaceId, now, limit)) {
-            var request = JobRequest.of(p.workspaceId(), PublishHandler.KIND, Map.of("publication_id", p.id()));
-            long jobId = queue.enqueue(request, actor).job().id();
+        var due = rows.lockDue(workspaceId, now, limit);
+        var external = choice.external(due);
+        for (Publication p : due) {
+            // an orchestrator's post waits in PENDING for GET /publishing/next; ours gets a PUBLISH job
+            boolean theirs = external.contains(p.id());
+            Long jobId = theirs ? null : queue.enqueue(JobRequest.of(p.workspaceId(), PublishHandler.KIND,
+                    Map.of("publication_id", p.id())), actor).job().id();
             rows.transition(p, PublicationState.PENDING, at, jobId, null);
+            choice.fix(p, theirs ? PublisherChoice.EXTERNAL : PublisherChoice.INTERNAL);
             var payload = PublishEvents.base(p);
             payload.put("scheduled_for", p.scheduledFor().toString());
             payload.put("enqueued_at", at.toString());
             payload.put("job_id", jobId);
+            payload.put("publisher", theirs ? PublisherChoice.EXTERNAL : PublisherChoice.INTERNAL);
             events.record(p, jobId, actor, "publish_scheduled_enqueued", payload);
             ids.add(String.valueOf(p.id()));
         }

@@ -35,10 +35,12 @@ public class SchedulingService {
     private final RulesService rules;
     private final SlotFinder slots;
     private final PublishEvents events;
+    private final PublishRuns runs;
     private final Clock clock;
 
     public SchedulingService(Clips clips, Variants variants, SocialAccounts accounts, Publications rows,
-                             RulesService rules, SlotFinder slots, PublishEvents events, Clock clock) {
+                             RulesService rules, SlotFinder slots, PublishEvents events, PublishRuns runs,
+                             Clock clock) {
         this.clips = clips;
         this.variants = variants;
         this.accounts = accounts;
@@ -46,6 +48,7 @@ public class SchedulingService {
         this.rules = rules;
         this.slots = slots;
         this.events = events;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -110,7 +113,11 @@ public class SchedulingService {
         var draft = new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
                 PublicationState.SCHEDULED, slot, windowEnd, requested, ruleSet.version(), r.caption(),
                 r.scheduledBy(), r.idempotencyKey(), null, null, now, now);
-        var publication = rows.byId(ws, rows.insert(draft)).orElseThrow();
+        long id = rows.insert(draft);
+        if (r.publisher() != null) {
+            runs.publisher(ws, id, r.publisher());
+        }
+        var publication = rows.byId(ws, id).orElseThrow();
         recordCreated(publication, plan.get(), actor);
         var adjustments = plan.get().adjustments().stream().map(Adjustment::describe).toList();
         return new Scheduled(publication, plan.get().reason(), adjustments, warnings, true);

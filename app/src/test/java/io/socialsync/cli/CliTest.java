@@ -33,7 +33,7 @@ class CliTest {
     void helpListsEveryCommand() {
         var help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("serve", "worker", "doctor", "apikey", "ledger");
+        assertThat(help.out()).contains("serve", "worker", "doctor", "apikey", "ledger", "publish");
     }
 
     @Test
@@ -86,5 +86,63 @@ class CliTest {
         assertThat(doctor.exit()).isZero();
         assertThat(doctor.out()).contains("database  H2").contains("storage   local files under " + DATA)
                 .contains("ffmpeg    source:").contains("version:  ffmpeg version").contains("all good");
+    }
+
+    @Test
+    void publishReportsWithJsonAndExitCodesAnOrchestratorCanBranchOn() throws Exception {
+        var none = run("publish", "--get-next", "--platform", "tiktok");
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.out().strip()).isEqualTo("{\"status\":\"nothing_due\"}");
+        assertThat(run("publish").exit()).isEqualTo(2);
+        assertThat(run("publish", "--get-next", "--mark-posted", "1").exit()).isEqualTo(2);
+        assertThat(run("publish", "--get-next", "--platform", "myspace").exit()).isEqualTo(2);
+        var missing = run("publish", "--mark-posted", "999999");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("publication 999999 does not exist");
+
+        long id = externalPublicationWithAFile();
+        var claim = run("publish", "--get-next");
+        assertThat(claim.exit()).isZero();
+        assertThat(claim.out()).contains("\"publication_id\":\"" + id + "\"", "\"lease_token\":", "\"video_url\":");
+        var posted = run("publish", "--mark-posted", String.valueOf(id), "--external-id", "7301", "--url",
+                "https://www.tiktok.com/@c/video/7301");
+        assertThat(posted.exit()).isZero();
+        assertThat(posted.out()).contains("\"status\":\"posted\"", "\"external_id\":\"7301\"");
+        assertThat(run("publish", "--mark-posted", String.valueOf(id), "--external-id", "7301").out())
+                .isEqualTo(posted.out()); // the same report again: the same answer
+        var contradicting = run("publish", "--mark-failed", String.valueOf(id), "--reason", "oops");
+        assertThat(contradicting.exit()).isEqualTo(1);
+        assertThat(contradicting.err()).contains("already posted");
+        assertThat(run("publish", "--get-next").exit()).isEqualTo(3);
+    }
+
+    /** A due publication for an account without tokens (so an orchestrator posts it), with its video on disk. */
+    private static long externalPublicationWithAFile() throws Exception {
+        var file = DATA.resolve("files/variants/cli-test.mp4");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        try (var c = DriverManager.getConnection(DB.url(), DB.user(), DB.password()); var s = c.createStatement()) {
+            String ws = "(SELECT id FROM workspaces WHERE name = 'default')";
+            String at = "TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00'";
+            s.executeUpdate("INSERT INTO videos (workspace_id, source, storage_key, size_bytes, sha256, state, created_at, "
+                    + "updated_at) VALUES (" + ws + ", 'UPLOAD', 'videos/cli.mp4', 8, 'cli', 'READY', " + at + ", " + at + ")");
+            s.executeUpdate("INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, reason, "
+                    + "created_at) VALUES (" + ws + ", (SELECT MAX(id) FROM videos), 1, 0, 15000, 80, '{}', 'cli', " + at + ")");
+            s.executeUpdate("INSERT INTO variants (workspace_id, clip_id, format, preset, preset_params, seed, state, "
+                    + "storage_key, size_bytes, created_at, updated_at) VALUES (" + ws + ", (SELECT MAX(id) FROM clips), "
+                    + "'tiktok', 'plain', '{}', 1, 'READY', 'variants/cli-test.mp4', 8, " + at + ", " + at + ")");
+            s.executeUpdate("INSERT INTO social_accounts (workspace_id, platform, handle, external_ids, timezone, status, "
+                    + "created_at, updated_at) VALUES (" + ws + ", 'tiktok', 'cli', '{}', 'UTC', 'active', " + at + ", "
+                    + at + ")");
+            s.executeUpdate("INSERT INTO publications (workspace_id, clip_id, variant_id, social_account_id, platform, "
+                    + "state, scheduled_for, rules_version, scheduled_by, publisher, created_at, updated_at) VALUES ("
+                    + ws + ", (SELECT MAX(id) FROM clips), (SELECT MAX(id) FROM variants), "
+                    + "(SELECT MAX(id) FROM social_accounts), 'tiktok', 'PENDING', " + at + ", 0, 'manual', 'external', "
+                    + at + ", " + at + ")");
+            try (var rs = s.executeQuery("SELECT MAX(id) FROM publications")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

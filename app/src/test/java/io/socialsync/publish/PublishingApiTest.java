@@ -164,11 +164,11 @@ class PublishingApiTest extends ClockedServerTest {
         long job = api.get("/publishing/" + early).json().path("job_id").asLong();
         assertThat(api.get("/jobs/" + job).json().path("kind").asString()).isEqualTo("PUBLISH");
 
-        // the workers run the PUBLISH job; no publisher exists yet, so the post fails with a plain reason
-        Eventually.await("the placeholder publisher to fail the post", Duration.ofSeconds(20),
+        // the workers run the PUBLISH job; the clip has no rendered variant, so the post fails with a plain reason
+        Eventually.await("the publisher to fail the post", Duration.ofSeconds(20),
                 () -> status(early).equals("failed"));
         assertThat(api.get("/publishing/" + early).json().path("last_error").asString())
-                .isEqualTo("publisher for instagram not implemented yet");
+                .startsWith("clip ").contains("has no rendered instagram variant: render one");
         Eventually.await("the PUBLISH job to fail", Duration.ofSeconds(20),
                 () -> api.get("/jobs/" + job).json().path("state").asString().equals("FAILED"));
     }

@@ -52,6 +52,8 @@ abstract class PublishingStoreContract {
     @Autowired Rescheduling rescheduling;
     @Autowired PublishOutcomes outcomes;
     @Autowired JobQueue queue;
+    @Autowired Orchestrator orchestrator;
+    @Autowired io.socialsync.storage.Storage storage;
     long ws;
     long account;
 
@@ -160,5 +162,47 @@ abstract class PublishingStoreContract {
     private ScheduleRequest request(long clip, String when) {
         return new ScheduleRequest(String.valueOf(clip), null, Platform.TIKTOK, String.valueOf(account),
                 When.parse(when), null, "manual", null, null);
+    }
+
+    @Test
+    void concurrentOrchestratorClaimsHandOutEachPublicationOnce() throws Exception {
+        long external = accounts.create(ws, Platform.TIKTOK, new AccountChanges("ext", Map.of(), ZoneId.of("UTC"),
+                null, null, null, null), ACTOR).id();
+        rules.propose(ws, Map.of("tiktok", new RuleInput(0, 24, 0)), ACTOR);
+        var key = io.socialsync.storage.StorageKey.of("variants/contract-" + UUID.randomUUID() + ".mp4");
+        storage.put(key, new java.io.ByteArrayInputStream(new byte[64]), 64, "video/mp4");
+        List<Long> due = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long clip = PublishingFixtures.clip(jdbc, ws);
+            long variant = PublishingFixtures.variant(jdbc, ws, clip);
+            jdbc.sql("UPDATE variants SET format = 'tiktok', storage_key = ? WHERE id = ?").params(key.value(), variant)
+                    .update();
+            var outcome = scheduling.schedule(ws, new ScheduleRequest(String.valueOf(clip), null, Platform.TIKTOK,
+                    String.valueOf(external), When.parse("2030-01-07T09:00:00Z"), null, "manual", null, null), ACTOR);
+            due.add(((ScheduleOutcome.Scheduled) outcome).publication().id());
+        }
+        clock.set(Instant.parse("2030-01-07T10:00:00Z"));
+        assertThat(tick.tick(ws, false, ACTOR).moved()).isEqualTo(20);
+        var pool = Executors.newFixedThreadPool(6);
+        var start = new CountDownLatch(1);
+        List<Long> handed = Collections.synchronizedList(new ArrayList<>());
+        List<Callable<Void>> callers = Collections.nCopies(6, () -> {
+            start.await();
+            for (var c = orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR); c.isPresent();
+                 c = orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR)) {
+                handed.add(c.get().publication().id());
+            }
+            return null;
+        });
+        var futures = callers.stream().map(pool::submit).toList();
+        start.countDown();
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(handed).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(due);
+        // an expired lease hands it out again, once
+        clock.set(Instant.parse("2030-01-07T10:06:00Z"));
+        assertThat(orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR)).isPresent();
     }
 }

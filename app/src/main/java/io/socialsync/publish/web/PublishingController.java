@@ -5,6 +5,7 @@ import io.socialsync.apikey.Role;
 import io.socialsync.library.Clips;
 import io.socialsync.publish.PublicationLifecycle;
 import io.socialsync.publish.Publications;
+import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.Rescheduling;
 import io.socialsync.publish.SchedulerTick;
 import io.socialsync.publish.SchedulingService;
@@ -35,16 +36,18 @@ public class PublishingController {
     private final SchedulerTick tick;
     private final Publications publications;
     private final Clips clips;
+    private final PublishRuns runs;
 
     public PublishingController(SchedulingService scheduling, Rescheduling rescheduling,
                                 PublicationLifecycle lifecycle, SchedulerTick tick, Publications publications,
-                                Clips clips) {
+                                Clips clips, PublishRuns runs) {
         this.scheduling = scheduling;
         this.rescheduling = rescheduling;
         this.lifecycle = lifecycle;
         this.tick = tick;
         this.publications = publications;
         this.clips = clips;
+        this.runs = runs;
     }
 
     @PostMapping("/schedule")
@@ -69,12 +72,14 @@ public class PublishingController {
     @Operation(summary = "Every publication of a clip, oldest first")
     List<PublicationView> ofClip(Caller caller, @PathVariable long clipId) {
         clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> ApiException.notFound("clip", clipId));
-        return publications.ofClip(caller.workspaceId(), clipId).stream().map(PublicationView::of).toList();
+        return publications.ofClip(caller.workspaceId(), clipId).stream()
+                .map(p -> PublicationView.of(p, runs.resultOf(caller.workspaceId(), p.id()).orElse(null))).toList();
     }
 
     @GetMapping("/{id}")
     PublicationView get(Caller caller, @PathVariable long id) {
-        return PublicationView.of(lifecycle.get(caller.workspaceId(), id));
+        var p = lifecycle.get(caller.workspaceId(), id);
+        return PublicationView.of(p, runs.resultOf(caller.workspaceId(), id).orElse(null));
     }
 
     @PostMapping("/scheduler/tick")

@@ -10,7 +10,7 @@ import java.util.Set;
 /** The seed's request body; ids are strings there, so any JSON scalar is taken. */
 public record ScheduleBody(String clipId, Long variantId, String platform, String socialAccountId,
                            String scheduledFor, Instant scheduledWindowEnd, String scheduledBy, String caption,
-                           String idempotencyKey) {
+                           String idempotencyKey, String publisher) {
     static final Set<String> SCHEDULED_BY = Set.of("manual", "rule_engine", "campaign_orchestrator");
 
     ScheduleRequest validated(String headerKey) {
@@ -34,9 +34,13 @@ public record ScheduleBody(String clipId, Long variantId, String platform, Strin
         if (key != null && (key.isBlank() || key.length() > 200)) {
             errors.add("idempotency_key", "must be 1 to 200 characters");
         }
+        if (publisher != null && !publisher.equals("internal") && !publisher.equals("external")) {
+            errors.add("publisher", "must be internal (SocialSync posts it) or external (an orchestrator claims it "
+                    + "from GET /publishing/next)");
+        }
         errors.throwIfAny();
         return new ScheduleRequest(clipId, variantId, platformValue, socialAccountId, when, scheduledWindowEnd, by,
-                caption, key);
+                caption, key, publisher);
     }
 
     static When when(String value, InvalidFields.Collector errors) {

@@ -1,0 +1,137 @@
+package io.socialsync.publish;
+
+import io.socialsync.accounts.AccountStatus;
+import io.socialsync.accounts.SocialAccount;
+import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.ledger.Actor;
+import io.socialsync.publish.platforms.Progress;
+import io.socialsync.publish.platforms.PublishTarget;
+import io.socialsync.secrets.SecretBox;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The first step of a PUBLISH run, in one transaction holding the account lock then the row lock (the order
+ * Rescheduling uses): re-read the row, so a cancel or reschedule since queueing wins; check the account, the
+ * media and the rolling budget; then PENDING → PUBLISHING. A row already PUBLISHING is a later attempt resuming.
+ */
+@Service
+public class PublishStart {
+    private final Publications rows;
+    private final PublishRuns runs;
+    private final SocialAccounts accounts;
+    private final SecretBox secrets;
+    private final MediaSource media;
+    private final RateBudgets budgets;
+    private final Deferral deferral;
+    private final PublishOutcomes outcomes;
+    private final PublishEvents events;
+    private final Clock clock;
+
+    public PublishStart(Publications rows, PublishRuns runs, SocialAccounts accounts, SecretBox secrets,
+                        MediaSource media, RateBudgets budgets, Deferral deferral, PublishOutcomes outcomes,
+                        PublishEvents events, Clock clock) {
+        this.rows = rows;
+        this.runs = runs;
+        this.accounts = accounts;
+        this.secrets = secrets;
+        this.media = media;
+        this.budgets = budgets;
+        this.deferral = deferral;
+        this.outcomes = outcomes;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public sealed interface Decision {
+    }
+
+    public record Go(Publication publication, PublishTarget target, Progress progress) implements Decision {
+    }
+
+    public record Skip(String why) implements Decision {
+    }
+
+    public record Deferred(Instant until, String reason) implements Decision {
+    }
+
+    /** The publication is FAILED now, for {@code reason}. */
+    public record Refused(String reason) implements Decision {
+    }
+
+    @Transactional
+    public Decision begin(long ws, long id, long jobId, Actor actor) {
+        var unlocked = rows.byId(ws, id).orElse(null);
+        if (unlocked == null) {
+            return new Skip("missing");
+        }
+        var account = accounts.lockById(ws, unlocked.socialAccountId()).orElse(null);
+        var p = rows.lockById(ws, id).orElseThrow();
+        boolean resuming = p.state() == PublicationState.PUBLISHING;
+        if (!resuming && p.state() != PublicationState.PENDING) {
+            return new Skip(p.state().wire());
+        }
+        if (!Objects.equals(p.jobId(), jobId)) {
+            return new Skip("queued again as job " + p.jobId()); // a reschedule or recovery superseded this job
+        }
+        String problem = accountProblem(account);
+        var found = media.of(p);
+        if (problem == null && found instanceof MediaSource.Missing missing) {
+            problem = missing.reason();
+        }
+        if (problem != null) {
+            if (resuming) {
+                return new Refused(problem); // the handler decides: failed, or unconfirmed if a call is unresolved
+            }
+            outcomes.fail(p, problem, actor);
+            return new Refused(problem);
+        }
+        if (!resuming) {
+            var budget = budgets.check(account, clock.instant());
+            if (!budget.allowed()) {
+                String reason = "@" + account.handle() + " used its " + account.platform().wire() + " budget of "
+                        + budget.limit() + " posts in 24 h: moved to when the oldest leaves the window";
+                return new Deferred(deferral.defer(p, account, budget.freesAt(), reason, actor), reason);
+            }
+            rows.transition(p, PublicationState.PUBLISHING, now(), null, null);
+            runs.publisher(ws, id, "internal");
+            var payload = PublishEvents.base(p);
+            payload.put("job_id", jobId);
+            events.record(p, actor, "publish_started", payload);
+        }
+        var ready = (MediaSource.Ready) found;
+        var target = new PublishTarget(p.id(), account.handle(), account.externalIds(),
+                secrets.open(account.accessTokenEnc()), p.caption(), ready.media());
+        return new Go(rows.byId(ws, id).orElseThrow(), target, runs.progress(ws, id));
+    }
+
+    public Publication reread(long ws, long id) {
+        return rows.byId(ws, id).orElse(null);
+    }
+
+    private static String accountProblem(SocialAccount account) {
+        if (account == null) {
+            return "the social account was deleted";
+        }
+        if (account.status() == AccountStatus.NEEDS_REAUTH) {
+            return "@" + account.handle() + " needs re-authorisation (" + account.statusReason() + "): reconnect "
+                    + "the account, then reschedule this post";
+        }
+        if (account.status() == AccountStatus.DISABLED) {
+            return "@" + account.handle() + " is disabled: enable it, then reschedule this post";
+        }
+        if (!account.hasAccessToken()) {
+            return "@" + account.handle() + " has no access token: connect it, or let an orchestrator post it "
+                    + "(publisher external)";
+        }
+        return null;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,110 @@
+package io.socialsync.publish;
+
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import io.socialsync.publish.platforms.PlatformSettings;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * No post stays in PUBLISHING for ever: one whose PUBLISH job ended without settling it (the worker died on its
+ * last attempt, someone cancelled the job) gets a new job, which resumes from the journal and asks the platform,
+ * never re-posting. Each re-arm counts as a recovery try, so a post that keeps killing its workers ends
+ * UNCONFIRMED (a call was in flight) or FAILED rather than looping.
+ */
+@Service
+public class PublishWatchdog {
+    private static final Logger log = LoggerFactory.getLogger(PublishWatchdog.class);
+    private final JdbcClient jdbc;
+    private final Publications rows;
+    private final PublishRuns runs;
+    private final JobQueue queue;
+    private final Workers workers;
+    private final PublishOutcomes outcomes;
+    private final PublishEvents events;
+    private final PlatformSettings settings;
+    private final SocialSyncProperties properties;
+    private final TransactionTemplate tx;
+
+    public PublishWatchdog(JdbcClient jdbc, Publications rows, PublishRuns runs, JobQueue queue, Workers workers,
+                           PublishOutcomes outcomes, PublishEvents events, PlatformSettings settings,
+                           SocialSyncProperties properties, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.runs = runs;
+        this.queue = queue;
+        this.workers = workers;
+        this.outcomes = outcomes;
+        this.events = events;
+        this.settings = settings;
+        this.properties = properties;
+        this.tx = tx;
+    }
+
+    @Scheduled(fixedDelayString = "${socialsync.publishing.tick-interval:60s}",
+            initialDelayString = "${socialsync.publishing.tick-interval:60s}")
+    void everyMinute() {
+        if (!properties.roles().scheduler()) {
+            return;
+        }
+        try {
+            int n = rearm(null);
+            if (n > 0) {
+                log.info("Publishing watchdog re-armed {} publication(s) left in PUBLISHING", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Publishing watchdog failed; the next run retries: {}", e.toString());
+        }
+    }
+
+    /** @param workspaceId null: every workspace */
+    public int rearm(Long workspaceId) {
+        List<long[]> stuck = jdbc.sql("SELECT p.workspace_id, p.id FROM publications p LEFT JOIN jobs j ON j.id = p.job_id "
+                        + "WHERE p.state = 'PUBLISHING' AND p.publisher = 'internal' "
+                        + "AND (j.id IS NULL OR j.state IN ('COMPLETED', 'FAILED', 'CANCELLED'))"
+                        + (workspaceId != null ? " AND p.workspace_id = :ws" : "") + " ORDER BY p.id LIMIT 100")
+                .param("ws", workspaceId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        int rearmed = 0;
+        for (long[] row : stuck) {
+            Boolean done = tx.execute(status -> rearmOne(row[0], row[1]));
+            rearmed += Boolean.TRUE.equals(done) ? 1 : 0;
+        }
+        if (rearmed > 0) {
+            workers.wakeUp();
+        }
+        return rearmed;
+    }
+
+    private boolean rearmOne(long ws, long id) {
+        var p = rows.lockById(ws, id).orElse(null);
+        if (p == null || p.state() != PublicationState.PUBLISHING) {
+            return false;
+        }
+        var actor = Actor.SYSTEM;
+        if (runs.bumpRecovery(ws, id) > settings.recoveryTries()) {
+            String detail = "its publishing job kept stopping before the outcome was known";
+            if (runs.progress(ws, id).intentAt() != null) {
+                return outcomes.unconfirmed(ws, id, null, detail, actor);
+            }
+            return outcomes.fail(p, "publishing stopped repeatedly: " + detail, actor);
+        }
+        var request = JobRequest.of(ws, PublishHandler.KIND, Map.of("publication_id", id))
+                .withIdempotencyKey("publish-" + id + "-after-job-" + p.jobId());
+        long job = queue.enqueue(request, actor).job().id();
+        jdbc.sql("UPDATE publications SET job_id = ? WHERE workspace_id = ? AND id = ?").params(job, ws, id).update();
+        var payload = PublishEvents.base(p);
+        payload.put("previous_job_id", p.jobId());
+        payload.put("job_id", job);
+        events.record(p, job, actor, "publish_rearmed", payload);
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package io.socialsync.publish.platforms;
+
+import io.socialsync.accounts.Platform;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Facebook Page Reels (Meta's preferred path for short vertical video, and the one with a published budget,
+ * 30 per 24 h): {@code video_reels upload_phase=start} → bytes to the returned rupload {@code upload_url} →
+ * {@code upload_phase=finish&video_state=PUBLISHED} → poll {@code ?fields=status}. Start and upload create no
+ * post (the upload is addressed by offset and may be sent again); finish is the call that posts, and after an
+ * unknown outcome of it only the video's status is asked.
+ */
+@Component
+public class FacebookReelsPublisher implements Publisher {
+    static final String NAME = "Facebook";
+    static final String START = "start";
+    static final String UPLOAD = "upload";
+    static final String FINISH = "finish";
+    private final PlatformHttp http;
+    private final PlatformSettings settings;
+
+    public FacebookReelsPublisher(PlatformHttp http, PlatformSettings settings) {
+        this.http = http;
+        this.settings = settings;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.FACEBOOK;
+    }
+
+    @Override
+    public PublishOutcome publish(PublishTarget t, Journal journal) {
+        String page = t.externalId("page_id");
+        if (page == null) {
+            return PublishOutcome.Failed.permanent("Facebook account @" + t.handle() + " has no page_id: add the "
+                    + "Page id to the account's external_ids");
+        }
+        var graph = new Graph(http, settings.facebook().baseUrl(), t.accessToken(), settings.requestTimeout());
+        var status = new FacebookVideoStatus(graph, t.handle(), settings);
+        Progress p = journal.progress();
+        String video = p.handle("video_id");
+        if (p.unresolved(FINISH) || p.handle("finished") != null) {
+            return status.await(video, journal);
+        }
+        if (video == null || p.handle("upload_url") == null) {
+            journal.intent(START);
+            var started = graph.post(page + "/video_reels", Map.of("upload_phase", "start"));
+            if (!(started instanceof HttpResult.Answered a) || !a.ok()) {
+                journal.recorded(START, Map.of());
+                return status.failure(started, "starting the upload");
+            }
+            video = a.json().path("video_id").asString("");
+            journal.recorded(START, Map.of("video_id", video, "upload_url", a.json().path("upload_url").asString("")));
+        }
+        if (journal.progress().handle("uploaded") == null) {
+            var uploaded = upload(t, journal.progress().handle("upload_url"), journal);
+            if (uploaded != null) {
+                return uploaded;
+            }
+        }
+        journal.intent(FINISH);
+        var finished = graph.post(page + "/video_reels", Map.of("upload_phase", "finish", "video_id", video,
+                "video_state", "PUBLISHED", "description", t.captionOrEmpty()));
+        if (finished instanceof HttpResult.NoAnswer none) {
+            return new PublishOutcome.Unknown(video, "finish sent, no answer: " + none.detail());
+        }
+        if (!(finished instanceof HttpResult.Answered a) || !a.ok()) {
+            journal.recorded(FINISH, Map.of());
+            return status.failure(finished, "publishing");
+        }
+        journal.recorded(FINISH, Map.of("finished", "true"));
+        return status.await(video, journal);
+    }
+
+    /** The whole file to rupload in one request from offset 0; repeating it is harmless. */
+    private PublishOutcome upload(PublishTarget t, String uploadUrl, Journal journal) {
+        long size = t.media().sizeBytes();
+        journal.intent(UPLOAD);
+        var body = HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> t.media().open(0, size - 1)), size);
+        var sent = http.send(HttpRequest.newBuilder(URI.create(uploadUrl))
+                .header("Authorization", "OAuth " + t.accessToken())
+                .header("offset", "0")
+                .header("file_size", String.valueOf(size))
+                .POST(body), settings.uploadTimeout());
+        if (sent instanceof HttpResult.Answered a && a.ok() && a.json().path("success").asBoolean(false)) {
+            journal.recorded(UPLOAD, Map.of("uploaded", "true"));
+            return null;
+        }
+        journal.recorded(UPLOAD, Map.of());
+        return new FacebookVideoStatus(null, t.handle(), settings).failure(sent, "uploading the video");
+    }
+}

@@ -1,0 +1,68 @@
+package io.socialsync.publish.platforms;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /{video-id}?fields=status}: processing and publishing phases of a Page reel. */
+final class FacebookVideoStatus {
+    private final Graph graph;
+    private final String handle;
+    private final PlatformSettings settings;
+
+    FacebookVideoStatus(Graph graph, String handle, PlatformSettings settings) {
+        this.graph = graph;
+        this.handle = handle;
+        this.settings = settings;
+    }
+
+    /** Polls until published or failed; otherwise unknown: finish was sent, so nothing is sent again. */
+    PublishOutcome await(String video, Journal journal) {
+        String last = "no answer";
+        for (int i = 0; i < settings.pollAttempts(); i++) {
+            var r = graph.get(video, "fields=status");
+            if (r instanceof HttpResult.Answered a && a.ok()) {
+                JsonNode status = a.json().path("status");
+                last = status.path("video_status").asString("") + "/"
+                        + status.path("publishing_phase").path("status").asString("");
+                if (status.path("publishing_phase").path("status").asString("").equals("complete")) {
+                    return new PublishOutcome.Posted(video, "https://www.facebook.com/reel/" + video);
+                }
+                String error = error(status);
+                if (error != null) {
+                    journal.reset("Facebook video " + video + " failed");
+                    return PublishOutcome.Failed.permanent("Facebook could not publish the reel for @" + handle
+                            + ": " + error + " (reels must be 3–90 s, 9:16, at least 540×960, 24–60 fps)");
+                }
+            }
+            if (!Pause.sleep(settings.pollInterval())) {
+                break;
+            }
+        }
+        return new PublishOutcome.Unknown(video, "Facebook has not finished publishing (status " + last + ")");
+    }
+
+    private static String error(JsonNode status) {
+        if (status.path("video_status").asString("").equals("error")) {
+            return firstError(status, "processing_phase", "the video failed processing");
+        }
+        for (String phase : new String[] {"uploading_phase", "processing_phase", "publishing_phase"}) {
+            if (status.path(phase).path("status").asString("").equals("error")) {
+                return firstError(status, phase, phase.replace('_', ' ') + " failed");
+            }
+        }
+        return null;
+    }
+
+    private static String firstError(JsonNode status, String phase, String fallback) {
+        return status.path(phase).path("errors").path(0).path("message").asString(fallback);
+    }
+
+    PublishOutcome.Failed failure(HttpResult result, String doing) {
+        return switch (result) {
+            case HttpResult.Answered a -> MetaErrors.map(FacebookReelsPublisher.NAME, handle, a);
+            case HttpResult.NotSent n -> PublishOutcome.Failed.retryable("could not reach Facebook while " + doing
+                    + ": " + n.detail());
+            case HttpResult.NoAnswer n -> PublishOutcome.Failed.retryable("Facebook did not answer while " + doing
+                    + ": " + n.detail());
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package io.socialsync.publish.platforms;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls to Meta's Graph API (Instagram and Facebook) with one token: form POSTs and field GETs. */
+final class Graph {
+    private final PlatformHttp http;
+    private final String base;
+    private final String token;
+    private final Duration timeout;
+
+    Graph(PlatformHttp http, String base, String token, Duration timeout) {
+        this.http = http;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    /** {@code GET /{path}?{query}&access_token=} */
+    HttpResult get(String path, String query) {
+        String url = base + "/" + path + "?" + query + "&access_token=" + PlatformHttp.enc(token);
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET(), timeout);
+    }
+
+    /** {@code POST /{path}} with form fields; the token goes in the body, not the URL, to stay out of logs. */
+    HttpResult post(String path, Map<String, String> fields) {
+        var all = new LinkedHashMap<>(fields);
+        all.put("access_token", token);
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/" + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(PlatformHttp.form(all)), timeout);
+    }
+}
