@@ -27,12 +27,17 @@ public final class InventoryBench {
 
     public static void main(String[] args) throws Exception {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        String which = args.length > 1 ? args[1] : "both";
         var summary = new ArrayList<String>();
-        try (var pg = BenchDatabase.postgres("off", false)) {
-            summary.add(run(pg, large));
+        if (!which.equals("h2")) {
+            try (var pg = BenchDatabase.postgres("off", false)) {
+                summary.add(run(pg, large));
+            }
         }
-        try (var h2 = BenchDatabase.h2()) {
-            summary.add(run(h2, large));
+        if (!which.equals("pg")) {
+            try (var h2 = BenchDatabase.h2()) {
+                summary.add(run(h2, large));
+            }
         }
         System.out.println("summary: " + String.join(" ", summary));
     }
@@ -64,6 +69,14 @@ public final class InventoryBench {
                 worst = Math.max(worst, ratio);
                 System.out.printf("%s: %-18s 10k rows %.3f ms/page   %dk rows %.3f ms/page   ratio %.2f%n", db.name,
                         label(qs), a, large / 1000, b, ratio);
+            }
+            if (db.isPostgres()) {
+                var range = queries().getLast().apply(big, middleId(jdbc, big));
+                jdbc.query("EXPLAIN SELECT id FROM videos WHERE workspace_id = ? AND created_at >= ? AND created_at < ? "
+                        + "ORDER BY created_at DESC, id DESC LIMIT 50", rs -> {
+                            System.out.println("postgres plan: " + rs.getString(1));
+                        }, big, OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC),
+                        OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC));
             }
             return db.name + "_worst_ratio=" + String.format("%.2f", worst);
         }
