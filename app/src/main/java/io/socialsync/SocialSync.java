@@ -1,8 +1,10 @@
 package io.socialsync;
 
+import io.socialsync.cli.AnalyseCommand;
 import io.socialsync.cli.ApiKeyCommand;
 import io.socialsync.cli.DoctorCommand;
 import io.socialsync.cli.LedgerCommand;
+import io.socialsync.cli.RenderCommand;
 import io.socialsync.cli.ServeCommand;
 import io.socialsync.cli.WorkerCommand;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "socialsync", mixinStandardHelpOptions = true, version = "socialsync 0.1.0",
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
-                ApiKeyCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
+                ApiKeyCommand.class, LedgerCommand.class, AnalyseCommand.class, RenderCommand.class,
+                CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {
 
     @CommandLine.Spec

@@ -22,7 +22,8 @@ public class WebhookUrlPolicy {
         this(properties.webhooks().allowPrivateNetworks());
     }
 
-    WebhookUrlPolicy(boolean allowPrivateNetworks) {
+    /** Also the policy for other outbound fetches (edit inputs by URL), each with its own setting. */
+    public WebhookUrlPolicy(boolean allowPrivateNetworks) {
         this.allowPrivateNetworks = allowPrivateNetworks;
     }
 
