@@ -1,5 +1,6 @@
 package io.socialsync;
 
+import io.socialsync.cli.AnalyseCommand;
 import io.socialsync.cli.ApiKeyCommand;
 import io.socialsync.cli.DoctorCommand;
 import io.socialsync.cli.EditCommand;
@@ -7,6 +8,7 @@ import io.socialsync.cli.IngestCommand;
 import io.socialsync.cli.InventoryCommand;
 import io.socialsync.cli.LedgerCommand;
 import io.socialsync.cli.PublishCommand;
+import io.socialsync.cli.RenderCommand;
 import io.socialsync.cli.ServeCommand;
 import io.socialsync.cli.WorkerCommand;
 import picocli.CommandLine;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
                 ApiKeyCommand.class, LedgerCommand.class, IngestCommand.class, InventoryCommand.class,
-                EditCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
+                EditCommand.class, PublishCommand.class, AnalyseCommand.class, RenderCommand.class,
+                CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {
 
     @CommandLine.Spec

@@ -23,7 +23,7 @@ public class WebhookUrlPolicy {
         this(properties.webhooks().allowPrivateNetworks());
     }
 
-    /** For callers with a setting of their own (Meta media URLs). */
+    /** Also the policy for other outbound fetches (Meta media URLs, edit inputs by URL), each with its own setting. */
     public WebhookUrlPolicy(boolean allowPrivateNetworks) {
         this.allowPrivateNetworks = allowPrivateNetworks;
     }

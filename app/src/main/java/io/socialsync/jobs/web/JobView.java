@@ -16,7 +16,7 @@ public record JobView(long id, String kind, String state, int priority, Instant 
     public record Progress(int percent, String message) {
     }
 
-    static JobView of(Job j, List<Job.Attempt> attempts) {
+    public static JobView of(Job j, List<Job.Attempt> attempts) {
         return new JobView(j.id(), j.kind(), j.state().name(), j.priority(), j.runAt(), json(j.payload()),
                 json(j.result()), j.idempotencyKey(), j.parentId(), j.attempt(), j.maxAttempts(),
                 new Progress(j.progressPercent(), j.progressMessage()), j.lastError(), j.leaseOwner(),

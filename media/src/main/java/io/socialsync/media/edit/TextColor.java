@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Colour names the seed API accepted ({@code white}, ...) plus hex. */
-final class TextColor {
+public final class TextColor {
     private static final Map<String, Color> NAMES = Map.ofEntries(Map.entry("white", Color.WHITE),
             Map.entry("black", Color.BLACK), Map.entry("red", Color.RED), Map.entry("green", new Color(0, 128, 0)),
             Map.entry("lime", Color.GREEN), Map.entry("blue", Color.BLUE), Map.entry("yellow", Color.YELLOW),
@@ -14,7 +14,8 @@ final class TextColor {
 
     private TextColor() {}
 
-    static Color parse(String s) {
+    /** Public so the API can answer a bad colour with a 400 on the field instead of a failed job. */
+    public static Color parse(String s) {
         if (s == null || s.isBlank()) throw new IllegalArgumentException("colour is empty");
         String k = s.strip().toLowerCase(Locale.ROOT);
         Color named = NAMES.get(k);

@@ -1,0 +1,116 @@
+package io.socialsync.edit;
+
+import io.socialsync.jobs.JobContext;
+import io.socialsync.jobs.JobFailure;
+import io.socialsync.media.JobProgress;
+import io.socialsync.media.MediaFiles;
+import io.socialsync.media.MediaTools;
+import io.socialsync.media.TempDir;
+import io.socialsync.media.edit.EditOperation;
+import io.socialsync.media.edit.EditResult;
+import io.socialsync.media.edit.Editor;
+import io.socialsync.media.ffmpeg.CancelToken;
+import io.socialsync.media.ffmpeg.RunOptions;
+import io.socialsync.media.probe.MediaInfo;
+import io.socialsync.media.probe.MediaRejectedException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the three edit handlers share: fetch and validate the inputs, run one {@link Editor} operation with job
+ * progress and cancellation, store the output as an {@link Asset}. A job that already has its asset (it ran
+ * before a worker died) returns that asset instead of editing again.
+ */
+@Service
+public class EditJobs {
+    /** Builds the operation from the payload and the inputs' local files. */
+    @FunctionalInterface
+    public interface Planner {
+        EditOperation plan(JsonNode payload, List<Path> inputs);
+    }
+
+    private final InputSources sources;
+    private final AssetRecorder recorder;
+    private final Assets assets;
+    private final MediaFiles files;
+    private final MediaTools media;
+
+    public EditJobs(InputSources sources, AssetRecorder recorder, Assets assets, MediaFiles files, MediaTools media) {
+        this.sources = sources;
+        this.recorder = recorder;
+        this.assets = assets;
+        this.files = files;
+        this.media = media;
+    }
+
+    public Map<String, Object> run(JobContext ctx, String kind, Planner planner) {
+        long ws = ctx.workspaceId();
+        long jobId = ctx.job().id();
+        var done = assets.byJob(ws, jobId);
+        if (done.isPresent()) return EditOutcome.of(done.get(), kind);
+        var payload = ctx.payload();
+        var cancel = CancelToken.create();
+        try (var work = files.workDir("edit-")) {
+            var inputs = EditInput.fromPayload(payload);
+            var paths = new ArrayList<Path>();
+            var infos = new ArrayList<MediaInfo>();
+            for (int i = 0; i < inputs.size(); i++) {
+                ctx.progress(15 * i / inputs.size(), "fetching input " + (i + 1) + " of " + inputs.size());
+                Path p = fetch(ws, inputs.get(i), i, work, cancel);
+                infos.add(InputCheck.validate(media.ffmpeg(), p, i, inputs.get(i), cancel));
+                paths.add(p);
+            }
+            var operation = plan(planner, payload, paths);
+            var run = RunOptions.defaults().withCancel(cancel).withExpectedDuration(expected(operation, infos))
+                    .withProgress(JobProgress.of(ctx, cancel, 15, 90, "editing"));
+            var result = edit(operation, work.resolve("out.mp4"), run);
+            ctx.progress(92, "storing the output");
+            return EditOutcome.of(recorder.record(ws, kind, jobId, result), kind, result.sourceStart());
+        }
+    }
+
+    private Path fetch(long ws, EditInput input, int i, TempDir work, CancelToken cancel) {
+        try {
+            return sources.localFile(ws, input, i, work, cancel);
+        } catch (DownloadFailed e) {
+            if (e.permanent()) throw new JobFailure("input " + (i + 1) + ": " + e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    private static EditOperation plan(Planner planner, JsonNode payload, List<Path> paths) {
+        try {
+            return planner.plan(payload, paths);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Bad input stays bad: no retries for it. FFmpeg failures and I/O errors are retried. */
+    private EditResult edit(EditOperation op, Path out, RunOptions run) {
+        try {
+            return new Editor(media.ffmpeg()).apply(op, out, run);
+        } catch (IllegalArgumentException | MediaRejectedException e) {
+            throw new JobFailure(e.getMessage(), e);
+        }
+    }
+
+    /** The output's length, for progress percentages. */
+    static Duration expected(EditOperation op, List<MediaInfo> infos) {
+        return switch (op) {
+            case EditOperation.Trim t -> {
+                Duration length = infos.getFirst().duration();
+                Duration end = length.isZero() || t.end().compareTo(length) < 0 ? t.end() : length;
+                yield end.compareTo(t.start()) > 0 ? end.minus(t.start()) : Duration.ZERO;
+            }
+            case EditOperation.AddText a -> infos.getFirst().duration();
+            case EditOperation.Concatenate c -> infos.stream().map(MediaInfo::duration).reduce(Duration.ZERO,
+                    Duration::plus);
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package io.socialsync.edit.web;
+
+import io.socialsync.edit.AddTextHandler;
+import io.socialsync.edit.EditInput;
+import io.socialsync.edit.EditRequest;
+import io.socialsync.edit.UrlDownloads;
+import io.socialsync.media.edit.TextColor;
+import io.socialsync.media.edit.TextPosition;
+import io.socialsync.web.InvalidFields;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * {@code POST /process/video/add_text}. Defaults are the seed's: centred, 50 px, white, the whole video;
+ * {@code start}/{@code end} (seconds) limit when the text shows.
+ */
+public record AddTextBody(InputBody input, String videoUrl, String text, String position, Integer fontSize,
+                          String color, Double start, Double end) {
+    static final int MAX_TEXT = 1000;
+
+    EditRequest validated(UrlDownloads urls, String idempotencyKey) {
+        var errors = new InvalidFields.Collector();
+        EditInput in = Times.input(input, videoUrl, errors, urls);
+        if (text == null || text.isBlank()) errors.add("text", "must not be empty");
+        else if (text.length() > MAX_TEXT) errors.add("text", "at most " + MAX_TEXT + " characters");
+        String pos = position == null ? "center" : position;
+        try {
+            TextPosition.parse(pos);
+        } catch (IllegalArgumentException e) {
+            errors.add("position", e.getMessage());
+        }
+        int size = fontSize == null ? 50 : fontSize;
+        if (size < 4 || size > 1000) errors.add("font_size", "must be between 4 and 1000");
+        String colour = color == null ? "white" : color;
+        try {
+            TextColor.parse(colour);
+        } catch (IllegalArgumentException e) {
+            errors.add("color", e.getMessage());
+        }
+        if (start != null && start < 0) errors.add("start", "must be >= 0");
+        if (end != null && end <= (start == null ? 0 : start)) errors.add("end", "must be greater than start");
+        errors.throwIfAny();
+        var params = new LinkedHashMap<String, Object>();
+        params.put("text", text);
+        params.put("position", pos);
+        params.put("font_size", size);
+        params.put("color", colour);
+        if (start != null) params.put("start_ms", Times.millis(start));
+        if (end != null) params.put("end_ms", Times.millis(end));
+        return new EditRequest(AddTextHandler.KIND, List.of(in), params, idempotencyKey);
+    }
+}

@@ -1,0 +1,29 @@
+package io.socialsync.edit.web;
+
+import io.socialsync.edit.EditInput;
+import io.socialsync.edit.UrlDownloads;
+import io.socialsync.web.InvalidFields;
+
+/** Small helpers the request bodies share. */
+final class Times {
+    private Times() {
+    }
+
+    /** Seconds (as JSON numbers) to whole milliseconds, the payload's unit. */
+    static long millis(double seconds) {
+        return Math.round(seconds * 1000);
+    }
+
+    /** The single input of trim and add_text: {@code input}, or the seed's {@code video_url}. */
+    static EditInput input(InputBody input, String videoUrl, InvalidFields.Collector errors, UrlDownloads urls) {
+        if (input == null && videoUrl == null) {
+            errors.add("input", "is required: {\"video_id\": …}, {\"variant_id\": …} or {\"url\": …}");
+            return null;
+        }
+        if (input != null && videoUrl != null) {
+            errors.add("input", "give input or video_url, not both");
+            return null;
+        }
+        return (input != null ? input : InputBody.ofUrl(videoUrl)).validated("input", errors, urls);
+    }
+}

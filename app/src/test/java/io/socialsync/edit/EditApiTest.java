@@ -1,0 +1,215 @@
+package io.socialsync.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialsync.apikey.ApiKeyService;
+import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
+import io.socialsync.library.Clips;
+import io.socialsync.library.Variants;
+import io.socialsync.library.Video;
+import io.socialsync.library.Videos;
+import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageKey;
+import io.socialsync.support.Api;
+import io.socialsync.support.Eventually;
+import io.socialsync.support.TestVideos;
+import io.socialsync.workspace.Workspaces;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The edit endpoints end to end: request → job → real FFmpeg → asset in storage → signed download. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "socialsync.edit.allow-private-networks=true",
+        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms"})
+@DirtiesContext // stop the workers before the data directory goes
+class EditApiTest {
+    private static final Duration SLOW = Duration.ofMinutes(3);
+    private static final int PORT = freePort();
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("socialsync.data-dir", dataDir::toString);
+        registry.add("server.port", () -> PORT);
+        registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + PORT);
+    }
+
+    @Autowired
+    Workspaces workspaces;
+    @Autowired
+    ApiKeyService keys;
+    @Autowired
+    Videos videos;
+    @Autowired
+    Clips clips;
+    @Autowired
+    Variants variants;
+    @Autowired
+    Storage storage;
+
+    record Workspace(long id, Api api) {
+    }
+
+    private Workspace workspace() {
+        long ws = workspaces.create("edit-" + UUID.randomUUID()).id();
+        String key = keys.create(ws, "editor", Role.EDITOR, Actor.SYSTEM).plainKey();
+        return new Workspace(ws, new Api("http://localhost:" + PORT, key));
+    }
+
+    private long video(long ws, Path file) {
+        var key = StorageKey.of(ws + "/videos/" + UUID.randomUUID() + ".mp4");
+        var stored = storage.putFile(key, file);
+        return videos.insert(new Video.New(ws, Video.Source.upload, "test", null, null, "t.mp4", key.value(),
+                "video/mp4", stored.size(), stored.sha256()), null, Instant.now());
+    }
+
+    /** A READY variant whose file is {@code file}: 160x120 at 30 fps without audio, unlike the 320x180 video. */
+    private long variant(long ws, long videoId, Path file) {
+        var key = StorageKey.of(ws + "/variants/" + UUID.randomUUID() + ".mp4");
+        var stored = storage.putFile(key, file);
+        long clip = clips.insert(ws, videoId, 1, 0, 2000, 50, "{}", "test", null, null, Instant.now());
+        long id = variants.insertPending(ws, clip, "tiktok", "none", "{}", 0, Instant.now());
+        variants.ready(ws, id, key.value(), 160, 120, 2000, stored.size(), Instant.now());
+        return id;
+    }
+
+    private JsonNode awaitJob(Api api, Api.Response accepted) {
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        long id = accepted.json().get("id").asLong();
+        Eventually.await("job " + id, SLOW, () -> api.get("/jobs/" + id).json().get("state").asString()
+                .matches("COMPLETED|FAILED|CANCELLED"));
+        return api.get("/jobs/" + id).json();
+    }
+
+    private static JsonNode completed(JsonNode job) {
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("COMPLETED");
+        return job.get("result");
+    }
+
+    @Test
+    void trimAddTextAndConcatenateProduceDownloadableAssets() throws Exception {
+        var ws = workspace();
+        Path music = TestVideos.music("edit-source", 4);
+        long videoId = video(ws.id(), music);
+        long variantId = variant(ws.id(), videoId, small());
+        try (var server = new FileServer(Map.of("/clip.mp4", Files.readAllBytes(music),
+                "/notes.txt", "not a video".repeat(50).getBytes()))) {
+            var trim = ws.api().post("/process/video/trim",
+                    "{\"input\":{\"video_id\":" + videoId + "},\"start\":1,\"end\":3,\"mode\":\"accurate\"}");
+            assertThat(trim.json().get("kind").asString()).isEqualTo("EDIT_TRIM");
+            var text = ws.api().post("/process/video/add_text", "{\"input\":{\"url\":\""
+                    + server.url("/redirect/clip.mp4") + "\"},\"text\":\"Hola ✓ Ünïcode\",\"position\":\"bottom\","
+                    + "\"font_size\":24,\"color\":\"#ffcc00\",\"start\":0.5,\"end\":2}");
+            var concat = ws.api().post("/process/video/concatenate", "{\"inputs\":[{\"video_id\":" + videoId
+                    + "},{\"variant_id\":" + variantId + "}]}");
+            var notVideo = ws.api().post("/process/video/trim", "{\"video_url\":\"" + server.url("/notes.txt")
+                    + "\",\"start_time\":0,\"end_time\":1}");
+
+            var trimmed = completed(awaitJob(ws.api(), trim));
+            assertThat(trimmed.get("status").asString()).isEqualTo("completed");
+            assertThat(trimmed.get("duration_seconds").asDouble()).isBetween(1.9, 2.1);
+            assertThat(trimmed.get("asset_url").asString()).matches("/assets/\\d+/file");
+            var texted = completed(awaitJob(ws.api(), text));
+            assertThat(texted.get("width").asInt()).isEqualTo(320);
+            assertThat(texted.get("duration_seconds").asDouble()).isBetween(3.9, 4.1);
+            var joined = completed(awaitJob(ws.api(), concat));
+            assertThat(joined.get("duration_seconds").asDouble()).isBetween(5.8, 6.2);
+            assertThat(joined.get("height").asInt()).isEqualTo(180);
+            var failed = awaitJob(ws.api(), notVideo);
+            assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("last_error").asString()).contains("input 1", "not a video file");
+
+            byte[] file = fetch(ws.api().get(trimmed.get("asset_url").asString()));
+            Path out = Files.write(dataDir.resolve("trimmed.mp4"), file);
+            assertThat(TestVideos.ffmpeg().probe(List.of("-v", "error", "-show_entries", "stream=codec_name",
+                    "-of", "csv=p=0", Ffmpeg.fileArg(out)), Duration.ofSeconds(30), null).stdout())
+                    .contains("h264", "aac");
+        }
+        var events = ws.api().get("/ledger?event_type=asset_created").json().get("items");
+        assertThat(events.size()).isEqualTo(3);
+        assertThat(events.get(0).get("job_id").isNull()).isFalse();
+
+        var other = workspace();
+        long assetId = events.get(0).get("entity_id").asLong();
+        assertThat(other.api().get("/assets/" + assetId).status()).isEqualTo(404);
+        assertThat(other.api().get("/assets/" + assetId + "/file").status()).isEqualTo(404);
+        assertThat(other.api().post("/process/video/trim",
+                "{\"input\":{\"video_id\":" + videoId + "},\"start\":0,\"end\":1}").status()).isEqualTo(404);
+        assertThat(ws.api().get("/assets/" + assetId).json().get("url").asString())
+                .isEqualTo("/assets/" + assetId + "/file");
+    }
+
+    @Test
+    void invalidRequestsNameTheirFields() {
+        var api = workspace().api();
+        assertFields(api.post("/process/video/trim", "{\"input\":{\"video_id\":1},\"start\":3,\"end\":1}"), "end");
+        assertFields(api.post("/process/video/trim", "{\"input\":{\"video_id\":1,\"url\":\"http://x.test/\"},"
+                + "\"start\":0,\"end\":1,\"mode\":\"fast\"}"), "input", "mode");
+        assertFields(api.post("/process/video/trim", "{\"input\":{\"url\":\"file:///etc/passwd\"},\"start\":0,"
+                + "\"end\":1}"), "input.url");
+        assertFields(api.post("/process/video/add_text", "{\"input\":{\"video_id\":1},\"text\":\" \","
+                + "\"color\":\"blurple\",\"position\":\"left-ish\",\"font_size\":2}"),
+                "text", "color", "position", "font_size");
+        assertFields(api.post("/process/video/concatenate", "{\"inputs\":[{\"video_id\":1}]}"), "inputs");
+        assertFields(api.post("/process/video/concatenate", "{\"inputs\":[{\"video_id\":1},{\"video_id\":2}],"
+                + "\"target_format\":\"myspace\"}"), "target_format");
+        var missing = api.post("/process/video/trim", "{\"input\":{\"video_id\":999999},\"start\":0,\"end\":1}");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.post("/process/video/concatenate", "{\"inputs\":[{\"variant_id\":999999},"
+                + "{\"video_id\":999999}]}").status()).isEqualTo(404);
+    }
+
+    private static void assertFields(Api.Response response, String... fields) {
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder(fields);
+    }
+
+    /** 2 s of 160x120 at 30 fps, no audio: a second input of another size and rate. */
+    private static Path small() throws Exception {
+        Path out = dataDir.resolve("small.mp4");
+        TestVideos.ffmpeg().run(List.of("-f", "lavfi", "-i", "testsrc2=size=160x120:rate=30:duration=2",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", Ffmpeg.fileArg(out)),
+                io.socialsync.media.ffmpeg.RunOptions.defaults());
+        return out;
+    }
+
+    /** Follows the redirect to the signed /files link. */
+    private static byte[] fetch(Api.Response redirect) throws Exception {
+        assertThat(redirect.status()).isEqualTo(302);
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(redirect.header("Location")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
