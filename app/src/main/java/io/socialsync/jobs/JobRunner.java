@@ -82,6 +82,8 @@ public class JobRunner implements DisposableBean {
     private String failed(Job.Claimed claimed, JobHandler handler, JobContext context, boolean timedOut,
                           Throwable failure) {
         if (!context.stillOwned() && !timedOut) {
+            log.info("Job {} stopped after its lease was lost (cancelled or reclaimed); outcome discarded",
+                    claimed.id());
             return "cancelled";
         }
         String error = timedOut ? "timed out after " + handler.timeout() : Errors.oneLine(failure);

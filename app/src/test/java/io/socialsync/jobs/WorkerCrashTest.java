@@ -88,7 +88,7 @@ class WorkerCrashTest {
         Eventually.await("the zombie's handler to return", Duration.ofSeconds(30),
                 () -> Files.exists(markers.resolve("returned-zombie")));
         Eventually.await("the zombie to give up its result", Duration.ofSeconds(30),
-                () -> output("zombie").contains("result discarded"));
+                () -> output("zombie").contains("discarded"));
         assertCompletedOnceBy(ws, jobId, "survivor", "LEASE_EXPIRED");
     }
 
