@@ -1,5 +1,8 @@
 package io.socialsync.jobs;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -310,19 +313,8 @@ public class JobRows {
                 instant(rs, "finished_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var odt = rs.getObject(column, OffsetDateTime.class);
-        return odt == null ? null : odt.toInstant();
-    }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        var odt = rs.getObject(column, OffsetDateTime.class);
-        return odt == null ? null : odt.toInstant();
-    }
 
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

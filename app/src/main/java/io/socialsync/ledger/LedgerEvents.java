@@ -1,5 +1,7 @@
 package io.socialsync.ledger;
 
+import static io.socialsync.db.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -115,8 +117,4 @@ public class LedgerEvents {
                 rs.getString("hash"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var odt = rs.getObject(column, OffsetDateTime.class);
-        return odt == null ? null : odt.toInstant();
-    }
 }

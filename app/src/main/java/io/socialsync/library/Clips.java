@@ -1,5 +1,8 @@
 package io.socialsync.library;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,7 +29,7 @@ public class Clips {
         jdbc.sql("INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, reason, "
                         + "thumbnail_key, job_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(workspaceId, videoId, rank, startMs, endMs, score, subScores, reason, thumbnailKey, jobId,
-                        Videos.utc(now))
+                        utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -61,6 +64,6 @@ public class Clips {
         return new Clip(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("video_id"), rs.getInt("rank"),
                 rs.getLong("start_ms"), rs.getLong("end_ms"), rs.getInt("score"), rs.getString("sub_scores"),
                 rs.getString("reason"), rs.getString("thumbnail_key"), rs.getObject("job_id", Long.class),
-                Videos.instant(rs, "created_at"));
+                instant(rs, "created_at"));
     }
 }

@@ -1,5 +1,8 @@
 package io.socialsync.library;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,7 +27,7 @@ public class Variants {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO variants (workspace_id, clip_id, format, preset, preset_params, seed, state, "
                         + "created_at, updated_at) VALUES (?,?,?,?,?,?,'PENDING',?,?)")
-                .params(workspaceId, clipId, format, preset, presetParams, seed, Videos.utc(now), Videos.utc(now))
+                .params(workspaceId, clipId, format, preset, presetParams, seed, utc(now), utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -38,12 +41,12 @@ public class Variants {
                       long sizeBytes, Instant now) {
         jdbc.sql("UPDATE variants SET state = 'READY', storage_key = ?, width = ?, height = ?, duration_ms = ?, "
                         + "size_bytes = ?, error = NULL, updated_at = ? WHERE workspace_id = ? AND id = ?")
-                .params(storageKey, width, height, durationMs, sizeBytes, Videos.utc(now), workspaceId, id).update();
+                .params(storageKey, width, height, durationMs, sizeBytes, utc(now), workspaceId, id).update();
     }
 
     public void failed(long workspaceId, long id, String error, Instant now) {
         jdbc.sql("UPDATE variants SET state = 'FAILED', error = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
-                .params(error, Videos.utc(now), workspaceId, id).update();
+                .params(error, utc(now), workspaceId, id).update();
     }
 
     public Optional<Variant> byId(long workspaceId, long id) {
@@ -67,6 +70,6 @@ public class Variants {
                 Variant.State.valueOf(rs.getString("state")), rs.getString("storage_key"),
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
                 rs.getObject("duration_ms", Long.class), rs.getObject("size_bytes", Long.class), rs.getString("error"),
-                rs.getObject("job_id", Long.class), Videos.instant(rs, "created_at"), Videos.instant(rs, "updated_at"));
+                rs.getObject("job_id", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 }

@@ -1,5 +1,7 @@
 package io.socialsync.meta;
 
+import static io.socialsync.db.Timestamps.utc;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +31,13 @@ public class MediaStates {
 
     public List<Long> candidates(long workspaceId, Instant now, Instant stale, int limit) {
         return jdbc.sql("SELECT id FROM meta_posts WHERE workspace_id = :ws AND " + CANDIDATE + " ORDER BY id LIMIT :limit")
-                .param("ws", workspaceId).param("now", Timestamps.utc(now)).param("stale", Timestamps.utc(stale))
+                .param("ws", workspaceId).param("now", utc(now)).param("stale", utc(stale))
                 .param("limit", limit).query(Long.class).list();
     }
 
     public List<Long> workspacesWithCandidates(Instant now, Instant stale) {
         return jdbc.sql("SELECT DISTINCT workspace_id FROM meta_posts WHERE " + CANDIDATE + " ORDER BY workspace_id")
-                .param("now", Timestamps.utc(now)).param("stale", Timestamps.utc(stale)).query(Long.class).list();
+                .param("now", utc(now)).param("stale", utc(stale)).query(Long.class).list();
     }
 
     /** @return the row as claimed (status downloading, attempts counted), or empty when it is not a candidate */
@@ -43,8 +45,8 @@ public class MediaStates {
         int claimed = jdbc.sql("UPDATE meta_posts SET media_status = 'downloading', media_attempts = media_attempts + 1, "
                         + "media_updated_at = :now, media_next_attempt_at = NULL WHERE workspace_id = :ws AND id = :id AND "
                         + CANDIDATE)
-                .param("ws", workspaceId).param("id", id).param("now", Timestamps.utc(now))
-                .param("stale", Timestamps.utc(stale)).update();
+                .param("ws", workspaceId).param("id", id).param("now", utc(now))
+                .param("stale", utc(stale)).update();
         return claimed == 1 ? posts.byId(workspaceId, id) : Optional.empty();
     }
 
@@ -57,7 +59,7 @@ public class MediaStates {
     /** Back to pending, due again at {@code next}: a 5xx, a timeout or a network error. */
     public boolean retrying(MetaPost claimed, String errorJson, Instant next, Instant now) {
         return settle(claimed, "media_status = 'pending', media_last_error = :error, media_next_attempt_at = :next, "
-                + "media_updated_at = :now", now, new Object[][] {{"error", errorJson}, {"next", Timestamps.utc(next)}});
+                + "media_updated_at = :now", now, new Object[][] {{"error", errorJson}, {"next", utc(next)}});
     }
 
     /** Final: a 4xx, a refused URL, something that is not media, or the last attempt spent. */
@@ -76,7 +78,7 @@ public class MediaStates {
         var spec = jdbc.sql("UPDATE meta_posts SET " + set + " WHERE workspace_id = :ws AND id = :id "
                         + "AND media_status = 'downloading' AND media_attempts = :attempt")
                 .param("ws", claimed.workspaceId()).param("id", claimed.id()).param("attempt", claimed.mediaAttempts())
-                .param("now", Timestamps.utc(now));
+                .param("now", utc(now));
         for (Object[] v : values) {
             spec = spec.param((String) v[0], v[1]);
         }

@@ -1,5 +1,7 @@
 package io.socialsync.meta;
 
+import static io.socialsync.db.Timestamps.utc;
+
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -24,11 +26,11 @@ public class MetaCounters {
     public void add(long workspaceId, String postId, MetaChange.Counter counter, int delta, Instant now) {
         jdbc.sql("INSERT INTO meta_post_counters (workspace_id, post_id, updated_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")
-                .params(workspaceId, postId, Timestamps.utc(now)).update();
+                .params(workspaceId, postId, utc(now)).update();
         String column = counter.column(); // from the enum, never from input
         jdbc.sql("UPDATE meta_post_counters SET " + column + " = GREATEST(" + column + " + ?, 0), updated_at = ? "
                         + "WHERE workspace_id = ? AND post_id = ?")
-                .params(delta, Timestamps.utc(now), workspaceId, postId).update();
+                .params(delta, utc(now), workspaceId, postId).update();
     }
 
     public Map<String, Counts> of(long workspaceId, Collection<String> postIds) {

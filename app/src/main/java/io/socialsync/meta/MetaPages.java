@@ -1,5 +1,8 @@
 package io.socialsync.meta;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,7 +25,7 @@ public class MetaPages {
     public long insert(long workspaceId, String pageId, String igUserId, String name, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO meta_pages (workspace_id, page_id, ig_user_id, name, created_at) VALUES (?,?,?,?,?)")
-                .params(workspaceId, pageId, igUserId, name, Timestamps.utc(now)).update(keys, "id");
+                .params(workspaceId, pageId, igUserId, name, utc(now)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -55,6 +58,6 @@ public class MetaPages {
 
     private static MetaPage map(ResultSet rs) throws SQLException {
         return new MetaPage(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("page_id"),
-                rs.getString("ig_user_id"), rs.getString("name"), Timestamps.instant(rs, "created_at"));
+                rs.getString("ig_user_id"), rs.getString("name"), instant(rs, "created_at"));
     }
 }

@@ -1,5 +1,8 @@
 package io.socialsync.meta;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,8 +30,8 @@ public class MetaPosts {
                         + "media_url, media_status, media_updated_at, webhook_event_id, created_at) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")
                 .params(workspaceId, p.accountId(), p.platform().wire(), p.postId(), p.type().wire(), p.message(),
-                        p.mediaUrl(), MediaStatus.PENDING.wire(), Timestamps.utc(now), webhookEventId,
-                        Timestamps.utc(now)).update();
+                        p.mediaUrl(), MediaStatus.PENDING.wire(), utc(now), webhookEventId,
+                        utc(now)).update();
         if (inserted == 0) {
             return Optional.empty();
         }
@@ -73,9 +76,9 @@ public class MetaPosts {
                 MetaPlatform.parse(rs.getString("platform")), rs.getString("post_id"),
                 PostType.parse(rs.getString("type")), rs.getString("message"), rs.getString("media_url"),
                 MediaStatus.parse(rs.getString("media_status")), rs.getInt("media_attempts"),
-                rs.getString("media_last_error"), Timestamps.instant(rs, "media_updated_at"),
-                Timestamps.instant(rs, "media_next_attempt_at"), rs.getString("local_key"),
+                rs.getString("media_last_error"), instant(rs, "media_updated_at"),
+                instant(rs, "media_next_attempt_at"), rs.getString("local_key"),
                 rs.getString("content_type"), sizeBytes, rs.getString("sha256"),
-                Timestamps.instant(rs, "downloaded_at"), videoId, Timestamps.instant(rs, "created_at"));
+                instant(rs, "downloaded_at"), videoId, instant(rs, "created_at"));
     }
 }

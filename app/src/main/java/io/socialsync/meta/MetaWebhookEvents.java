@@ -1,5 +1,7 @@
 package io.socialsync.meta;
 
+import static io.socialsync.db.Timestamps.utc;
+
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ public class MetaWebhookEvents {
     public Optional<Long> insertIfNew(Instant receivedAt, String object, String body, String sha256) {
         int inserted = jdbc.sql("INSERT INTO meta_webhook_events (received_at, object, body, body_sha256) "
                         + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(Timestamps.utc(receivedAt), truncate(object, 50), body, sha256).update();
+                .params(utc(receivedAt), truncate(object, 50), body, sha256).update();
         if (inserted == 0) {
             return Optional.empty();
         }
@@ -31,7 +33,7 @@ public class MetaWebhookEvents {
 
     public void processed(long id, Instant at, String note) {
         jdbc.sql("UPDATE meta_webhook_events SET processed_at = ?, note = ? WHERE id = ?")
-                .params(Timestamps.utc(at), truncate(note, 1000), id).update();
+                .params(utc(at), truncate(note, 1000), id).update();
     }
 
     public long countBySha256(String sha256) {

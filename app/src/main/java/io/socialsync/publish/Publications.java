@@ -1,5 +1,8 @@
 package io.socialsync.publish;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import io.socialsync.accounts.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -140,12 +143,5 @@ public class Publications {
                 instant(rs, "updated_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var odt = rs.getObject(column, OffsetDateTime.class);
-        return odt == null ? null : odt.toInstant();
-    }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 }

@@ -1,6 +1,6 @@
 package io.socialsync.publish;
 
-import static io.socialsync.publish.Publications.utc;
+import static io.socialsync.db.Timestamps.utc;
 
 import io.socialsync.publish.platforms.Progress;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package io.socialsync.webhooks;
 
+import static io.socialsync.db.Timestamps.utc;
+import static io.socialsync.db.Timestamps.instant;
+
 import io.socialsync.webhooks.WebhookDelivery.State;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,14 +92,7 @@ public class WebhookDeliveries {
                 instant(rs, "delivered_at"), instant(rs, "failed_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        var odt = rs.getObject(column, OffsetDateTime.class);
-        return odt == null ? null : odt.toInstant();
-    }
 
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
 
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
