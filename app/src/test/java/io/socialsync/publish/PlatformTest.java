@@ -50,6 +50,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class PlatformTest {
     protected static final Instant START = ClockedServerTest.START;
     protected static final Path DATA = TestDatabases.tempDir("platform-test");
+    /** A stateful Instagram for fault injection; only stubs that name it use it. */
+    protected static final FakeInstagram FAKE_INSTAGRAM = new FakeInstagram();
     protected static final WireMockServer PLATFORMS = start();
     /** Inside every platform's default posting window (UTC accounts). */
     protected static final String SLOT = "2030-01-07T19:00:00Z";
@@ -72,7 +74,8 @@ public abstract class PlatformTest {
     }
 
     private static WireMockServer start() {
-        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+                .extensions(FAKE_INSTAGRAM));
         server.start();
         return server;
     }

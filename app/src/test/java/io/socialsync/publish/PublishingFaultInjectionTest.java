@@ -1,0 +1,82 @@
+package io.socialsync.publish;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialsync.support.Eventually;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Random faults against a stateful Instagram ({@link FakeInstagram}): 5xx, rate limits, failed containers, and
+ * publish calls that take effect but whose answer is lost. Whatever happens, no user gets a reel twice, no post is
+ * left publishing, a post SocialSync calls posted is the reel Instagram holds and one it calls failed is not on
+ * Instagram. Seeds make a failing run reproducible.
+ */
+class PublishingFaultInjectionTest extends PlatformTest {
+    private static final int POSTS = 12;
+    private static final Set<String> SETTLED = Set.of("posted", "failed", "unconfirmed", "scheduled");
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void randomFaultsNeverPublishTwiceNorLeaveAPostPublishing(long seed) {
+        FAKE_INSTAGRAM.reset(seed, clock::instant, 1500); // 1.5 s: past the client's 1 s request timeout
+        PLATFORMS.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse()
+                .withTransformers(FakeInstagram.NAME)));
+        var users = new LinkedHashMap<String, String>(); // publication → its account's Instagram user
+        for (int i = 0; i < POSTS; i++) {
+            String user = "178414" + seed + "00" + i;
+            long account = account("instagram", Map.of("ig_user_id", user), "IGtoken");
+            users.put(schedule("instagram", account, video("instagram_reel", 1000), "post " + i), user);
+        }
+
+        var outcomes = settle(users.keySet());
+
+        for (var entry : users.entrySet()) {
+            var p = outcomes.get(entry.getKey());
+            var reels = FAKE_INSTAGRAM.reelsOf(entry.getValue());
+            String why = "seed " + seed + ", publication " + p;
+            assertThat(reels).as(why).hasSizeLessThanOrEqualTo(1);
+            switch (p.path("status").asString()) {
+                case "posted" -> {
+                    assertThat(reels).as(why).hasSize(1);
+                    assertThat(p.path("external_id").asString()).as(why).isEqualTo(reels.getFirst().id());
+                }
+                case "failed" -> assertThat(reels).as(why).isEmpty();
+                case "unconfirmed" -> assertThat(p.path("last_error").asString()).as(why).isNotBlank();
+                default -> throw new AssertionError("not settled: " + why);
+            }
+        }
+        long posted = outcomes.values().stream().filter(p -> p.path("status").asString().equals("posted")).count();
+        assertThat(posted).as("most posts get through the faults (seed %s)", seed).isGreaterThanOrEqualTo(POSTS / 2);
+    }
+
+    /** Runs ticks, moving the clock past rescheduled posts, until every post is posted, failed or unconfirmed. */
+    private Map<String, JsonNode> settle(Set<String> ids) {
+        var latest = new LinkedHashMap<String, JsonNode>();
+        Instant due = Instant.parse(SLOT);
+        for (int round = 0; round < 10; round++) {
+            clock.set(due.plusSeconds(30));
+            assertThat(api.post("/publishing/scheduler/tick", null).status()).isEqualTo(200);
+            Eventually.await("every publication to stop publishing", Duration.ofSeconds(90), () -> {
+                ids.forEach(id -> latest.put(id, publication(id)));
+                return latest.values().stream().allMatch(p -> SETTLED.contains(p.path("status").asString()));
+            });
+            var later = latest.values().stream().filter(p -> p.path("status").asString().equals("scheduled"))
+                    .map(p -> Instant.parse(p.path("scheduled_for").asString())).max(Instant::compareTo);
+            if (later.isEmpty()) {
+                return latest;
+            }
+            due = later.get().isAfter(due) ? later.get() : due;
+        }
+        throw new AssertionError("posts still rescheduled after 10 rounds: " + latest);
+    }
+}
