@@ -50,8 +50,9 @@ import tools.jackson.databind.JsonNode;
 public abstract class PlatformTest {
     protected static final Instant START = ClockedServerTest.START;
     protected static final Path DATA = TestDatabases.tempDir("platform-test");
-    /** A stateful Instagram for fault injection; only stubs that name it use it. */
+    /** Stateful platforms for fault injection; only stubs that name them use them. */
     protected static final FakeInstagram FAKE_INSTAGRAM = new FakeInstagram();
+    protected static final FakeTikTok FAKE_TIKTOK = new FakeTikTok();
     protected static final WireMockServer PLATFORMS = start();
     /** Inside every platform's default posting window (UTC accounts). */
     protected static final String SLOT = "2030-01-07T19:00:00Z";
@@ -75,7 +76,7 @@ public abstract class PlatformTest {
 
     private static WireMockServer start() {
         var server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .extensions(FAKE_INSTAGRAM));
+                .extensions(FAKE_INSTAGRAM, FAKE_TIKTOK));
         server.start();
         return server;
     }
