@@ -34,9 +34,13 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
                             @DefaultValue("100") int postsPer24h) {
     }
 
-    /** Page Reels: 30 API-published reels per moving 24 h. */
+    /**
+     * Page Reels: 30 API-published reels per moving 24 h (the budget counts every Facebook post of the account).
+     * {@code flow}: which upload a publication takes, see {@link FacebookFlow}.
+     */
     public record Facebook(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
-                           @DefaultValue("30") int postsPer24h) {
+                           @DefaultValue("30") int postsPer24h,
+                           @DefaultValue("auto") FacebookFlow flow) {
     }
 
     /**
