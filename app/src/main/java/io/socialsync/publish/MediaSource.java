@@ -57,6 +57,7 @@ public class MediaSource {
         }
         String thumbnail = clips.byId(p.workspaceId(), p.clipId()).map(Clip::thumbnailKey).orElse(null);
         var cover = thumbnail == null || !storage.exists(StorageKey.of(thumbnail)) ? null : StorageKey.of(thumbnail);
-        return new Ready(new Media(storage, key, stored.get().size(), v.durationMs(), cover), v);
+        return new Ready(new Media(storage, key, stored.get().size(), v.durationMs(), cover, v.width(), v.height()),
+                v);
     }
 }

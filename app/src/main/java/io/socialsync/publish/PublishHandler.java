@@ -80,7 +80,7 @@ public class PublishHandler implements JobHandler {
         var p = go.publication();
         var publisher = publishers.of(p.platform()).orElseThrow(() -> new JobFailure("no publisher for "
                 + p.platform().wire()));
-        var journal = new WriteAheadJournal(p, go.progress(), runs, events, tx, clock, actor);
+        var journal = new WriteAheadJournal(p, go.progress(), runs, events, tx, clock, actor, context::progress);
         PublishOutcome outcome;
         try {
             outcome = publisher.publish(go.target(), journal);

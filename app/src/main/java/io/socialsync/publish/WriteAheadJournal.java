@@ -6,8 +6,10 @@ import io.socialsync.publish.platforms.Progress;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,10 +24,12 @@ final class WriteAheadJournal implements Journal {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Actor actor;
+    private final BiConsumer<Integer, String> report;
     private volatile Progress current;
 
+    /** @param report the job's progress (percent, message); it throws when the job was cancelled or reclaimed */
     WriteAheadJournal(Publication publication, Progress start, PublishRuns runs, PublishEvents events,
-                      TransactionTemplate tx, Clock clock, Actor actor) {
+                      TransactionTemplate tx, Clock clock, Actor actor, BiConsumer<Integer, String> report) {
         this.publication = publication;
         this.current = start;
         this.runs = runs;
@@ -33,6 +37,7 @@ final class WriteAheadJournal implements Journal {
         this.tx = tx;
         this.clock = clock;
         this.actor = actor;
+        this.report = report;
     }
 
     @Override
@@ -55,6 +60,14 @@ final class WriteAheadJournal implements Journal {
         write(() -> runs.recorded(publication.workspaceId(), publication.id(), step, merged, now), step, "done",
                 handles);
         current = new Progress(step, null, merged, current.recoveryTries());
+    }
+
+    @Override
+    public void transferred(long bytes, long total) {
+        if (total > 0) {
+            report.accept((int) (bytes * 100 / total), String.format(Locale.ROOT, "uploaded %.1f of %.1f MB to %s",
+                    bytes / 1e6, total / 1e6, publication.platform().wire()));
+        }
     }
 
     @Override

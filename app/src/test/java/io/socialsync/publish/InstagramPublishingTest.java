@@ -13,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.socialsync.ledger.Actor;
-import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InstagramPublishingTest extends PlatformTest {
     static final String USER = "/v21.0/17841400000";
     @Autowired
-    JobQueue queue;
-    @Autowired
     PublishStart start;
-    @Autowired
-    PublishWatchdog watchdog;
     private long account;
 
     @BeforeEach
@@ -246,15 +239,6 @@ class InstagramPublishingTest extends PlatformTest {
         // a person who checked Instagram settles it
         var settled = api.post("/publishing/" + id + "/posted", PublishingFixtures.json(Map.of("external_id", "M1")));
         assertThat(settled.json().path("status").asString()).isEqualTo("posted");
-    }
-
-    private long queue(String publication) {
-        var request = JobRequest.of(ws.id(), PublishHandler.KIND, Map.of("publication_id", Long.parseLong(publication)))
-                .at(clock.instant().plus(Duration.ofDays(3650)));
-        long job = queue.enqueue(request, Actor.SYSTEM).job().id();
-        jdbc.sql("UPDATE publications SET state = 'PENDING', job_id = ?, publisher = 'internal' WHERE id = ?")
-                .params(job, Long.parseLong(publication)).update();
-        return job;
     }
 
     private static java.time.OffsetDateTime t(String hhmm) {

@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Role;
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
@@ -63,6 +65,10 @@ public abstract class PlatformTest {
     @Autowired
     protected JdbcClient jdbc;
     @Autowired
+    protected PublishWatchdog watchdog;
+    @Autowired
+    private JobQueue jobs;
+    @Autowired
     private Workspaces workspaces;
     @Autowired
     private ApiKeyService keys;
@@ -99,6 +105,7 @@ public abstract class PlatformTest {
         registry.add("socialsync.platforms.recovery-tries", () -> "3");
         registry.add("socialsync.platforms.instagram.posts-per24h", () -> "3");
         registry.add("socialsync.platforms.tiktok.chunk-size", () -> String.valueOf(5 * 1024 * 1024));
+        registry.add("socialsync.platforms.youtube.chunk-size", () -> String.valueOf(256 * 1024));
     }
 
     @BeforeEach
@@ -172,6 +179,29 @@ public abstract class PlatformTest {
         assertThat(api.post("/publishing/scheduler/tick", null).status()).isEqualTo(200);
     }
 
+    /** PENDING with a PUBLISH job the workers will not reach before the test ends, as the tick would queue it. */
+    protected long queue(String publication) {
+        var request = JobRequest.of(ws.id(), PublishHandler.KIND, Map.of("publication_id", Long.parseLong(publication)))
+                .at(clock.instant().plus(Duration.ofDays(3650)));
+        long job = jobs.enqueue(request, Actor.SYSTEM).job().id();
+        jdbc.sql("UPDATE publications SET state = 'PENDING', job_id = ?, publisher = 'internal' WHERE id = ?")
+                .params(job, Long.parseLong(publication)).update();
+        return job;
+    }
+
+    /**
+     * The row a worker leaves when it dies mid-publish: PUBLISHING with {@code step} and {@code handles}
+     * recorded ({@code intent}: the step's call was begun and never answered), its job ended.
+     */
+    protected void killedWorker(String publication, String step, boolean intent, String handlesJson) {
+        long job = queue(publication);
+        jdbc.sql("UPDATE jobs SET state = 'FAILED' WHERE id = ?").param(job).update();
+        jdbc.sql("UPDATE publications SET state = 'PUBLISHING', publish_step = ?, attempt_intent_at = ?, "
+                        + "remote_handles = ? WHERE id = ?")
+                .params(step, intent ? java.time.OffsetDateTime.parse("2030-01-07T19:00:10Z") : null, handlesJson,
+                        Long.parseLong(publication)).update();
+    }
+
     protected JsonNode publication(String id) {
         return api.get("/publishing/" + id).json();
     }
@@ -180,6 +210,12 @@ public abstract class PlatformTest {
         Eventually.await("publication " + id + " to be " + Arrays.toString(statuses), Duration.ofSeconds(30),
                 () -> Arrays.asList(statuses).contains(publication(id).path("status").asString()));
         return publication(id);
+    }
+
+    /** While the post is retried: its {@code last_error} shows why. */
+    protected void awaitLastError(String id, String startsWith) {
+        Eventually.await("publication " + id + "'s last_error to start with " + startsWith, Duration.ofSeconds(30),
+                () -> publication(id).path("last_error").asString("").startsWith(startsWith));
     }
 
     protected JsonNode events(String id, String type) {

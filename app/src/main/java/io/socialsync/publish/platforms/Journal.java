@@ -17,6 +17,13 @@ public interface Journal {
     /** Right after it: the handles it returned (merged into those already kept); clears the intent. */
     void recorded(String step, Map<String, String> handles);
 
+    /**
+     * How much of the file the platform holds, for the job's progress while a long upload runs; not a write-ahead
+     * record (those are {@link #recorded}).
+     */
+    default void transferred(long bytes, long total) {
+    }
+
     /** Forgets every handle: they are dead (expired upload URL, failed container) and the next run starts over. */
     void reset(String why);
 }

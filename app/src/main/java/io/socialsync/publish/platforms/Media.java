@@ -6,8 +6,12 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 
-/** The file a publication posts: a rendered variant in storage, and the clip's thumbnail as a cover (or null). */
-public record Media(Storage storage, StorageKey key, long sizeBytes, Long durationMs, StorageKey cover) {
+/**
+ * The file a publication posts: a rendered variant in storage, its frame size and length when known (null
+ * otherwise), and the clip's thumbnail as a cover (or null).
+ */
+public record Media(Storage storage, StorageKey key, long sizeBytes, Long durationMs, StorageKey cover, Integer width,
+                   Integer height) {
     public static final String CONTENT_TYPE = "video/mp4";
 
     /** Bytes {@code from..to} (inclusive); the caller closes the stream. */
@@ -23,5 +27,10 @@ public record Media(Storage storage, StorageKey key, long sizeBytes, Long durati
     /** A signed link to the cover image, or null when the clip has no thumbnail. */
     public URI signedCoverUrl(Duration ttl) {
         return cover == null ? null : storage.signedUrl(cover, ttl);
+    }
+
+    /** Taller than wide (9:16 and the like); false when the frame size is not known. */
+    public boolean vertical() {
+        return width != null && height != null && height > width;
     }
 }

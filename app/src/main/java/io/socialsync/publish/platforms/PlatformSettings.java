@@ -34,9 +34,13 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
                             @DefaultValue("100") int postsPer24h) {
     }
 
-    /** Page Reels: 30 API-published reels per moving 24 h. */
+    /**
+     * Page Reels: 30 API-published reels per moving 24 h (the budget counts every Facebook post of the account).
+     * {@code flow}: which upload a publication takes, see {@link FacebookFlow}.
+     */
     public record Facebook(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
-                           @DefaultValue("30") int postsPer24h) {
+                           @DefaultValue("30") int postsPer24h,
+                           @DefaultValue("auto") FacebookFlow flow) {
     }
 
     /**
@@ -49,11 +53,20 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
                          @DefaultValue("15") int postsPer24h) {
     }
 
-    /** 100 videos.insert a day is the default project quota; unaudited projects can only upload private videos. */
+    /**
+     * 100 videos.insert a day is the default project quota; unaudited projects can only upload private videos.
+     *
+     * @param chunkSize      bytes per upload PUT, rounded down to a multiple of 256 KiB; 0 sends the file in one
+     * @param processingWait after the upload, how long later attempts keep asking whether YouTube has processed
+     *                       the video before it counts as posted anyway; keep it well inside what the PUBLISH
+     *                       job's attempts span (10 attempts, each polling {@code pollAttempts} times)
+     */
     public record YouTube(@DefaultValue("https://www.googleapis.com") String baseUrl,
                           @DefaultValue("public") String privacyStatus,
                           @DefaultValue("false") boolean madeForKids,
-                          @DefaultValue("100") int postsPer24h) {
+                          @DefaultValue("100") int postsPer24h,
+                          @DefaultValue("8388608") long chunkSize,
+                          @DefaultValue("15m") Duration processingWait) {
     }
 
     public int postsPer24h(Platform platform) {

@@ -41,6 +41,7 @@ final class TikTokUpload {
             }
             if (!last) {
                 journal.recorded(TikTokPublisher.CHUNK, Map.of("uploaded_bytes", String.valueOf(plan.last(i) + 1)));
+                journal.transferred(plan.last(i) + 1, plan.size());
             }
         }
         return null;

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 
-/** One resumable upload session URI: the byte PUT and the {@code Content-Range: bytes *}{@code /N} probe. */
+/** One resumable upload session URI: a chunk PUT and the {@code Content-Range: bytes *}{@code /N} probe. */
 final class YouTubeSession {
     private final PlatformHttp http;
     private final URI uri;
@@ -41,16 +41,13 @@ final class YouTubeSession {
     record Unreachable(String detail) implements State {
     }
 
-    /** Sends bytes {@code from..end}; the first PUT has no Content-Range, a resumed one names where it starts. */
-    HttpResult put(long from) {
+    /** Sends bytes {@code from..to} (inclusive) as {@code Content-Range: bytes from-to/size}. */
+    HttpResult put(long from, long to) {
         long size = media.sizeBytes();
-        var request = request().header("Content-Type", Media.CONTENT_TYPE);
-        if (from > 0) {
-            request.header("Content-Range", "bytes " + from + "-" + (size - 1) + "/" + size);
-        }
         var body = HttpRequest.BodyPublishers.fromPublisher(
-                HttpRequest.BodyPublishers.ofInputStream(() -> media.open(from, size - 1)), size - from);
-        return http.send(request.PUT(body), uploadTimeout);
+                HttpRequest.BodyPublishers.ofInputStream(() -> media.open(from, to)), to - from + 1);
+        return http.send(request().header("Content-Type", Media.CONTENT_TYPE)
+                .header("Content-Range", "bytes " + from + "-" + to + "/" + size).PUT(body), uploadTimeout);
     }
 
     State probe() {
@@ -59,7 +56,10 @@ final class YouTubeSession {
         return read(result);
     }
 
-    /** 200/201: finished (the original final response is repeated); 308 + Range: bytes 0..N arrived. */
+    /**
+     * 200/201: finished (a probe after the end repeats the original final response); 308 with
+     * {@code Range: bytes=0-N}: bytes 0..N arrived, without Range none did; 404/410: the session is gone.
+     */
     static State read(HttpResult result) {
         if (!(result instanceof HttpResult.Answered a)) {
             return new Unreachable(result.toString());
@@ -69,7 +69,7 @@ final class YouTubeSession {
         }
         if (a.status() == 308) {
             String range = a.header("Range");
-            return new Received(range == null ? 0 : Long.parseLong(range.substring(range.indexOf('-') + 1)) + 1);
+            return new Received(range == null ? 0 : Long.parseLong(range.substring(range.indexOf('-') + 1).trim()) + 1);
         }
         if (a.status() == 404 || a.status() == 410) {
             return new Expired();

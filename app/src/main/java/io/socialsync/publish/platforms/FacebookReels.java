@@ -1,46 +1,33 @@
 package io.socialsync.publish.platforms;
 
-import io.socialsync.accounts.Platform;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /**
- * Facebook Page Reels (Meta's preferred path for short vertical video, and the one with a published budget,
- * 30 per 24 h): {@code video_reels upload_phase=start} → bytes to the returned rupload {@code upload_url} →
+ * Facebook Page Reels (Meta's path for short vertical video, and the one with a published budget, 30 per 24 h):
+ * {@code video_reels upload_phase=start} → bytes to the returned rupload {@code upload_url} →
  * {@code upload_phase=finish&video_state=PUBLISHED} → poll {@code ?fields=status}. Start and upload create no
  * post (the upload is addressed by offset and may be sent again); finish is the call that posts, and after an
  * unknown outcome of it only the video's status is asked.
  */
-@Component
-public class FacebookReelsPublisher implements Publisher {
-    static final String NAME = "Facebook";
+final class FacebookReels {
     static final String START = "start";
     static final String UPLOAD = "upload";
     static final String FINISH = "finish";
     private final PlatformHttp http;
     private final PlatformSettings settings;
+    private final Graph graph;
+    private final String page;
 
-    public FacebookReelsPublisher(PlatformHttp http, PlatformSettings settings) {
+    FacebookReels(PlatformHttp http, PlatformSettings settings, Graph graph, String page) {
         this.http = http;
         this.settings = settings;
+        this.graph = graph;
+        this.page = page;
     }
 
-    @Override
-    public Platform platform() {
-        return Platform.FACEBOOK;
-    }
-
-    @Override
-    public PublishOutcome publish(PublishTarget t, Journal journal) {
-        String page = t.externalId("page_id");
-        if (page == null) {
-            return PublishOutcome.Failed.permanent("Facebook account @" + t.handle() + " has no page_id: add the "
-                    + "Page id to the account's external_ids");
-        }
-        var graph = new Graph(http, settings.facebook().baseUrl(), t.accessToken(), settings.requestTimeout());
-        var status = new FacebookVideoStatus(graph, t.handle(), settings);
+    PublishOutcome publish(PublishTarget t, FacebookVideoStatus status, Journal journal) {
         Progress p = journal.progress();
         String video = p.handle("video_id");
         if (p.unresolved(FINISH) || p.handle("finished") != null) {
@@ -54,10 +41,11 @@ public class FacebookReelsPublisher implements Publisher {
                 return status.failure(started, "starting the upload");
             }
             video = a.json().path("video_id").asString("");
-            journal.recorded(START, Map.of("video_id", video, "upload_url", a.json().path("upload_url").asString("")));
+            journal.recorded(START, Map.of("flow", FacebookFlow.REELS.name(), "video_id", video,
+                    "upload_url", a.json().path("upload_url").asString("")));
         }
         if (journal.progress().handle("uploaded") == null) {
-            var uploaded = upload(t, journal.progress().handle("upload_url"), journal);
+            var uploaded = upload(t, journal.progress().handle("upload_url"), status, journal);
             if (uploaded != null) {
                 return uploaded;
             }
@@ -77,7 +65,7 @@ public class FacebookReelsPublisher implements Publisher {
     }
 
     /** The whole file to rupload in one request from offset 0; repeating it is harmless. */
-    private PublishOutcome upload(PublishTarget t, String uploadUrl, Journal journal) {
+    private PublishOutcome upload(PublishTarget t, String uploadUrl, FacebookVideoStatus status, Journal journal) {
         long size = t.media().sizeBytes();
         journal.intent(UPLOAD);
         var body = HttpRequest.BodyPublishers.fromPublisher(
@@ -89,9 +77,10 @@ public class FacebookReelsPublisher implements Publisher {
                 .POST(body), settings.uploadTimeout());
         if (sent instanceof HttpResult.Answered a && a.ok() && a.json().path("success").asBoolean(false)) {
             journal.recorded(UPLOAD, Map.of("uploaded", "true"));
+            journal.transferred(size, size);
             return null;
         }
         journal.recorded(UPLOAD, Map.of());
-        return new FacebookVideoStatus(null, t.handle(), settings).failure(sent, "uploading the video");
+        return status.failure(sent, "uploading the video");
     }
 }
