@@ -52,6 +52,14 @@ class PublishFinish {
                 outcomes.posted(ws, p.id(), PublicationState.PUBLISHING, posted.externalId(), posted.url(), actor);
                 yield result("posted", "external_id", posted.externalId(), "url", posted.url());
             }
+            case PublishOutcome.Processing pr when !lastAttempt -> {
+                outcomes.note(ws, p.id(), pr.detail());
+                throw new PublishRetry(pr.detail());
+            }
+            case PublishOutcome.Processing pr -> {
+                outcomes.posted(ws, p.id(), PublicationState.PUBLISHING, pr.externalId(), pr.url(), actor);
+                yield result("posted", "external_id", pr.externalId(), "url", pr.url(), "processing", pr.detail());
+            }
             case PublishOutcome.Failed f when f.reauth() -> {
                 accountService.needsReauth(ws, p.socialAccountId(), f.reason(), actor);
                 outcomes.failPublishing(ws, p.id(), f.reason(), actor);

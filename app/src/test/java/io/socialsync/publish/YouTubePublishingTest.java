@@ -188,6 +188,25 @@ class YouTubePublishingTest extends PlatformTest {
     }
 
     @Test
+    void aVideoStillProcessingWhenTheAttemptsRunOutIsPostedNeverFailed() {
+        session();
+        created(range(0, 999, 1000));
+        videoStatus("uploaded", "processing", "");
+        String id = schedule("youtube", account, video("youtube_short", 1000), null);
+        fallDue();
+
+        awaitLastError(id, "YouTube is still processing video yt123");
+        // the next run is the job's last: long before the wait is over, the video exists, so it is posted
+        jdbc.sql("UPDATE jobs SET max_attempts = attempt + 1 WHERE id = ?").param(publication(id).path("job_id")
+                .asLong()).update();
+        var posted = awaitStatus(id, "posted", "failed", "unconfirmed");
+        assertThat(posted.path("status").asString()).isEqualTo("posted");
+        assertThat(posted.path("external_id").asString()).isEqualTo("yt123");
+        assertThat(clock.instant()).isBefore(Instant.parse(SLOT).plus(Duration.ofMinutes(15)));
+        PLATFORMS.verify(exactly(1), putRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
     void aFinalChunkWhoseAnswerIsLostIsSettledByTheProbeNotSentAgain() {
         session();
         PLATFORMS.stubFor(put(urlPathEqualTo(PATH)).withHeader("Content-Range", equalTo(range(0, 999, 1000)))

@@ -58,8 +58,8 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
      *
      * @param chunkSize      bytes per upload PUT, rounded down to a multiple of 256 KiB; 0 sends the file in one
      * @param processingWait after the upload, how long later attempts keep asking whether YouTube has processed
-     *                       the video before it counts as posted anyway; keep it well inside what the PUBLISH
-     *                       job's attempts span (10 attempts, each polling {@code pollAttempts} times)
+     *                       the video before it counts as posted anyway (the PUBLISH job's last attempt also
+     *                       counts it as posted, whichever comes first)
      */
     public record YouTube(@DefaultValue("https://www.googleapis.com") String baseUrl,
                           @DefaultValue("public") String privacyStatus,

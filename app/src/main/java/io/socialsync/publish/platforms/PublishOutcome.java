@@ -33,6 +33,13 @@ public sealed interface PublishOutcome {
     }
 
     /**
+     * The post exists on the platform, which has not finished processing it. A later attempt asks again; the last
+     * attempt takes it as posted, since failing a post that exists would invite a second one.
+     */
+    record Processing(String externalId, String url, String detail) implements PublishOutcome {
+    }
+
+    /**
      * A call that may have published was sent and no answer came back (timeout, reset). It is never sent again:
      * recovery asks the platform about {@code handle} until it knows, then gives up as UNCONFIRMED.
      */

@@ -61,8 +61,9 @@ final class YouTubeProcessing {
         if (uploadedAt == null || !clock.instant().isBefore(uploadedAt.plus(settings.youtube().processingWait()))) {
             return posted(video);
         }
-        return PublishOutcome.Failed.retryable("YouTube is still processing video " + video + " (" + last + "): it "
-                + "is uploaded and will not be uploaded again; SocialSync checks again");
+        var uploaded = posted(video);
+        return new PublishOutcome.Processing(video, uploaded.url(), "YouTube is still processing video " + video
+                + " (" + last + "): it is uploaded and will not be uploaded again; SocialSync checks again");
     }
 
     private HttpResult get(String video) {

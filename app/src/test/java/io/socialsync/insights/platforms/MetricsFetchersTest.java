@@ -49,8 +49,8 @@ class MetricsFetchersTest {
         return new PlatformSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(10), 1, 1,
                 Duration.ofHours(1), new PlatformSettings.Instagram(base + "/v21.0", true, 100),
                 new PlatformSettings.TikTok(base, "SELF_ONLY", 5_000_000, 15),
-                new PlatformSettings.YouTube(base, "private", false, 100),
-                new PlatformSettings.Facebook(base + "/v21.0", 30));
+                new PlatformSettings.YouTube(base, "private", false, 100, 8 * 1024 * 1024, Duration.ofMinutes(15)),
+                new PlatformSettings.Facebook(base + "/v21.0", 30, io.socialsync.publish.platforms.FacebookFlow.AUTO));
     }
 
     private PlatformSettings settings() {
