@@ -64,8 +64,8 @@ final class OAuthRefresh {
             return new TokenGrant.Renewed(new TokenRenewal(token, expires != null ? expires : sent.plus(life),
                     refresh, refreshExpiry(sent, json)));
         }
-        String raw = " (" + who + " said: " + (error.isEmpty() ? "no error code" : error)
-                + description(json) + ", HTTP " + a.status() + ")";
+        String raw = error.isEmpty() ? " (" + who + " answered HTTP " + a.status() + ")"
+                : " (" + who + " said: " + error + description(json) + ", HTTP " + a.status() + ")";
         if (DEAD.contains(error)) {
             return new TokenGrant.Refused(who + " refused to renew the access of " + whose + ": reconnect the "
                     + "account" + raw + ". " + hint);
