@@ -9,7 +9,13 @@ import java.util.Map;
  * "keep", never "erase": a reconnect flow that sends "" must not throw away the stored refresh token.
  */
 public record AccountChanges(String handle, Map<String, String> externalIds, ZoneId timezone, String accessToken,
-                             String refreshToken, Instant tokenExpiresAt, AccountStatus status) {
+                             String refreshToken, Instant tokenExpiresAt, AccountStatus status,
+                             Instant refreshTokenExpiresAt) {
+
+    public AccountChanges(String handle, Map<String, String> externalIds, ZoneId timezone, String accessToken,
+                          String refreshToken, Instant tokenExpiresAt, AccountStatus status) {
+        this(handle, externalIds, timezone, accessToken, refreshToken, tokenExpiresAt, status, null);
+    }
 
     @Override
     public String toString() {

@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Accounts of a workspace. Tokens are sealed before they reach SQL and never leave through the API or the ledger.
  * <p>
- * Not here yet: refreshing tokens ahead of expiry (Google/TikTok OAuth refresh, Meta long-lived tokens). Whatever
- * does that must go through the same rule as {@link #update}: a refresh response without a refresh token keeps
- * the stored one. A token a platform refuses turns the account {@code needs_reauth} ({@link #needsReauth}).
+ * The refresher (accounts.tokens) stores what a platform's token endpoint returns through {@link #tokensRenewed},
+ * under the same rule as {@link #update}: a response without a refresh token keeps the stored one. A token a
+ * platform refuses turns the account {@code needs_reauth} ({@link #needsReauth}).
  */
 @Service
 public class SocialAccountService {
@@ -45,8 +46,8 @@ public class SocialAccountService {
     public SocialAccount create(long workspaceId, Platform platform, AccountChanges c, Actor actor) {
         Instant now = now();
         var draft = new SocialAccount(0, workspaceId, platform, c.handle(), c.externalIds(), c.timezone(),
-                seal(c.accessToken(), null), seal(c.refreshToken(), null), c.tokenExpiresAt(), AccountStatus.ACTIVE,
-                null, now, now);
+                seal(c.accessToken(), null), seal(c.refreshToken(), null), c.tokenExpiresAt(),
+                c.refreshTokenExpiresAt(), RefreshState.NONE, AccountStatus.ACTIVE, null, now, now);
         var account = rows.byId(workspaceId, rows.insert(draft)).orElseThrow();
         record(account, actor, "social_account_created", describe(account));
         return account;
@@ -65,23 +66,33 @@ public class SocialAccountService {
         if (!Objects.equals(access, old.accessTokenEnc())) {
             changed.add("access_token");
         }
+        // a new refresh token without its expiry: the old expiry was the old token's
+        Instant oldRefreshExpiry = Objects.equals(refresh, old.refreshTokenEnc()) ? old.refreshTokenExpiresAt() : null;
         if (!Objects.equals(refresh, old.refreshTokenEnc())) {
             changed.add("refresh_token");
         }
+        var refreshExpires = c.refreshTokenExpiresAt() != null ? c.refreshTokenExpiresAt() : oldRefreshExpiry;
+        if (!Objects.equals(refreshExpires, old.refreshTokenExpiresAt())) {
+            changed.add("refresh_token_expires_at");
+        }
+        // new tokens from the user: earlier refresh failures were about the old ones
+        var refreshState = changed.contains("access_token") || changed.contains("refresh_token")
+                ? old.refresh().cleared() : old.refresh();
         AccountStatus status = old.status();
         String reason = old.statusReason();
         if (c.status() != null) {
             status = c.status();
             reason = null;
-        } else if (old.status() == AccountStatus.NEEDS_REAUTH && changed.contains("access_token")) {
-            status = AccountStatus.ACTIVE; // a fresh token is the re-authorisation
+        } else if (old.status() == AccountStatus.NEEDS_REAUTH
+                && (changed.contains("access_token") || changed.contains("refresh_token"))) {
+            status = AccountStatus.ACTIVE; // a fresh token is the re-authorisation (a refresh token gets the rest)
             reason = null;
         }
         if (status != old.status()) {
             changed.add("status");
         }
         var updated = new SocialAccount(old.id(), workspaceId, old.platform(), handle, ids, zone, access, refresh,
-                expires, status, reason, old.createdAt(), now());
+                expires, refreshExpires, refreshState, status, reason, old.createdAt(), now());
         rows.update(updated);
         var payload = describe(updated);
         payload.put("changed", changed);
@@ -104,7 +115,7 @@ public class SocialAccountService {
 
     /**
      * A platform refused the account's token (expired, revoked): publishing on it stops, with the reason shown,
-     * until a new access token arrives by PATCH. Joins the caller's transaction; a deleted account is left alone.
+     * until a new token arrives by PATCH. Joins the caller's transaction; a deleted account is left alone.
      */
     @Transactional
     public void needsReauth(long workspaceId, long id, String reason, Actor actor) {
@@ -114,11 +125,50 @@ public class SocialAccountService {
         }
         var updated = new SocialAccount(old.id(), workspaceId, old.platform(), old.handle(), old.externalIds(),
                 old.timezone(), old.accessTokenEnc(), old.refreshTokenEnc(), old.tokenExpiresAt(),
-                AccountStatus.NEEDS_REAUTH, reason, old.createdAt(), now());
+                old.refreshTokenExpiresAt(), old.refresh(), AccountStatus.NEEDS_REAUTH, reason, old.createdAt(), now());
         rows.update(updated);
         var payload = describe(updated);
         payload.put("reason", reason);
         record(updated, actor, "social_account_needs_reauth", payload);
+    }
+
+    /**
+     * Stores what a token endpoint returned, sealed, on an account the caller has locked ({@link
+     * SocialAccounts#lockById}) in its open transaction, with an {@code account_token_refreshed} event that says
+     * what changed but holds no token. A renewal without a refresh token keeps the stored one (and its expiry).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SocialAccount tokensRenewed(SocialAccount locked, TokenRenewal renewal, String trigger, Actor actor) {
+        Instant now = now();
+        String access = secrets.seal(renewal.accessToken().trim());
+        String refresh = seal(renewal.refreshToken(), locked.refreshTokenEnc());
+        boolean rotated = !Objects.equals(refresh, locked.refreshTokenEnc());
+        Instant refreshExpires = renewal.refreshExpiresAt() != null ? renewal.refreshExpiresAt()
+                : rotated ? null : locked.refreshTokenExpiresAt();
+        var updated = locked.withTokens(access, refresh, micros(renewal.expiresAt()), micros(refreshExpires),
+                RefreshState.succeeded(now), now);
+        rows.update(updated);
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("platform", locked.platform().wire());
+        payload.put("handle", locked.handle());
+        payload.put("trigger", trigger);
+        payload.put("previous_token_expires_at", text(locked.tokenExpiresAt()));
+        payload.put("token_expires_at", text(updated.tokenExpiresAt()));
+        payload.put("refresh_token_rotated", rotated);
+        payload.put("refresh_token_expires_at", text(updated.refreshTokenExpiresAt()));
+        record(updated, actor, "account_token_refreshed", payload);
+        return updated;
+    }
+
+    /**
+     * A refresh that may work later (the platform's 5xx, no answer, throttling, our client refused): the account
+     * stays as it is, with the reason and when the sweep tries again. No ledger event: nothing changed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SocialAccount refreshFailed(SocialAccount locked, String why, Instant retryAt) {
+        var updated = locked.withRefresh(locked.refresh().failed(why, micros(retryAt)), now());
+        rows.update(updated);
+        return updated;
     }
 
     public List<SocialAccount> page(long workspaceId, Platform platform, Long before, int limit) {
@@ -153,13 +203,21 @@ public class SocialAccountService {
         map.put("status", a.status().wire());
         map.put("has_access_token", a.hasAccessToken());
         map.put("has_refresh_token", a.hasRefreshToken());
-        map.put("token_expires_at", a.tokenExpiresAt() == null ? null : a.tokenExpiresAt().toString());
+        map.put("token_expires_at", text(a.tokenExpiresAt()));
         return map;
     }
 
     private void record(SocialAccount a, Actor actor, String type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(a.workspaceId(), actor, type, "social_account", String.valueOf(a.id()),
                 null, payload));
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private Instant now() {

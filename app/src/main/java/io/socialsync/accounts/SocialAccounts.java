@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -23,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class SocialAccounts {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "id, workspace_id, platform, handle, external_ids, timezone, "
-            + "access_token_enc, refresh_token_enc, token_expires_at, status, status_reason, created_at, updated_at";
+            + "access_token_enc, refresh_token_enc, token_expires_at, refresh_token_expires_at, token_refreshed_at, "
+            + "token_refresh_failures, token_refresh_retry_at, token_refresh_error, status, status_reason, created_at, "
+            + "updated_at";
     private final JdbcClient jdbc;
 
     public SocialAccounts(JdbcClient jdbc) {
@@ -33,23 +37,28 @@ public class SocialAccounts {
     long insert(SocialAccount a) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO social_accounts (workspace_id, platform, handle, external_ids, timezone, "
-                        + "access_token_enc, refresh_token_enc, token_expires_at, status, status_reason, created_at, "
-                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "access_token_enc, refresh_token_enc, token_expires_at, refresh_token_expires_at, status, "
+                        + "status_reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(a.workspaceId(), a.platform().wire(), a.handle(), JSON.writeValueAsString(a.externalIds()),
                         a.timezone().getId(), a.accessTokenEnc(), a.refreshTokenEnc(), utc(a.tokenExpiresAt()),
-                        a.status().wire(), a.statusReason(), utc(a.createdAt()), utc(a.updatedAt()))
+                        utc(a.refreshTokenExpiresAt()), a.status().wire(), a.statusReason(), utc(a.createdAt()),
+                        utc(a.updatedAt()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     /** Writes every mutable column; callers hold the row lock ({@link #lockById}). */
     void update(SocialAccount a) {
+        var r = a.refresh();
         jdbc.sql("UPDATE social_accounts SET handle = ?, external_ids = ?, timezone = ?, access_token_enc = ?, "
-                        + "refresh_token_enc = ?, token_expires_at = ?, status = ?, status_reason = ?, updated_at = ? "
+                        + "refresh_token_enc = ?, token_expires_at = ?, refresh_token_expires_at = ?, "
+                        + "token_refreshed_at = ?, token_refresh_failures = ?, token_refresh_retry_at = ?, "
+                        + "token_refresh_error = ?, status = ?, status_reason = ?, updated_at = ? "
                         + "WHERE workspace_id = ? AND id = ? AND deleted_at IS NULL")
                 .params(a.handle(), JSON.writeValueAsString(a.externalIds()), a.timezone().getId(), a.accessTokenEnc(),
-                        a.refreshTokenEnc(), utc(a.tokenExpiresAt()), a.status().wire(), a.statusReason(),
-                        utc(a.updatedAt()), a.workspaceId(), a.id())
+                        a.refreshTokenEnc(), utc(a.tokenExpiresAt()), utc(a.refreshTokenExpiresAt()),
+                        utc(r.refreshedAt()), r.failures(), utc(r.retryAt()), r.error(), a.status().wire(),
+                        a.statusReason(), utc(a.updatedAt()), a.workspaceId(), a.id())
                 .update();
     }
 
@@ -73,6 +82,36 @@ public class SocialAccounts {
                 .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
     }
 
+    /**
+     * Accounts of every workspace whose token the refresher should renew now: active, with an access token that
+     * expires by its platform's cutoff, a refresh token where the platform needs one, and no retry pending.
+     * Soonest expiry first; the (status, token_expires_at) index bounds the scan.
+     */
+    public List<SocialAccount> dueForRefresh(Map<Platform, Instant> cutoffs, Set<Platform> needRefreshToken,
+                                             Instant now, int limit) {
+        if (cutoffs.isEmpty()) {
+            return List.of();
+        }
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM social_accounts WHERE status = 'active' "
+                + "AND deleted_at IS NULL AND access_token_enc IS NOT NULL AND token_expires_at <= :latest "
+                + "AND (token_refresh_retry_at IS NULL OR token_refresh_retry_at <= :now) AND (");
+        var params = new HashMap<String, Object>();
+        int i = 0;
+        for (var cutoff : cutoffs.entrySet()) {
+            boolean needsRefreshToken = needRefreshToken.contains(cutoff.getKey());
+            sql.append(i > 0 ? " OR " : "").append("(platform = :p").append(i).append(" AND token_expires_at <= :c")
+                    .append(i).append(needsRefreshToken ? " AND refresh_token_enc IS NOT NULL)" : ")");
+            params.put("p" + i, cutoff.getKey().wire());
+            params.put("c" + i, utc(cutoff.getValue()));
+            i++;
+        }
+        sql.append(") ORDER BY token_expires_at, id LIMIT :limit");
+        params.put("latest", utc(cutoffs.values().stream().max(Instant::compareTo).orElseThrow()));
+        params.put("now", utc(now));
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+    }
+
     List<SocialAccount> page(long workspaceId, Platform platform, Long before, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM social_accounts WHERE workspace_id = :ws AND deleted_at IS NULL "
                         + (platform != null ? "AND platform = :platform " : "")
@@ -88,6 +127,9 @@ public class SocialAccounts {
                 Platform.parse(rs.getString("platform")).orElseThrow(), rs.getString("handle"), ids,
                 ZoneId.of(rs.getString("timezone")), rs.getString("access_token_enc"),
                 rs.getString("refresh_token_enc"), instant(rs, "token_expires_at"),
+                instant(rs, "refresh_token_expires_at"), new RefreshState(instant(rs, "token_refreshed_at"),
+                        rs.getInt("token_refresh_failures"), instant(rs, "token_refresh_retry_at"),
+                        rs.getString("token_refresh_error")),
                 AccountStatus.fromWire(rs.getString("status")), rs.getString("status_reason"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }

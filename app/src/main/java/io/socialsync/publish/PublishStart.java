@@ -3,6 +3,7 @@ package io.socialsync.publish;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.ledger.Actor;
 import io.socialsync.publish.platforms.Progress;
 import io.socialsync.publish.platforms.PublishTarget;
@@ -30,11 +31,12 @@ public class PublishStart {
     private final Deferral deferral;
     private final PublishOutcomes outcomes;
     private final PublishEvents events;
+    private final TokenRefresher tokens;
     private final Clock clock;
 
     public PublishStart(Publications rows, PublishRuns runs, SocialAccounts accounts, SecretBox secrets,
                         MediaSource media, RateBudgets budgets, Deferral deferral, PublishOutcomes outcomes,
-                        PublishEvents events, Clock clock) {
+                        PublishEvents events, TokenRefresher tokens, Clock clock) {
         this.rows = rows;
         this.runs = runs;
         this.accounts = accounts;
@@ -44,6 +46,7 @@ public class PublishStart {
         this.deferral = deferral;
         this.outcomes = outcomes;
         this.events = events;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -69,6 +72,8 @@ public class PublishStart {
         if (unlocked == null) {
             return new Skip("missing");
         }
+        // a token about to expire is renewed first, in the refresher's own transaction, before the locks below
+        var tokenWait = tokens.beforePublish(ws, unlocked.socialAccountId(), actor).orElse(null);
         var account = accounts.lockById(ws, unlocked.socialAccountId()).orElse(null);
         var p = rows.lockById(ws, id).orElseThrow();
         boolean resuming = p.state() == PublicationState.PUBLISHING;
@@ -89,6 +94,13 @@ public class PublishStart {
             }
             outcomes.fail(p, problem, actor);
             return new Refused(problem);
+        }
+        if (tokenWait != null) { // expired and not renewable for now: later, not failed
+            if (resuming) {
+                throw new PublishRetry(tokenWait.reason());
+            }
+            return new Deferred(deferral.defer(p, account, tokenWait.until(), tokenWait.reason(), actor),
+                    tokenWait.reason());
         }
         if (!resuming) {
             var budget = budgets.check(account, clock.instant());

@@ -3,15 +3,20 @@ package io.socialsync.accounts.web;
 import io.socialsync.accounts.AccountChanges;
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.accounts.Platform;
+import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccountService;
+import io.socialsync.accounts.tokens.TokenPolicy;
+import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.web.ApiException;
 import io.socialsync.web.InvalidFields;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -32,20 +37,32 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/social-accounts")
 public class SocialAccountController {
     private final SocialAccountService accounts;
+    private final TokenRefresher refresher;
+    private final TokenPolicy tokens;
+    private final Clock clock;
 
-    public SocialAccountController(SocialAccountService accounts) {
+    public SocialAccountController(SocialAccountService accounts, TokenRefresher refresher, TokenPolicy tokens,
+                                   Clock clock) {
         this.accounts = accounts;
+        this.refresher = refresher;
+        this.tokens = tokens;
+        this.clock = clock;
     }
 
     public record CreateAccount(@NotBlank String platform, @NotBlank @Size(max = 200) String handle,
                                 Map<String, String> externalIds, @NotBlank String timezone,
                                 @Size(max = 8000) String accessToken, @Size(max = 8000) String refreshToken,
-                                Instant tokenExpiresAt) {
+                                Instant tokenExpiresAt, Instant refreshTokenExpiresAt) {
     }
 
     public record UpdateAccount(@Size(max = 200) String handle, Map<String, String> externalIds,
                                 String timezone, @Size(max = 8000) String accessToken,
-                                @Size(max = 8000) String refreshToken, Instant tokenExpiresAt, String status) {
+                                @Size(max = 8000) String refreshToken, Instant tokenExpiresAt, String status,
+                                Instant refreshTokenExpiresAt) {
+    }
+
+    /** {@code outcome}: refreshed, needs_reauth (the platform refused; see the account's reason), retry_later. */
+    public record RefreshView(String outcome, String detail, AccountView account) {
     }
 
     @PostMapping
@@ -57,9 +74,9 @@ public class SocialAccountController {
         Platform platform = AccountFields.platform(body.platform(), errors);
         var changes = new AccountChanges(body.handle().trim(), AccountFields.externalIds(body.externalIds(), errors),
                 AccountFields.timezone(body.timezone(), errors), body.accessToken(), body.refreshToken(),
-                micros(body.tokenExpiresAt()), null);
+                micros(body.tokenExpiresAt()), null, micros(body.refreshTokenExpiresAt()));
         errors.throwIfAny();
-        return AccountView.of(accounts.create(caller.workspaceId(), platform, changes, caller.actor()));
+        return view(accounts.create(caller.workspaceId(), platform, changes, caller.actor()));
     }
 
     @GetMapping
@@ -69,13 +86,13 @@ public class SocialAccountController {
         var errors = new InvalidFields.Collector();
         Platform filter = platform == null ? null : AccountFields.platform(platform, errors);
         errors.throwIfAny();
-        var items = accounts.page(caller.workspaceId(), filter, before, size).stream().map(AccountView::of).toList();
+        var items = accounts.page(caller.workspaceId(), filter, before, size).stream().map(this::view).toList();
         return Page.of(items, size, AccountView::id);
     }
 
     @GetMapping("/{id}")
     AccountView get(Caller caller, @PathVariable long id) {
-        return AccountView.of(accounts.get(caller.workspaceId(), id));
+        return view(accounts.get(caller.workspaceId(), id));
     }
 
     @PatchMapping("/{id}")
@@ -91,9 +108,26 @@ public class SocialAccountController {
                 body.externalIds() == null ? null : AccountFields.externalIds(body.externalIds(), errors),
                 body.timezone() == null ? null : AccountFields.timezone(body.timezone(), errors),
                 body.accessToken(), body.refreshToken(), micros(body.tokenExpiresAt()),
-                body.status() == null ? null : AccountFields.status(body.status(), errors));
+                body.status() == null ? null : AccountFields.status(body.status(), errors),
+                micros(body.refreshTokenExpiresAt()));
         errors.throwIfAny();
-        return AccountView.of(accounts.update(caller.workspaceId(), id, changes, caller.actor()));
+        return view(accounts.update(caller.workspaceId(), id, changes, caller.actor()));
+    }
+
+    @PostMapping("/{id}/refresh")
+    @Operation(summary = "Renew the account's token now (Google/TikTok refresh grant, Meta token exchange), "
+            + "whatever its expiry")
+    RefreshView refresh(Caller caller, @PathVariable long id) {
+        caller.require(Role.EDITOR);
+        var outcome = refresher.refresh(caller.workspaceId(), id, TokenRefresher.Trigger.MANUAL, caller.actor());
+        return switch (outcome) {
+            case TokenRefresher.Gone g -> throw ApiException.notFound("social account", id);
+            case TokenRefresher.NotPossible n -> throw ApiException.conflict(n.reason());
+            case TokenRefresher.Dead d -> new RefreshView(d.wire(), d.reason(), get(caller, id));
+            case TokenRefresher.Failed f -> new RefreshView(f.wire(), f.reason(), view(f.account()));
+            case TokenRefresher.Refreshed r -> new RefreshView(r.wire(), null, view(r.account()));
+            case TokenRefresher.NotDue n -> new RefreshView(n.wire(), null, view(n.account()));
+        };
     }
 
     @DeleteMapping("/{id}")
@@ -102,6 +136,10 @@ public class SocialAccountController {
     void delete(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
         accounts.delete(caller.workspaceId(), id, caller.actor());
+    }
+
+    private AccountView view(SocialAccount a) {
+        return AccountView.of(a, tokens.status(a, clock.instant()));
     }
 
     private static Instant micros(Instant instant) {

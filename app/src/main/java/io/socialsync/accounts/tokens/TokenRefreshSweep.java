@@ -1,0 +1,82 @@
+package io.socialsync.accounts.tokens;
+
+import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.jobs.JobQueue;
+import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every {@code socialsync.tokens.sweep-interval} on nodes with the scheduler role: a {@code TOKEN_REFRESH} job
+ * for each active account whose token expires within its platform's lead (and whose retry time, after a
+ * temporary failure, has come). The calls run on workers, not on the scheduling thread the tick shares.
+ * <p>
+ * The idempotency key names the account's token state (expiry, failures) and the hour, so sweeps on several
+ * nodes, or a restart, enqueue one job per state; a job stuck by a bug is tried again the next hour. Extra jobs
+ * are harmless anyway: the refresher re-checks under the account lock.
+ */
+@Service
+public class TokenRefreshSweep {
+    private static final Logger log = LoggerFactory.getLogger(TokenRefreshSweep.class);
+    private final SocialAccounts accounts;
+    private final TokenPolicy policy;
+    private final TokenSettings settings;
+    private final JobQueue queue;
+    private final Workers workers;
+    private final SocialSyncProperties properties;
+    private final Clock clock;
+
+    public TokenRefreshSweep(SocialAccounts accounts, TokenPolicy policy, TokenSettings settings, JobQueue queue,
+                             Workers workers, SocialSyncProperties properties, Clock clock) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.settings = settings;
+        this.queue = queue;
+        this.workers = workers;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${socialsync.tokens.sweep-interval:60s}",
+            initialDelayString = "${socialsync.tokens.sweep-interval:60s}")
+    void everyInterval() {
+        if (!properties.roles().scheduler()) {
+            return;
+        }
+        try {
+            int queued = enqueueDue();
+            if (queued > 0) {
+                log.info("Queued {} token refresh(es)", queued);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Looking for tokens to refresh failed; the next sweep retries: {}", e.toString());
+        }
+    }
+
+    /** @return how many TOKEN_REFRESH jobs were newly created */
+    public int enqueueDue() {
+        Instant now = clock.instant();
+        long hour = now.getEpochSecond() / 3600;
+        int created = 0;
+        for (var a : accounts.dueForRefresh(policy.cutoffs(now), policy.needRefreshToken(), now,
+                Math.max(1, settings.sweepBatch()))) {
+            String key = "token-refresh-" + a.id() + "-" + a.tokenExpiresAt().getEpochSecond() + "-"
+                    + a.refresh().failures() + "-" + hour;
+            var request = JobRequest.of(a.workspaceId(), TokenRefreshHandler.KIND, Map.of("account_id", a.id()))
+                    .withIdempotencyKey(key);
+            created += queue.enqueue(request, Actor.SYSTEM).created() ? 1 : 0;
+        }
+        if (created > 0) {
+            workers.wakeUp();
+        }
+        return created;
+    }
+}
