@@ -3,6 +3,7 @@ package io.socialsync.accounts.tokens;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -44,6 +45,9 @@ class TokenPublishTest extends TokenServerTest {
                         .withHeader("Location", base() + UPLOAD + "?uploadType=resumable&upload_id=UP1")));
         PLATFORMS.stubFor(put(urlPathEqualTo(UPLOAD)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"kind\":\"youtube#video\",\"id\":\"yt1\"}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/youtube/v3/videos")).willReturn(okJson("{\"items\":[{\"id\":\"yt1\","
+                + "\"status\":{\"uploadStatus\":\"processed\"},\"processingDetails\":{\"processingStatus\":"
+                + "\"succeeded\"}}]}")));
     }
 
     private long channel(Instant expires) {
