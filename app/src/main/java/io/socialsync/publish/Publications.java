@@ -7,8 +7,6 @@ import io.socialsync.accounts.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,22 +68,41 @@ public class Publications {
                 .param("variant", variantId).query((rs, n) -> map(rs)).optional();
     }
 
+    /** An occupied slot: the publication holding it and its instant. */
+    record Slot(long id, Instant at) {
+    }
+
     /** Nearest occupied slot at or before {@code t}: one backward probe of (social_account_id, scheduled_for). */
-    Optional<Instant> slotAtOrBefore(long accountId, Instant t, Long excluding) {
+    Optional<Slot> slotAtOrBefore(long accountId, Instant t, Long excluding) {
         return slot("scheduled_for <= :t", "DESC", accountId, t, excluding);
     }
 
     /** Nearest occupied slot after {@code t}: one forward probe of the same index. */
-    Optional<Instant> slotAfter(long accountId, Instant t, Long excluding) {
+    Optional<Slot> slotAfter(long accountId, Instant t, Long excluding) {
         return slot("scheduled_for > :t", "ASC", accountId, t, excluding);
     }
 
-    private Optional<Instant> slot(String condition, String order, long accountId, Instant t, Long excluding) {
-        return jdbc.sql("SELECT scheduled_for FROM publications WHERE social_account_id = :account AND " + condition
+    private Optional<Slot> slot(String condition, String order, long accountId, Instant t, Long excluding) {
+        return jdbc.sql("SELECT id, scheduled_for FROM publications WHERE social_account_id = :account AND " + condition
                         + " AND state IN (:states)" + (excluding != null ? " AND id <> :id" : "")
                         + " ORDER BY scheduled_for " + order + " LIMIT 1")
                 .param("account", accountId).param("t", utc(t)).param("states", OCCUPYING).param("id", excluding)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+                .query((rs, n) -> new Slot(rs.getLong(1), instant(rs, 2))).optional();
+    }
+
+    /**
+     * Open or posted publications of a clip on other accounts of one platform between two instants: a few rows
+     * of the (workspace_id, clip_id, id) index, since a clip has few publications.
+     */
+    List<Publication> sameClipElsewhere(long workspaceId, long clipId, Platform platform, long accountId,
+                                        Instant from, Instant to, Long excluding) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE workspace_id = :ws AND clip_id = :clip "
+                        + "AND platform = :platform AND social_account_id <> :account AND state IN (:states) "
+                        + "AND scheduled_for >= :from AND scheduled_for <= :to"
+                        + (excluding != null ? " AND id <> :id" : "") + " ORDER BY scheduled_for, id")
+                .param("ws", workspaceId).param("clip", clipId).param("platform", platform.wire())
+                .param("account", accountId).param("states", OCCUPYING).param("from", utc(from)).param("to", utc(to))
+                .param("id", excluding).query((rs, n) -> map(rs)).list();
     }
 
     /** Due SCHEDULED rows, locked; rows another node's tick holds are skipped, so nodes never move one twice. */
