@@ -13,8 +13,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The calendar's SQL. A page is one range scan of {@code publications_calendar} (workspace_id, scheduled_for, id),
- * or of {@code publications_account_slot} with an account, from the cursor on: its cost does not grow with the
- * workspace's history. The account's handle and zone come from one primary-key lookup per row of the page.
+ * or of {@code publications_account_slot} (social_account_id, scheduled_for, id) with an account, from the cursor
+ * on, stopped at the limit: its cost does not grow with the workspace's history. The account's handle and zone come from one primary-key lookup per row of the page.
  */
 @Repository
 public class PublicationCalendar {
@@ -42,7 +42,10 @@ public class PublicationCalendar {
             // the range condition lets the index start at the cursor; the OR breaks ties on the same instant
             sql.append(" AND p.scheduled_for >= :at AND (p.scheduled_for > :at OR p.id > :afterId)");
         }
-        sql.append(" ORDER BY p.scheduled_for, p.id LIMIT :limit");
+        // (scheduled_for, id) order, spelled with the index's leading column so that H2 walks the index in order
+        // and stops at the limit (PostgreSQL does either way: the column is fixed by the WHERE)
+        sql.append(q.socialAccountId() != null ? " ORDER BY p.social_account_id, p.scheduled_for, p.id"
+                : " ORDER BY p.workspace_id, p.scheduled_for, p.id").append(" LIMIT :limit");
         return jdbc.sql(sql.toString())
                 .param("ws", q.workspaceId()).param("from", utc(q.from())).param("to", utc(q.to()))
                 .param("account", q.socialAccountId())

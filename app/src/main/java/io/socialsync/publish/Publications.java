@@ -85,7 +85,10 @@ public class Publications {
     private Optional<Slot> slot(String condition, String order, long accountId, Instant t, Long excluding) {
         return jdbc.sql("SELECT id, scheduled_for FROM publications WHERE social_account_id = :account AND " + condition
                         + " AND state IN (:states)" + (excluding != null ? " AND id <> :id" : "")
-                        + " ORDER BY scheduled_for " + order + " LIMIT 1")
+                        // the account column in ORDER BY changes nothing on PostgreSQL, but H2 walks the index
+                        // in order and stops at the first row only when ORDER BY names the index's leading columns;
+                        // without it, H2 read every post of the account on that side
+                        + " ORDER BY social_account_id " + order + ", scheduled_for " + order + " LIMIT 1")
                 .param("account", accountId).param("t", utc(t)).param("states", OCCUPYING).param("id", excluding)
                 .query((rs, n) -> new Slot(rs.getLong(1), instant(rs, 2))).optional();
     }
