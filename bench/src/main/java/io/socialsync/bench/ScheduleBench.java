@@ -34,14 +34,15 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * Schedule request cost as one account's history grows, and the tick's cost for a large due set.
  * <p>
  * Two TikTok accounts (Europe/Madrid, default rules: 16–24 window, 30 min gap) get 1k and 100k scheduled posts,
- * one at every full hour of the window, day after day. Each timed request asks for hh:10 of a day in the middle of
+ * one at every full hour of the window, day after day, each of its own clip (as through the API). Each timed request asks for hh:10 of a day in the middle of
  * the account's history: the planner finds hh:00 too close, moves to hh:30 and checks both neighbours again, so
  * every request makes the same single adjustment and the same index probes whatever the history's size. Requests
  * go through {@link SchedulingService#schedule} (checks, planning, near-post warnings, insert, ledger events, one
  * transaction each), alternating between the two accounts so that a change in the machine's load hits both alike.
  * Then 10k posts fall due and one {@link SchedulerTick#tick} moves them (PENDING, a PUBLISH job and a ledger event
- * each). On PostgreSQL the plans of the neighbour and gap lookups are printed (EXPLAIN ANALYZE, on the 100k
- * account). The last line printed is the summary.
+ * each). The plans of every per-request lookup and of a calendar page are printed (on PostgreSQL the generic plans
+ * of the prepared statements, explained with ANALYZE on the 100k account), and on PostgreSQL pg_stat_statements
+ * gives the statements and the server's own time per request and per ticked post. The last line is the summary.
  */
 public final class ScheduleBench {
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
@@ -109,7 +110,7 @@ public final class ScheduleBench {
         var summary = new StringBuilder("summary:");
         boolean ok = true;
         for (String db : s.databases()) {
-            try (var database = db.equals("pg") ? BenchDatabase.postgres("off", false) : BenchDatabase.h2()) {
+            try (var database = db.equals("pg") ? BenchDatabase.postgres("off", true) : BenchDatabase.h2()) {
                 var r = run(database, s);
                 summary.append(String.format(" %s_ratio=%.2f %s_tick_ms=%d", database.name, r.ratio(), database.name,
                         Math.round(r.tickMillis())));
@@ -143,9 +144,8 @@ public final class ScheduleBench {
 
             long t0 = System.nanoTime();
             long video = video(jdbc, ws);
-            long seedClip = clip(jdbc, ws, video);
-            seed(jdbc, ws, small, seedClip, s.small());
-            seed(jdbc, ws, large, seedClip, s.large());
+            seed(jdbc, ws, small, clips(jdbc, ws, s.small()), s.small());
+            seed(jdbc, ws, large, clips(jdbc, ws, s.large()), s.large());
             jdbc.execute("ANALYZE");
             System.out.printf("%s: seeded %d + %d posts in %.1fs; load average %s%n", db.name, s.small(), s.large(),
                     (System.nanoTime() - t0) / 1e9, CpuUse.loadAverage());
@@ -157,6 +157,9 @@ public final class ScheduleBench {
             var largeTimes = new double[s.requests()];
             int wrong = 0;
             for (int i = 0; i < total; i++) {
+                if (i == s.warmup()) {
+                    statements(db, jdbc, 0, null);
+                }
                 double a = timed(scheduling, jdbc, ws, video, small, smallTargets.get(i));
                 double b = timed(scheduling, jdbc, ws, video, large, largeTargets.get(i));
                 wrong += a < 0 ? 1 : 0;
@@ -174,9 +177,12 @@ public final class ScheduleBench {
                     db.name, s.large(), ml, percentile(largeTimes, 0.9), mean(largeTimes));
             System.out.printf("%s: ratio (median, %dk / %dk) %.2f; requests not planned at hh:30 after one adjustment: "
                     + "%d%n", db.name, s.large() / 1000, s.small() / 1000, ml / ms, wrong);
-            explain(db, jdbc, ws, large, largeTargets.get(total / 2));
+            // each timed request also inserted its clip (one statement, untimed): subtracted here
+            statements(db, jdbc, 2 * s.requests(), "schedule request (less the clip insert)");
+            explain(db, jdbc, ws, large, clip(jdbc, ws, video), largeTargets.get(total / 2));
 
-            var tick = tick(ctx.getBean(SchedulerTick.class), jdbc, ws, ticked, seedClip, s.due(), db.name);
+            var tick = tick(ctx.getBean(SchedulerTick.class), jdbc, ws, ticked, clips(jdbc, ws, s.due()), s.due(),
+                    db.name);
             return new Result(ml / ms, tick.millis(), wrong == 0 && tick.verified());
         }
     }
@@ -209,48 +215,120 @@ public final class ScheduleBench {
     }
 
     /**
-     * The SQL of the neighbour lookups (Publications.slot: the planner's gap checks and the near-post warnings) and
-     * of a calendar page (PublicationCalendar), as the service sends it, explained on the large account.
+     * The SQL of every per-request lookup on publications (the planner's gap checks, the same-content check, the
+     * near-post warnings' reads) and of a calendar page, explained on the large account. On PostgreSQL each is
+     * PREPAREd and explained under {@code plan_cache_mode = force_generic_plan}: the plan a prepared statement of
+     * the pool gets once the driver and the server stop planning per call, which is where a plan that depends on
+     * the parameters' values goes wrong. On H2 the values are written into the SQL.
      */
-    private static void explain(BenchDatabase db, JdbcTemplate jdbc, long ws, long account, ZonedDateTime at) {
+    private static void explain(BenchDatabase db, JdbcTemplate jdbc, long ws, long account, long clip,
+                                ZonedDateTime at) {
         String t = "TIMESTAMP WITH TIME ZONE '" + OffsetDateTime.ofInstant(at.toInstant(), ZoneOffset.UTC) + "'";
         String week = "TIMESTAMP WITH TIME ZONE '" + OffsetDateTime.ofInstant(at.toInstant(), ZoneOffset.UTC)
                 .plusDays(7) + "'";
         String states = "('SCHEDULED', 'PENDING', 'PUBLISHING', 'POSTED', 'UNCONFIRMED')";
         String calendar = "SELECT p.id, p.clip_id, p.variant_id, p.social_account_id, a.handle, a.timezone, "
                 + "p.platform, p.state, p.scheduled_for, p.window_end, p.publisher, p.external_url FROM publications p "
-                + "LEFT JOIN social_accounts a ON a.id = p.social_account_id WHERE p.workspace_id = " + ws
-                + " AND p.scheduled_for >= " + t + " AND p.scheduled_for < " + week;
-        var queries = new java.util.LinkedHashMap<String, String>();
-        queries.put("neighbour before (gap check)", "SELECT id, scheduled_for FROM publications WHERE "
-                + "social_account_id = " + account + " AND scheduled_for <= " + t + " AND state IN " + states
-                + " ORDER BY social_account_id DESC, scheduled_for DESC LIMIT 1");
-        queries.put("neighbour after (gap check)", "SELECT id, scheduled_for FROM publications WHERE "
-                + "social_account_id = " + account + " AND scheduled_for > " + t + " AND state IN " + states
-                + " ORDER BY social_account_id ASC, scheduled_for ASC LIMIT 1");
-        queries.put("calendar page (workspace, one week, 50)", calendar
-                + " ORDER BY p.workspace_id, p.scheduled_for, p.id LIMIT 50");
-        queries.put("calendar page (one account, one week, 50)", calendar + " AND p.social_account_id = " + account
-                + " ORDER BY p.social_account_id, p.scheduled_for, p.id LIMIT 50");
-        String explain = db.isPostgres() ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN ANALYZE ";
+                + "LEFT JOIN social_accounts a ON a.id = p.social_account_id WHERE p.workspace_id = $1"
+                + " AND p.scheduled_for >= $2 AND p.scheduled_for < $3";
+        var queries = new java.util.LinkedHashMap<String, java.util.Map.Entry<String, List<String>>>();
+        queries.put("neighbour before (gap check)", Map.entry("SELECT id, scheduled_for FROM publications WHERE "
+                + "social_account_id = $1 AND scheduled_for <= $2 AND state IN " + states
+                + " ORDER BY social_account_id DESC, scheduled_for DESC LIMIT 1", List.of("" + account, t)));
+        queries.put("neighbour after (gap check)", Map.entry("SELECT id, scheduled_for FROM publications WHERE "
+                + "social_account_id = $1 AND scheduled_for > $2 AND state IN " + states
+                + " ORDER BY social_account_id ASC, scheduled_for ASC LIMIT 1", List.of("" + account, t)));
+        queries.put("same-content check (Publications.sameContent)", Map.entry("SELECT id FROM publications WHERE "
+                + "workspace_id = $1 AND clip_id = $2 AND social_account_id = $3 AND state IN " + states
+                + " AND variant_id IS NULL ORDER BY id LIMIT 1",
+                List.of("" + ws, "" + clip, "" + account)));
+        queries.put("clip's publications (NearPosts: same clip elsewhere)", Map.entry("SELECT id FROM publications "
+                + "WHERE workspace_id = $1 AND clip_id = $2 ORDER BY id", List.of("" + ws, "" + clip)));
+        queries.put("calendar page (workspace, one week, 50)", Map.entry(calendar
+                + " ORDER BY p.workspace_id, p.scheduled_for, p.id LIMIT 50", List.of("" + ws, t, week)));
+        queries.put("calendar page (one account, one week, 50)", Map.entry(calendar + " AND p.social_account_id = $4"
+                + " ORDER BY p.social_account_id, p.scheduled_for, p.id LIMIT 50", List.of("" + ws, t, week,
+                "" + account)));
         for (var q : queries.entrySet()) {
-            List<String> plan = jdbc.query(explain + q.getValue(), (rs, n) -> rs.getString(1));
-            System.out.printf("%s: plan of the %s, large account:%n  %s%n", db.name, q.getKey(),
-                    String.join("\n  ", plan).replace("\n", "\n  "));
+            String sql = q.getValue().getKey();
+            List<String> values = q.getValue().getValue();
+            List<String> plan;
+            if (db.isPostgres()) {
+                plan = jdbc.execute((java.sql.Connection c) -> {
+                    try (var st = c.createStatement()) {
+                        st.execute("SET plan_cache_mode = force_generic_plan");
+                        st.execute("PREPARE bench_q AS " + sql);
+                        List<String> lines = new ArrayList<>();
+                        try (var rs = st.executeQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_q("
+                                + String.join(", ", values) + ")")) {
+                            while (rs.next()) {
+                                lines.add(rs.getString(1));
+                            }
+                        }
+                        st.execute("DEALLOCATE bench_q");
+                        st.execute("RESET plan_cache_mode");
+                        return lines;
+                    }
+                });
+            } else {
+                String literal = sql;
+                for (int i = values.size(); i >= 1; i--) {
+                    literal = literal.replace("$" + i, values.get(i - 1));
+                }
+                plan = jdbc.query("EXPLAIN ANALYZE " + literal, (rs, n) -> rs.getString(1));
+            }
+            System.out.printf("%s: plan of the %s, large account%s:%n  %s%n", db.name, q.getKey(),
+                    db.isPostgres() ? " (generic plan)" : "", String.join("\n  ", plan).replace("\n", "\n  "));
+        }
+    }
+
+    /**
+     * PostgreSQL only: with {@code label} null, resets pg_stat_statements; otherwise prints the statements per unit
+     * and the server's execution time per unit, which shows how much of a request is the database's own work and
+     * how much the round trips (each a wake-up of the server process: slow on a loaded machine).
+     */
+    private static void statements(BenchDatabase db, JdbcTemplate jdbc, int units, String label) {
+        statements(jdbc, units, label, db.isPostgres());
+    }
+
+    private static void statements(JdbcTemplate jdbc, int units, String label, boolean postgres) {
+        if (!postgres) {
+            return;
+        }
+        if (label == null) {
+            jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            jdbc.queryForList("SELECT pg_stat_statements_reset()");
+            return;
+        }
+        String mine = " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE "
+                + "'INSERT INTO clips%' AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK')";
+        var totals = jdbc.queryForMap("SELECT COALESCE(SUM(calls), 0) AS calls, "
+                + "COALESCE(SUM(total_exec_time + total_plan_time), 0) AS ms" + mine);
+        double calls = ((Number) totals.get("calls")).doubleValue();
+        double ms = ((Number) totals.get("ms")).doubleValue();
+        System.out.printf("postgres: %s: %.1f statements (besides BEGIN/COMMIT), %.3f ms of server execution "
+                + "and planning%n", label, calls / units, ms / units);
+        for (var r : jdbc.queryForList("SELECT calls, total_exec_time AS ms, query" + mine
+                + " ORDER BY total_exec_time DESC LIMIT 4")) {
+            String query = String.valueOf(r.get("query")).replaceAll("\\s+", " ");
+            System.out.printf("  %.2f/unit %.3f ms/unit  %s%n", ((Number) r.get("calls")).doubleValue() / units,
+                    ((Number) r.get("ms")).doubleValue() / units, query.substring(0, Math.min(Integer.getInteger("bench.sql", 110), query.length())));
         }
     }
 
     record Tick(double millis, boolean verified) {
     }
 
-    private static Tick tick(SchedulerTick tick, JdbcTemplate jdbc, long ws, long account, long clip, int due,
+    private static Tick tick(SchedulerTick tick, JdbcTemplate jdbc, long ws, long account, long[] clips, int due,
                              String db) {
         Instant now = Instant.now();
-        insert(jdbc, ws, account, clip, due, k -> now.minusSeconds(86_400).plusSeconds(k), "UTC");
+        insert(jdbc, ws, account, clips, due, k -> now.minusSeconds(86_400).plusSeconds(k), "UTC");
         jdbc.execute("ANALYZE");
+        statements(jdbc, 0, null, db.equals("postgres"));
         long t = System.nanoTime();
         var result = tick.tick(null, false, Actor.SYSTEM);
         double millis = (System.nanoTime() - t) / 1e6;
+        statements(jdbc, due, "tick, per post moved", db.equals("postgres"));
         Integer pending = jdbc.queryForObject("SELECT COUNT(*) FROM publications WHERE social_account_id = ? "
                 + "AND state = 'PENDING' AND job_id IS NOT NULL", Integer.class, account);
         Integer jobs = jdbc.queryForObject("SELECT COUNT(*) FROM jobs WHERE kind = 'PUBLISH'", Integer.class);
@@ -262,12 +340,12 @@ public final class ScheduleBench {
     }
 
     /** {@code n} scheduled posts at every full hour of the 16–24 window, day after day from FIRST_DAY. */
-    private static void seed(JdbcTemplate jdbc, long ws, long account, long clip, int n) {
-        insert(jdbc, ws, account, clip, n, k -> ZonedDateTime.of(FIRST_DAY.plusDays(k / POSTS_PER_DAY),
+    private static void seed(JdbcTemplate jdbc, long ws, long account, long[] clips, int n) {
+        insert(jdbc, ws, account, clips, n, k -> ZonedDateTime.of(FIRST_DAY.plusDays(k / POSTS_PER_DAY),
                 LocalTime.of(16 + k % POSTS_PER_DAY, 0), MADRID).toInstant(), "Europe/Madrid");
     }
 
-    private static void insert(JdbcTemplate jdbc, long ws, long account, long clip, int n,
+    private static void insert(JdbcTemplate jdbc, long ws, long account, long[] clips, int n,
                                java.util.function.IntFunction<Instant> slot, String zone) {
         String sql = "INSERT INTO publications (workspace_id, clip_id, social_account_id, platform, state, "
                 + "scheduled_for, window_end, rules_version, scheduled_by, created_at, updated_at) "
@@ -281,7 +359,7 @@ public final class ScheduleBench {
                 public void setValues(PreparedStatement ps, int i) throws SQLException {
                     Instant at = slot.apply(from + i);
                     ps.setLong(1, ws);
-                    ps.setLong(2, clip);
+                    ps.setLong(2, clips[from + i]);
                     ps.setLong(3, account);
                     ps.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
                     ps.setObject(5, at.atZone(ZoneId.of(zone)).toLocalDate().plusDays(1).atStartOfDay(ZoneId.of(zone))
@@ -297,6 +375,35 @@ public final class ScheduleBench {
         }
     }
 
+    /**
+     * {@code n} clips of a fresh video: one per seeded post, as through the API (a clip posts once per account).
+     * One clip for every seeded post would also skew the statistics: PostgreSQL would then think {@code clip_id = ?}
+     * matches half the table and plan the per-clip lookups as walks of the primary key.
+     */
+    private static long[] clips(JdbcTemplate jdbc, long ws, int n) {
+        long video = video(jdbc, ws);
+        var now = OffsetDateTime.now(ZoneOffset.UTC);
+        int batch = 5_000;
+        for (int done = 0; done < n; done += batch) {
+            int count = Math.min(batch, n - done);
+            jdbc.batchUpdate("INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, "
+                    + "reason, created_at) VALUES (?, ?, 1, 0, 15000, 80, '{}', 'bench clip', ?)",
+                    new BatchPreparedStatementSetter() {
+                        public void setValues(PreparedStatement ps, int i) throws SQLException {
+                            ps.setLong(1, ws);
+                            ps.setLong(2, video);
+                            ps.setObject(3, now);
+                        }
+
+                        public int getBatchSize() {
+                            return count;
+                        }
+                    });
+        }
+        return jdbc.queryForList("SELECT id FROM clips WHERE video_id = ? ORDER BY id", Long.class, video).stream()
+                .mapToLong(Long::longValue).toArray();
+    }
+
     private static long account(SocialAccountService accounts, long ws, String handle, ZoneId zone) {
         return accounts.create(ws, Platform.TIKTOK, new AccountChanges(handle, Map.of(), zone, "token", null, null,
                 null), Actor.SYSTEM).id();
@@ -310,7 +417,7 @@ public final class ScheduleBench {
                     + "state, created_at, updated_at) VALUES (?, 'UPLOAD', 'videos/bench.mp4', 1, ?, 'READY', ?, ?)",
                     new String[] {"id"});
             ps.setLong(1, ws);
-            ps.setString(2, "0".repeat(64));
+            ps.setString(2, (java.util.UUID.randomUUID() + "" + java.util.UUID.randomUUID()).replace("-", ""));
             ps.setObject(3, now);
             ps.setObject(4, now);
             return ps;
