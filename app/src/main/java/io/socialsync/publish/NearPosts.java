@@ -5,6 +5,7 @@ import io.socialsync.rules.PlatformRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
  * platforms' originality policies (Instagram's and TikTok's) may show a video found on two accounts to fewer
  * people. Cross-posting one clip to different platforms is normal and not warned about.</li>
  * </ul>
- * Each check is a bounded index probe: the nearest post on either side, and the clip's few publications.
+ * Each check is a bounded index probe: the nearest post on either side, and the clip's few publications (by the
+ * (workspace_id, clip_id, id) index).
  */
 @Component
 class NearPosts {
@@ -42,9 +44,14 @@ class NearPosts {
         rows.slotAfter(account.id(), slot, self)
                 .filter(after -> Duration.between(slot, after.at()).compareTo(near) < 0)
                 .ifPresent(after -> warnings.add(nearPost(account, rule, near, after, slot)));
-        var twins = rows.sameClipElsewhere(account.workspaceId(), clipId, account.platform(), account.id(),
-                slot.minus(SAME_CLIP_WITHIN), slot.plus(SAME_CLIP_WITHIN), self);
-        for (Publication twin : twins.subList(0, Math.min(MAX_SAME_CLIP, twins.size()))) {
+        // a clip has few publications: read them by the clip's index and filter here. (The same filter in SQL let
+        // H2 pick the (state, scheduled_for) index and read the whole table.)
+        var twins = rows.ofClip(account.workspaceId(), clipId).stream()
+                .filter(p -> p.platform() == account.platform() && p.socialAccountId() != account.id()
+                        && (self == null || p.id() != self) && PublicationState.OCCUPYING.contains(p.state())
+                        && Duration.between(p.scheduledFor(), slot).abs().compareTo(SAME_CLIP_WITHIN) <= 0)
+                .sorted(Comparator.comparing(Publication::scheduledFor)).limit(MAX_SAME_CLIP).toList();
+        for (Publication twin : twins) {
             warnings.add(new ScheduleWarning(ScheduleWarning.SAME_CLIP, "Clip " + clipId + " also goes to "
                     + account.platform().wire() + " account " + twin.socialAccountId() + " "
                     + relative(twin.scheduledFor(), slot) + " (publication " + twin.id() + "): "

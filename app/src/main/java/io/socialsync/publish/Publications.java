@@ -93,21 +93,6 @@ public class Publications {
                 .query((rs, n) -> new Slot(rs.getLong(1), instant(rs, 2))).optional();
     }
 
-    /**
-     * Open or posted publications of a clip on other accounts of one platform between two instants: a few rows
-     * of the (workspace_id, clip_id, id) index, since a clip has few publications.
-     */
-    List<Publication> sameClipElsewhere(long workspaceId, long clipId, Platform platform, long accountId,
-                                        Instant from, Instant to, Long excluding) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE workspace_id = :ws AND clip_id = :clip "
-                        + "AND platform = :platform AND social_account_id <> :account AND state IN (:states) "
-                        + "AND scheduled_for >= :from AND scheduled_for <= :to"
-                        + (excluding != null ? " AND id <> :id" : "") + " ORDER BY scheduled_for, id")
-                .param("ws", workspaceId).param("clip", clipId).param("platform", platform.wire())
-                .param("account", accountId).param("states", OCCUPYING).param("from", utc(from)).param("to", utc(to))
-                .param("id", excluding).query((rs, n) -> map(rs)).list();
-    }
-
     /** Due SCHEDULED rows, locked; rows another node's tick holds are skipped, so nodes never move one twice. */
     List<Publication> lockDue(Long workspaceId, Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE state = 'SCHEDULED' AND scheduled_for <= :now"
