@@ -9,13 +9,14 @@ final class Earliest {
     private Earliest() {
     }
 
-    static Instant of(Instant requested, Instant now, List<String> warnings) {
+    static Instant of(Instant requested, Instant now, List<ScheduleWarning> warnings) {
         Instant soon = now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         if (requested == null) {
             return soon;
         }
         if (requested.isBefore(now)) {
-            warnings.add("Requested time " + requested + " is in the past: planned from now");
+            warnings.add(ScheduleWarning.of(ScheduleWarning.PAST, "Requested time " + requested
+                    + " is in the past: planned from now"));
             return soon;
         }
         return requested.truncatedTo(ChronoUnit.SECONDS);

@@ -5,14 +5,17 @@ import static io.socialsync.db.Timestamps.utc;
 import io.socialsync.accounts.Platform;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * SQL for the orchestrator's leases on external publications. Claimable: due and PENDING, or PUBLISHING under a
- * lease that ran out (the claimer went away). Candidates are locked with SKIP LOCKED and then taken with a
- * guarded UPDATE, so two callers never hold the same publication even where SKIP LOCKED only waits.
+ * lease that ran out (the claimer went away). A candidate is only read; it is taken by a guarded UPDATE that
+ * checks claimability again, so two callers never hold the same publication. (It is not locked when read: the
+ * caller locks its account first, the order every other writer of publications follows.)
  */
 @Repository
 class Leases {
@@ -30,12 +33,20 @@ class Leases {
         }
     }
 
-    Optional<Long> candidate(long ws, Platform platform, Instant now) {
-        return jdbc.sql("SELECT id FROM publications WHERE workspace_id = :ws AND " + CLAIMABLE
-                        + (platform != null ? " AND platform = :platform" : "")
-                        + " ORDER BY scheduled_for, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+    /** {@code inFlight}: PUBLISHING under an expired lease, a post already counted in its account's budget. */
+    record Candidate(long id, long accountId, boolean inFlight) {
+    }
+
+    /** The next claimable publication, leaving out the PENDING ones of {@code fullAccounts} (over budget). */
+    Optional<Candidate> candidate(long ws, Platform platform, Instant now, Collection<Long> fullAccounts) {
+        return jdbc.sql("SELECT id, social_account_id, state FROM publications WHERE workspace_id = :ws AND "
+                        + CLAIMABLE + (platform != null ? " AND platform = :platform" : "")
+                        + (fullAccounts.isEmpty() ? "" : " AND NOT (state = 'PENDING' AND social_account_id IN (:full))")
+                        + " ORDER BY scheduled_for, id LIMIT 1")
                 .param("ws", ws).param("now", utc(now)).param("platform", platform == null ? null : platform.wire())
-                .query(Long.class).optional();
+                .param("full", fullAccounts.isEmpty() ? List.of(0L) : List.copyOf(fullAccounts))
+                .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), "PUBLISHING".equals(rs.getString(3))))
+                .optional();
     }
 
     boolean take(long ws, long id, String token, Instant now, Instant expires) {

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,11 +35,12 @@ public class Orchestrator {
     private final PublishOutcomes outcomes;
     private final PublishEvents events;
     private final PlatformSettings settings;
+    private final RateBudgets budgets;
     private final Clock clock;
 
     public Orchestrator(Leases leases, Publications rows, SocialAccounts accounts, MediaSource media,
                         OrchestratorReports reports, PublishOutcomes outcomes, PublishEvents events,
-                        PlatformSettings settings, Clock clock) {
+                        PlatformSettings settings, RateBudgets budgets, Clock clock) {
         this.leases = leases;
         this.rows = rows;
         this.accounts = accounts;
@@ -46,6 +49,7 @@ public class Orchestrator {
         this.outcomes = outcomes;
         this.events = events;
         this.settings = settings;
+        this.budgets = budgets;
         this.clock = clock;
     }
 
@@ -54,18 +58,32 @@ public class Orchestrator {
                         URI videoUrl, long videoSizeBytes, Long durationMs, long variantId) {
     }
 
+    /**
+     * The next due external publication whose account has room in its rolling 24-hour budget (the one our own
+     * publisher keeps, {@link RateBudgets}): a post of a full account is skipped and stays due, and the next
+     * eligible one is handed out. The account is locked before the budget is counted and the row taken, so two
+     * callers cannot both take an account's last post of the day.
+     */
     @Transactional
     public Optional<Claim> next(long ws, Platform platform, Duration lease, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (int i = 0; i < CLAIM_TRIES; i++) {
-            var id = leases.candidate(ws, platform, now);
-            if (id.isEmpty()) {
+        Set<Long> full = new HashSet<>();
+        for (int lost = 0; lost < CLAIM_TRIES; ) {
+            var candidate = leases.candidate(ws, platform, now, full);
+            if (candidate.isEmpty()) {
                 return Optional.empty();
             }
-            var before = rows.byId(ws, id.get()).orElseThrow();
+            var c = candidate.get();
+            var account = accounts.lockById(ws, c.accountId()).orElse(null);
+            if (account != null && !c.inFlight() && !budgets.check(account, now).allowed()) {
+                full.add(account.id());
+                continue;
+            }
+            var before = rows.byId(ws, c.id()).orElseThrow();
             String token = UUID.randomUUID().toString();
             if (!leases.take(ws, before.id(), token, now, now.plus(lease))) {
-                continue; // another caller took it between our read and our write
+                lost++; // another caller took it between our read and our write
+                continue;
             }
             var found = media.of(before);
             if (found instanceof MediaSource.Missing missing) {
@@ -81,7 +99,6 @@ public class Orchestrator {
             payload.put("previous_status", before.state().wire());
             payload.put("lease_expires_at", now.plus(lease).toString());
             events.record(claimed, actor, "publish_claimed", payload);
-            var account = accounts.byId(ws, claimed.socialAccountId()).orElse(null);
             return Optional.of(new Claim(claimed, account, token, now.plus(lease), url, ready.media().sizeBytes(),
                     ready.media().durationMs(), ready.variant().id()));
         }

@@ -7,8 +7,6 @@ import io.socialsync.accounts.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,22 +68,29 @@ public class Publications {
                 .param("variant", variantId).query((rs, n) -> map(rs)).optional();
     }
 
+    /** An occupied slot: the publication holding it and its instant. */
+    record Slot(long id, Instant at) {
+    }
+
     /** Nearest occupied slot at or before {@code t}: one backward probe of (social_account_id, scheduled_for). */
-    Optional<Instant> slotAtOrBefore(long accountId, Instant t, Long excluding) {
+    Optional<Slot> slotAtOrBefore(long accountId, Instant t, Long excluding) {
         return slot("scheduled_for <= :t", "DESC", accountId, t, excluding);
     }
 
     /** Nearest occupied slot after {@code t}: one forward probe of the same index. */
-    Optional<Instant> slotAfter(long accountId, Instant t, Long excluding) {
+    Optional<Slot> slotAfter(long accountId, Instant t, Long excluding) {
         return slot("scheduled_for > :t", "ASC", accountId, t, excluding);
     }
 
-    private Optional<Instant> slot(String condition, String order, long accountId, Instant t, Long excluding) {
-        return jdbc.sql("SELECT scheduled_for FROM publications WHERE social_account_id = :account AND " + condition
+    private Optional<Slot> slot(String condition, String order, long accountId, Instant t, Long excluding) {
+        return jdbc.sql("SELECT id, scheduled_for FROM publications WHERE social_account_id = :account AND " + condition
                         + " AND state IN (:states)" + (excluding != null ? " AND id <> :id" : "")
-                        + " ORDER BY scheduled_for " + order + " LIMIT 1")
+                        // the account column in ORDER BY changes nothing on PostgreSQL, but H2 walks the index
+                        // in order and stops at the first row only when ORDER BY names the index's leading columns;
+                        // without it, H2 read every post of the account on that side
+                        + " ORDER BY social_account_id " + order + ", scheduled_for " + order + " LIMIT 1")
                 .param("account", accountId).param("t", utc(t)).param("states", OCCUPYING).param("id", excluding)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+                .query((rs, n) -> new Slot(rs.getLong(1), instant(rs, 2))).optional();
     }
 
     /** Due SCHEDULED rows, locked; rows another node's tick holds are skipped, so nodes never move one twice. */

@@ -25,20 +25,23 @@ public class Rescheduling {
     private final SlotFinder slots;
     private final PublicationLifecycle lifecycle;
     private final PublishEvents events;
+    private final NearPosts near;
     private final Clock clock;
 
     public Rescheduling(Publications rows, SocialAccounts accounts, RulesService rules, SlotFinder slots,
-                        PublicationLifecycle lifecycle, PublishEvents events, Clock clock) {
+                        PublicationLifecycle lifecycle, PublishEvents events, NearPosts near, Clock clock) {
         this.rows = rows;
         this.accounts = accounts;
         this.rules = rules;
         this.slots = slots;
         this.lifecycle = lifecycle;
         this.events = events;
+        this.near = near;
         this.clock = clock;
     }
 
-    public record Result(Publication publication, String reason, List<String> adjustments, List<String> warnings) {
+    public record Result(Publication publication, String reason, List<String> adjustments,
+                         List<ScheduleWarning> warnings) {
     }
 
     @Transactional
@@ -53,7 +56,7 @@ public class Rescheduling {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant requested = when.resolve(account.timezone());
-        List<String> warnings = new ArrayList<>();
+        List<ScheduleWarning> warnings = new ArrayList<>();
         var ruleSet = rules.active(ws);
         var plan = slots.find(account, ruleSet, Earliest.of(requested, now, warnings), p.id())
                 .orElseThrow(() -> ApiException.conflict("no free slot found after " + SlotPlanner.MAX_STEPS
@@ -77,6 +80,7 @@ public class Rescheduling {
         if (plan.adjusted()) {
             events.record(moved, actor, "publish_scheduled_adjusted", SchedulingService.adjusted(moved, plan));
         }
+        warnings.addAll(near.check(account, ruleSet.of(account.platform()), moved.clipId(), moved.scheduledFor(), id));
         var adjustments = plan.adjustments().stream().map(Adjustment::describe).toList();
         return new Result(moved, plan.reason(), adjustments, warnings);
     }

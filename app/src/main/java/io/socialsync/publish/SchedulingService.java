@@ -36,11 +36,12 @@ public class SchedulingService {
     private final SlotFinder slots;
     private final PublishEvents events;
     private final PublishRuns runs;
+    private final NearPosts near;
     private final Clock clock;
 
     public SchedulingService(Clips clips, Variants variants, SocialAccounts accounts, Publications rows,
                              RulesService rules, SlotFinder slots, PublishEvents events, PublishRuns runs,
-                             Clock clock) {
+                             NearPosts near, Clock clock) {
         this.clips = clips;
         this.variants = variants;
         this.accounts = accounts;
@@ -49,11 +50,33 @@ public class SchedulingService {
         this.slots = slots;
         this.events = events;
         this.runs = runs;
+        this.near = near;
         this.clock = clock;
     }
 
     @Transactional
     public ScheduleOutcome schedule(long ws, ScheduleRequest r, Actor actor) {
+        return one(ws, r, actor);
+    }
+
+    /**
+     * {@code POST /publishing/schedule/batch}: every request in order, in one transaction, each with its own
+     * verdict as if sent alone; a later request is planned around the slots the earlier ones took. A rejection
+     * does not undo the others. Every account the batch names is locked up front, in id order: two batches that
+     * share accounts wait for each other instead of deadlocking.
+     */
+    @Transactional
+    public List<ScheduleOutcome> scheduleAll(long ws, List<ScheduleRequest> requests, Actor actor) {
+        requests.stream().map(r -> id(r.socialAccountId())).flatMap(Optional::stream).distinct().sorted()
+                .forEach(account -> accounts.lockById(ws, account));
+        List<ScheduleOutcome> outcomes = new ArrayList<>(requests.size());
+        for (ScheduleRequest r : requests) {
+            outcomes.add(one(ws, r, actor));
+        }
+        return outcomes;
+    }
+
+    private ScheduleOutcome one(long ws, ScheduleRequest r, Actor actor) {
         var replay = replay(ws, r.idempotencyKey());
         if (replay.isPresent()) {
             return replay.get();
@@ -94,7 +117,7 @@ public class SchedulingService {
     private ScheduleOutcome plan(long ws, ScheduleRequest r, SocialAccount account, Clip clip, Actor actor) {
         Instant now = now();
         Instant requested = r.when().resolve(account.timezone());
-        List<String> warnings = new ArrayList<>();
+        List<ScheduleWarning> warnings = new ArrayList<>();
         Instant earliest = Earliest.of(requested, now, warnings);
         var ruleSet = rules.active(ws);
         var plan = slots.find(account, ruleSet, earliest, null);
@@ -107,8 +130,10 @@ public class SchedulingService {
                     + slot + ", after scheduled_window_end " + r.windowEnd() + ": " + plan.get().reason());
         }
         if (account.status() == AccountStatus.NEEDS_REAUTH) {
-            warnings.add("Social account " + account.id() + " needs re-authorisation before " + slot);
+            warnings.add(ScheduleWarning.of(ScheduleWarning.NEEDS_REAUTH, "Social account " + account.id()
+                    + " needs re-authorisation before " + slot));
         }
+        warnings.addAll(near.check(account, ruleSet.of(account.platform()), clip.id(), slot, null));
         Instant windowEnd = r.windowEnd() != null ? r.windowEnd() : plan.get().windowEnd();
         var draft = new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
                 PublicationState.SCHEDULED, slot, windowEnd, requested, ruleSet.version(), r.caption(),

@@ -26,12 +26,12 @@ class SlotFinder {
         return SlotPlanner.plan(request, new SlotPlanner.Neighbours() {
             @Override
             public Optional<Instant> atOrBefore(Instant t) {
-                return rows.slotAtOrBefore(account.id(), t, excluding);
+                return rows.slotAtOrBefore(account.id(), t, excluding).map(Publications.Slot::at);
             }
 
             @Override
             public Optional<Instant> after(Instant t) {
-                return rows.slotAfter(account.id(), t, excluding);
+                return rows.slotAfter(account.id(), t, excluding).map(Publications.Slot::at);
             }
         });
     }

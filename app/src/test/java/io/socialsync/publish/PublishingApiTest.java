@@ -123,7 +123,8 @@ class PublishingApiTest extends ClockedServerTest {
         past.put("social_account_id", String.valueOf(madrid));
         JsonNode fromNow = schedule(api, past);
         assertThat(fromNow.path("scheduled_for").asString()).isEqualTo("2030-01-07T17:00:00Z"); // 18:00 CET
-        assertThat(fromNow.path("warnings").get(0).asString()).contains("in the past");
+        assertThat(fromNow.path("warnings").get(0).path("code").asString()).isEqualTo("requested_in_past");
+        assertThat(fromNow.path("warnings").get(0).path("message").asString()).contains("in the past");
     }
 
     @Test

@@ -32,12 +32,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The scheduler's locking against a real database, once per database by its subclasses: concurrent requests for
- * one account, concurrent ticks, and cancel/reschedule of a queued post. Workers and the automatic tick are off.
+ * The scheduler's locking against a real database, once per database by its subclasses: concurrent requests and
+ * batches for one account, concurrent ticks, cancel/reschedule of a queued post, and orchestrator claims within the
+ * accounts' rolling budgets (TikTok's default 15 a day; Instagram's set to 2 here). Workers and the automatic tick
+ * are off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false",
-        "socialsync.publishing.tick-batch=7"})
+        "socialsync.publishing.tick-batch=7", "socialsync.platforms.instagram.posts-per24h=2"})
 @Import(ClockedServerTest.Clocks.class)
 abstract class PublishingStoreContract {
     private static final Actor ACTOR = Actor.SYSTEM;
@@ -165,21 +167,13 @@ abstract class PublishingStoreContract {
     }
 
     @Test
-    void concurrentOrchestratorClaimsHandOutEachPublicationOnce() throws Exception {
+    void concurrentOrchestratorClaimsHandOutEachPublicationOnceAndNoMoreThanTheBudget() throws Exception {
         long external = accounts.create(ws, Platform.TIKTOK, new AccountChanges("ext", Map.of(), ZoneId.of("UTC"),
                 null, null, null, null), ACTOR).id();
         rules.propose(ws, Map.of("tiktok", new RuleInput(0, 24, 0)), ACTOR);
-        var key = io.socialsync.storage.StorageKey.of("variants/contract-" + UUID.randomUUID() + ".mp4");
-        storage.put(key, new java.io.ByteArrayInputStream(new byte[64]), 64, "video/mp4");
         List<Long> due = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            long clip = PublishingFixtures.clip(jdbc, ws);
-            long variant = PublishingFixtures.variant(jdbc, ws, clip);
-            jdbc.sql("UPDATE variants SET format = 'tiktok', storage_key = ? WHERE id = ?").params(key.value(), variant)
-                    .update();
-            var outcome = scheduling.schedule(ws, new ScheduleRequest(String.valueOf(clip), null, Platform.TIKTOK,
-                    String.valueOf(external), When.parse("2030-01-07T09:00:00Z"), null, "manual", null, null), ACTOR);
-            due.add(((ScheduleOutcome.Scheduled) outcome).publication().id());
+            due.add(externalPost(external, Platform.TIKTOK, "2030-01-07T09:00:00Z"));
         }
         clock.set(Instant.parse("2030-01-07T10:00:00Z"));
         assertThat(tick.tick(ws, false, ACTOR).moved()).isEqualTo(20);
@@ -200,9 +194,107 @@ abstract class PublishingStoreContract {
             f.get();
         }
         pool.shutdown();
-        assertThat(handed).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(due);
-        // an expired lease hands it out again, once
+        // TikTok's budget is 15 posts in 24 h: six racing callers took exactly 15, each once; 5 stay due
+        assertThat(handed).hasSize(15).doesNotHaveDuplicates().isSubsetOf(due);
+        assertThat(due.stream().filter(id -> !handed.contains(id))
+                .map(id -> lifecycle.get(ws, id).state())).containsOnly(PublicationState.PENDING).hasSize(5);
+        // an expired lease hands a post out again, once: it is already counted, so the budget does not stop it
         clock.set(Instant.parse("2030-01-07T10:06:00Z"));
-        assertThat(orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR)).isPresent();
+        var again = orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR);
+        assertThat(again).isPresent();
+        assertThat(handed).contains(again.get().publication().id());
+    }
+
+    @Test
+    void nextSkipsAnAccountWhoseBudgetIsUsedAndHandsOutTheNextEligibleOne() {
+        long full = accounts.create(ws, Platform.INSTAGRAM, new AccountChanges("busy", Map.of(), ZoneId.of("UTC"),
+                null, null, null, null), ACTOR).id();
+        long other = accounts.create(ws, Platform.INSTAGRAM, new AccountChanges("quiet", Map.of(), ZoneId.of("UTC"),
+                null, null, null, null), ACTOR).id();
+        rules.propose(ws, Map.of("instagram", new RuleInput(0, 24, 0)), ACTOR);
+        long first = externalPost(full, Platform.INSTAGRAM, "2030-01-07T09:00:00Z");
+        long second = externalPost(full, Platform.INSTAGRAM, "2030-01-07T09:01:00Z");
+        long third = externalPost(full, Platform.INSTAGRAM, "2030-01-07T09:02:00Z");
+        long elsewhere = externalPost(other, Platform.INSTAGRAM, "2030-01-07T09:30:00Z");
+        clock.set(Instant.parse("2030-01-07T10:00:00Z"));
+        assertThat(tick.tick(ws, false, ACTOR).moved()).isEqualTo(4);
+
+        // claims count while in flight: two claimed posts use the budget of 2
+        assertThat(claim()).isEqualTo(first);
+        assertThat(claim()).isEqualTo(second);
+        assertThat(claim()).as("the third post of @busy is skipped for @quiet's").isEqualTo(elsewhere);
+        assertThat(orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR)).isEmpty();
+        assertThat(lifecycle.get(ws, third).state()).isEqualTo(PublicationState.PENDING); // left due, not failed
+
+        // reported posts count for 24 h from the report
+        clock.set(Instant.parse("2030-01-07T11:00:00Z"));
+        orchestrator.posted(ws, first, "m1", "https://instagram.com/p/1", null, ACTOR);
+        orchestrator.posted(ws, second, "m2", "https://instagram.com/p/2", null, ACTOR);
+        orchestrator.posted(ws, elsewhere, "m3", "https://instagram.com/p/3", null, ACTOR);
+        clock.set(Instant.parse("2030-01-08T10:59:00Z"));
+        assertThat(orchestrator.next(ws, Platform.INSTAGRAM, Duration.ofMinutes(5), ACTOR)).isEmpty();
+        clock.set(Instant.parse("2030-01-08T11:00:01Z"));
+        assertThat(claim()).isEqualTo(third);
+    }
+
+    private long claim() {
+        return orchestrator.next(ws, null, Duration.ofMinutes(5), ACTOR).orElseThrow().publication().id();
+    }
+
+    /** A due-able post for an orchestrator, with a rendered variant of the platform's format in storage. */
+    private long externalPost(long accountId, Platform platform, String when) {
+        var key = io.socialsync.storage.StorageKey.of("variants/contract-" + UUID.randomUUID() + ".mp4");
+        storage.put(key, new java.io.ByteArrayInputStream(new byte[64]), 64, "video/mp4");
+        long clip = PublishingFixtures.clip(jdbc, ws);
+        long variant = PublishingFixtures.variant(jdbc, ws, clip);
+        jdbc.sql("UPDATE variants SET format = ?, storage_key = ? WHERE id = ?")
+                .params(platform.wire(), key.value(), variant).update();
+        var outcome = scheduling.schedule(ws, new ScheduleRequest(String.valueOf(clip), null, platform,
+                String.valueOf(accountId), When.parse(when), null, "manual", null, null, "external"), ACTOR);
+        return ((ScheduleOutcome.Scheduled) outcome).publication().id();
+    }
+
+    @Test
+    void concurrentBatchesOverTheSameAccountsInOppositeOrdersNeitherDeadlockNorShareASlot() throws Exception {
+        long second = accounts.create(ws, Platform.TIKTOK, new AccountChanges("h2", Map.of(),
+                ZoneId.of("Europe/Madrid"), "token", null, null, null), ACTOR).id();
+        int batches = 6;
+        int perAccount = 3;
+        List<List<ScheduleRequest>> all = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            List<ScheduleRequest> items = new ArrayList<>();
+            for (int i = 0; i < perAccount; i++) {
+                long[] order = b % 2 == 0 ? new long[] {account, second} : new long[] {second, account};
+                for (long a : order) {
+                    items.add(new ScheduleRequest(String.valueOf(PublishingFixtures.clip(jdbc, ws)), null,
+                            Platform.TIKTOK, String.valueOf(a), When.parse("2030-01-07T20:00:00+01:00"), null,
+                            "manual", null, null));
+                }
+            }
+            all.add(items);
+        }
+        var pool = Executors.newFixedThreadPool(batches);
+        var start = new CountDownLatch(1);
+        var futures = all.stream().map(items -> pool.submit(() -> {
+            start.await();
+            return scheduling.scheduleAll(ws, items, ACTOR);
+        })).toList();
+        start.countDown();
+        Map<Long, List<Instant>> slots = new java.util.HashMap<>();
+        for (var f : futures) {
+            for (var outcome : f.get()) {
+                var p = ((ScheduleOutcome.Scheduled) outcome).publication();
+                slots.computeIfAbsent(p.socialAccountId(), k -> new ArrayList<>()).add(p.scheduledFor());
+            }
+        }
+        pool.shutdown();
+        for (var accountSlots : slots.values()) {
+            var sorted = accountSlots.stream().sorted().toList();
+            assertThat(sorted).hasSize(batches * perAccount);
+            for (int i = 1; i < sorted.size(); i++) {
+                assertThat(Duration.between(sorted.get(i - 1), sorted.get(i))).isGreaterThanOrEqualTo(
+                        Duration.ofMinutes(30));
+            }
+        }
     }
 }

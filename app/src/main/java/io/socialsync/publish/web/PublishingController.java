@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The seed's scheduler API: schedule, list per clip, tick; plus cancel and reschedule. */
+/** The seed's scheduler API: schedule (one or a batch), list per clip, tick; plus cancel and reschedule. */
 @RestController
 @RequestMapping("/publishing")
 public class PublishingController {
@@ -66,6 +66,21 @@ public class PublishingController {
         }
         boolean created = outcome instanceof ScheduleOutcome.Scheduled s && s.created();
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(ScheduleResponse.of(outcome));
+    }
+
+    @PostMapping("/schedule/batch")
+    @Operation(summary = "Schedule up to 500 requests in order, in one transaction, each planned around the ones "
+            + "before it: one result per item (a rejected item does not undo the others); a malformed item or more "
+            + "than 500 is a 400 that schedules nothing")
+    BatchResponse batch(Caller caller, @RequestBody BatchBody body) {
+        caller.require(Role.EDITOR);
+        var requests = body.validated();
+        try {
+            return BatchResponse.of(scheduling.scheduleAll(caller.workspaceId(), requests, caller.actor()));
+        } catch (DuplicateKeyException raced) {
+            throw ApiException.conflict("an idempotency key of this batch is being used by a concurrent request; "
+                    + "nothing was scheduled: retry the batch to get its answers");
+        }
     }
 
     @GetMapping("/schedule/{clipId}")

@@ -2,16 +2,18 @@ package io.socialsync.publish.web;
 
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.ScheduleOutcome;
+import io.socialsync.publish.ScheduleWarning;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The seed's answer to a schedule request ({@code publish_log_id}, {@code status} scheduled|rejected,
- * {@code reason}, {@code scheduled_for}, {@code scheduled_window_end}), plus each adjustment and any warnings.
+ * {@code reason}, {@code scheduled_for}, {@code scheduled_window_end}), plus each adjustment and any warnings
+ * ({@code near_post}, {@code same_clip_same_platform}, ...: never a rejection).
  */
 public record ScheduleResponse(String publishLogId, String status, String reason, Instant scheduledFor,
                                Instant scheduledWindowEnd, Integer rulesVersion, List<String> adjustments,
-                               List<String> warnings) {
+                               List<WarningView> warnings) {
 
     static ScheduleResponse of(ScheduleOutcome outcome) {
         return switch (outcome) {
@@ -21,8 +23,9 @@ public record ScheduleResponse(String publishLogId, String status, String reason
         };
     }
 
-    static ScheduleResponse scheduled(Publication p, String reason, List<String> adjustments, List<String> warnings) {
+    static ScheduleResponse scheduled(Publication p, String reason, List<String> adjustments,
+                                      List<ScheduleWarning> warnings) {
         return new ScheduleResponse(String.valueOf(p.id()), p.state().wire(), reason, p.scheduledFor(), p.windowEnd(),
-                p.rulesVersion(), adjustments, warnings);
+                p.rulesVersion(), adjustments, WarningView.of(warnings));
     }
 }
