@@ -2,6 +2,7 @@ package io.socialsync.edit;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.media.edit.EditOperation;
 import io.socialsync.media.edit.TextPosition;
 import java.time.Duration;
@@ -19,18 +20,8 @@ public class AddTextHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofHours(1);
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, Duration.ofHours(1), 1);
     }
 
     @Override

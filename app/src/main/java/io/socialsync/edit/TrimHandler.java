@@ -2,6 +2,7 @@ package io.socialsync.edit;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.media.edit.EditOperation;
 import io.socialsync.media.edit.TrimMode;
 import java.time.Duration;
@@ -18,18 +19,8 @@ public class TrimHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofMinutes(30);
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, Duration.ofMinutes(30), 1);
     }
 
     @Override

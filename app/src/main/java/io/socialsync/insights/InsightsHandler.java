@@ -9,6 +9,7 @@ import io.socialsync.insights.platforms.PostRef;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublicationState;
@@ -55,25 +56,10 @@ public class InsightsHandler implements JobHandler {
         this.clock = clock;
     }
 
+    /** Enough attempts to ride out a rate limit with the queue's exponential backoff; each is one JSON request. */
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    /** Enough attempts to ride out a rate limit with the queue's exponential backoff. */
-    @Override
-    public int maxAttempts() {
-        return 8;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofMinutes(2); // one JSON request
-    }
-
-    @Override
-    public int concurrency() {
-        return 4;
+    public JobSpec spec() {
+        return new JobSpec(KIND, 8, Duration.ofMinutes(2), 4);
     }
 
     @Override

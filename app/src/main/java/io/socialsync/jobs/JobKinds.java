@@ -1,7 +1,6 @@
 package io.socialsync.jobs;
 
 import io.socialsync.web.ApiException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,18 +14,14 @@ public class JobKinds {
     private final Map<String, JobHandler> handlers;
 
     public JobKinds(List<JobHandler> handlers) {
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity(),
+        this.handlers = handlers.stream().collect(Collectors.toMap(h -> h.spec().kind(), Function.identity(),
                 (a, b) -> {
-                    throw new IllegalStateException("two handlers for job kind " + a.kind());
+                    throw new IllegalStateException("two handlers for job kind " + a.spec().kind());
                 }, TreeMap::new));
     }
 
-    public record Spec(String kind, int maxAttempts, Duration timeout, int concurrency) {
-    }
-
-    public Spec spec(String kind) {
-        var h = handler(kind);
-        return new Spec(h.kind(), h.maxAttempts(), h.timeout(), h.concurrency());
+    public JobSpec spec(String kind) {
+        return handler(kind).spec();
     }
 
     public JobHandler handler(String kind) {
@@ -37,7 +32,7 @@ public class JobKinds {
         return h;
     }
 
-    public List<Spec> all() {
+    public List<JobSpec> all() {
         return handlers.keySet().stream().map(this::spec).toList();
     }
 }

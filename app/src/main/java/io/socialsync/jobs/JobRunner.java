@@ -57,7 +57,7 @@ public class JobRunner implements DisposableBean {
         var watchdog = watchdogs.schedule(() -> {
             timedOut.set(true);
             self.interrupt();
-        }, handler.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        }, handler.spec().timeout().toMillis(), TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
         String outcome = "completed";
         try {
@@ -86,10 +86,10 @@ public class JobRunner implements DisposableBean {
                     claimed.id());
             return "cancelled";
         }
-        String error = timedOut ? "timed out after " + handler.timeout() : Errors.oneLine(failure);
+        String error = timedOut ? "timed out after " + handler.spec().timeout() : Errors.oneLine(failure);
         boolean permanent = failure instanceof JobFailure;
         if (!permanent && !timedOut) {
-            log.warn("Job {} ({}) failed: {}", claimed.id(), handler.kind(), error, failure);
+            log.warn("Job {} ({}) failed: {}", claimed.id(), handler.spec().kind(), error, failure);
         }
         queue.fail(claimed, error, permanent, name);
         return timedOut ? "timed_out" : "failed";

@@ -3,6 +3,7 @@ package io.socialsync.library;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.media.MediaFiles;
 import io.socialsync.media.MediaTools;
@@ -40,18 +41,8 @@ public class AnalyseVideoHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofHours(2);
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, Duration.ofHours(2), 1);
     }
 
     @Override

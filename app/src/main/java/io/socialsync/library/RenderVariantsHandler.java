@@ -3,6 +3,7 @@ package io.socialsync.library;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.media.JobProgress;
 import io.socialsync.media.MediaFiles;
 import io.socialsync.media.MediaTools;
@@ -49,18 +50,8 @@ public class RenderVariantsHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofHours(1);
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, Duration.ofHours(1), 1);
     }
 
     @Override
@@ -88,7 +79,7 @@ public class RenderVariantsHandler implements JobHandler {
                     .withClip(Duration.ofMillis(clip.startMs()), Duration.ofMillis(clip.durationMs()))
                     .withPresets(List.copyOf(presets.values()));
             var cancel = CancelToken.create();
-            var run = RunOptions.defaults().withTimeout(timeout()).withCancel(cancel)
+            var run = RunOptions.defaults().withTimeout(spec().timeout()).withCancel(cancel)
                     .withExpectedDuration(Duration.ofMillis(clip.durationMs()))
                     .withProgress(JobProgress.of(ctx, cancel, 0, 90, "rendering"));
             List<io.socialsync.media.render.RenderedVariant> rendered;

@@ -3,6 +3,7 @@ package io.socialsync.meta;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.meta.DownloadOutcome.Failed;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,25 +39,13 @@ public class MediaDownloadHandler implements JobHandler {
         this.clock = clock;
     }
 
+    /**
+     * Attempts only for failures around the downloads (database, storage config): posts keep their own count. The
+     * time limit is the batch budget, plus one download that started just before it ran out.
+     */
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3; // only for failures around the downloads (database, storage config); posts keep their own count
-    }
-
-    /** The batch budget, plus one download that started just before it ran out. */
-    @Override
-    public Duration timeout() {
-        return settings.batchBudget().plus(perDownload()).plusMinutes(1);
-    }
-
-    @Override
-    public int concurrency() {
-        return 2;
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, settings.batchBudget().plus(perDownload()).plusMinutes(1), 2);
     }
 
     @Override

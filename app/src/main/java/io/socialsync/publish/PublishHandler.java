@@ -3,6 +3,7 @@ package io.socialsync.publish;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.publish.platforms.PublishOutcome;
 import io.socialsync.publish.platforms.Publishers;
@@ -40,20 +41,13 @@ public class PublishHandler implements JobHandler {
         this.clock = clock;
     }
 
+    /**
+     * Attempts are for temporary trouble and for asking again about unknown outcomes, never for re-posting; an
+     * hour is a large upload plus the platform's processing.
+     */
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    /** Attempts are for temporary trouble and for asking again about unknown outcomes, never for re-posting. */
-    @Override
-    public int maxAttempts() {
-        return 10;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofHours(1); // a large upload plus the platform's processing
+    public JobSpec spec() {
+        return new JobSpec(KIND, 10, Duration.ofHours(1), 1);
     }
 
     @Override

@@ -4,10 +4,10 @@ import io.socialsync.Errors;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -34,23 +34,8 @@ public class DeliverWebhookHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 8;
-    }
-
-    @Override
-    public Duration timeout() {
-        return sender.attemptTimeout().plusSeconds(30);
-    }
-
-    @Override
-    public int concurrency() {
-        return 4;
+    public JobSpec spec() {
+        return new JobSpec(KIND, 8, sender.attemptTimeout().plusSeconds(30), 4);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.socialsync.accounts.tokens;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,23 +23,8 @@ class TokenRefreshHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofMinutes(2);
-    }
-
-    @Override
-    public int concurrency() {
-        return 2;
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, Duration.ofMinutes(2), 2);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.net.UrlGuard;
 import java.time.Duration;
@@ -30,23 +31,8 @@ public class IngestUrlHandler implements JobHandler {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return timeout;
-    }
-
-    @Override
-    public int concurrency() {
-        return 2;
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, timeout, 2);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.socialsync.jobs.handlers;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +13,8 @@ public class NoopHandler implements JobHandler {
     public static final String KIND = "NOOP";
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int concurrency() {
-        return 4;
+    public JobSpec spec() {
+        return new JobSpec(KIND, 5, Duration.ofMinutes(10), 4);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.socialsync.jobs.testing;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,18 +19,8 @@ public class BlockingHandler implements JobHandler {
     public static final String KIND = "TEST_BLOCKING";
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public int maxAttempts() {
-        return 3;
-    }
-
-    @Override
-    public Duration timeout() {
-        return Duration.ofMinutes(5);
+    public JobSpec spec() {
+        return new JobSpec(KIND, 3, Duration.ofMinutes(5), 1);
     }
 
     @Override
