@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The filters of one video output, from a split branch of the (letterbox-free) source to the encoder: reframe,
- * preset, scale, speed, constant frame rate, yuv420p with BT.709 tags.
+ * The filters of one video output, from a split branch of the (letterbox-free, already BT.709: see
+ * {@link SourceColour}) source to the encoder: reframe, preset, scale, speed, constant frame rate, yuv420p with
+ * BT.709 tags. A {@code scale} to the size the picture already has passes frames through untouched, which is why
+ * it carries no colour options: those would force a full conversion pass per output.
  */
 final class VideoChain {
     /** Tags written into the frames, so every encoder and muxer sees the same colour description. */
@@ -40,7 +42,7 @@ final class VideoChain {
         Preset p = o.preset();
         if (p.zoom() != 1) chain.add("crop=w=" + Fmt.even(w / p.zoom()) + ":h=" + Fmt.even(h / p.zoom()));
         if (p.mirror()) chain.add("hflip");
-        chain.add("scale=" + o.width() + ":" + o.height() + ":flags=bicubic:out_color_matrix=bt709:out_range=tv");
+        chain.add("scale=" + o.width() + ":" + o.height() + ":flags=bicubic");
         chain.add("setsar=1");
         if (p.brightness() != 0 || p.contrast() != 1 || p.saturation() != 1) {
             chain.add("eq=brightness=" + Fmt.num(p.brightness()) + ":contrast=" + Fmt.num(p.contrast())
