@@ -34,7 +34,7 @@ final class VideoChain {
             }
             case Reframe.BlurPad p -> {
                 from = "[p" + out.substring(1);
-                statements.add(blurPad(in, from, o.width(), o.height()));
+                statements.add(blurPad(in, from, srcW, srcH, o.width(), o.height()));
                 w = o.width();
                 h = o.height();
             }
@@ -58,19 +58,27 @@ final class VideoChain {
     }
 
     /**
-     * Background: shrunk first, so the blur is cheap and wide, then enlarged to fill the frame; foreground: the
-     * whole picture fitted inside, centred.
+     * Background: the centre of the picture with the output's shape, shrunk first, so the blur is cheap and wide,
+     * then enlarged to fill the frame; foreground: the whole picture fitted inside, centred. The background is
+     * cropped before it is shrunk (the scaler then reads a third of the pixels for 16:9 into 9:16) and scaled with
+     * {@code fast_bilinear} both ways: after a blur this wide, a better filter changes nothing visible.
      */
-    static String blurPad(String in, String out, int width, int height) {
+    static String blurPad(String in, String out, int srcW, int srcH, int width, int height) {
         String id = out.substring(1, out.length() - 1);
         int bw = Fmt.even(Math.max(16, width / 8.0));
         int bh = Fmt.even(Math.max(16, height / 8.0));
+        boolean wider = (double) srcW / srcH > (double) width / height;
+        int cw = wider ? Math.min(srcW, Fmt.even((double) srcH * width / height)) : srcW;
+        int ch = wider ? srcH : Math.min(srcH, Fmt.even((double) srcW * height / width));
         return in + "split=2[" + id + "f][" + id + "b];"
-                + "[" + id + "b]scale=" + bw + ":" + bh + ":force_original_aspect_ratio=increase,crop=" + bw + ":" + bh
-                + ",boxblur=luma_radius='min(w,h)/8':luma_power=2,scale=" + width + ":" + height + ",setsar=1[" + id
-                + "bg];[" + id + "f]scale=" + width + ":" + height
+                + "[" + id + "b]crop=" + cw + ":" + ch + ",scale=" + bw + ":" + bh + ":flags=fast_bilinear"
+                + ",boxblur=luma_radius='min(w,h)/8':luma_power=2,scale=" + width + ":" + height
+                + ":flags=fast_bilinear,setsar=1[" + id + "bg];[" + id + "f]scale=" + width + ":" + height
                 + ":force_original_aspect_ratio=decrease:force_divisible_by=2,setsar=1[" + id + "fg];"
-                + "[" + id + "bg][" + id + "fg]overlay=x=(W-w)/2:y=(H-h)/2" + out;
+                + "[" + id + "bg][" + id + "fg]overlay=x=(W-w)/2:y=(H-h)/2"
+                // overlay ends its stream where its last frame starts, so the fps filter after it drops that frame
+                // (all of a one-frame source); a clone past the end keeps it, and the output's -t trims the clone
+                + ",tpad=stop=1:stop_mode=clone" + out;
     }
 
     static String rate(FrameRate r) {
