@@ -59,6 +59,8 @@ final class ProbeParser {
                 FrameRate.parse(text(s, "avg_frame_rate")),
                 FrameRate.parse(text(s, "r_frame_rate")),
                 text(s, "color_transfer"),
+                text(s, "color_space"),
+                text(s, "color_range"),
                 frames > 0 ? OptionalLong.of(frames) : OptionalLong.empty());
     }
 

@@ -11,6 +11,9 @@ import java.util.OptionalLong;
  * @param avgFrameRate frames / duration, the real mean rate
  * @param baseFrameRate {@code r_frame_rate}, the timebase-derived "nominal" rate
  * @param colorTransfer FFmpeg's {@code color_transfer}, empty when untagged
+ * @param colorSpace FFmpeg's {@code color_space} (the YUV matrix, e.g. {@code bt709}, {@code smpte170m}), empty when
+ *     untagged
+ * @param colorRange FFmpeg's {@code color_range}: {@code tv} (limited), {@code pc} (full), empty when untagged
  */
 public record VideoStream(
         int index,
@@ -22,6 +25,8 @@ public record VideoStream(
         FrameRate avgFrameRate,
         FrameRate baseFrameRate,
         String colorTransfer,
+        String colorSpace,
+        String colorRange,
         OptionalLong frameCount) {
 
     /** Relative gap between the two rates above which we call a stream variable-frame-rate. */

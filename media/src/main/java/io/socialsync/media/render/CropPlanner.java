@@ -44,7 +44,8 @@ public final class CropPlanner {
                 path.add(new CropKeyframe(Math.max(0, t - 0.001), current)); // hold to the cut, then jump
                 path.add(new CropKeyframe(t, target));
             } else if (Math.abs(target - current) > DEAD_ZONE) {
-                double pan = Math.min(PAN_SECONDS, w.length() / 2);
+                // the last window may be one sample long (keyframe sampling): a pan of zero would be a jump
+                double pan = w.length() > 0 ? Math.min(PAN_SECONDS, w.length() / 2) : PAN_SECONDS;
                 path.add(new CropKeyframe(t, current));
                 path.add(new CropKeyframe(t + pan, target));
             } else {

@@ -112,7 +112,9 @@ public final class RenderPlanBuilder {
     private String graph(VideoStream video, int srcW, int srcH, List<PlannedOutput> outputs, double clipStart) {
         StringBuilder g = new StringBuilder("[0:" + video.index() + "]");
         letterbox.ifPresent(r -> g.append(r.filter()).append(','));
-        if (toneMap && video.hdr().isHdr()) g.append(TONE_MAP).append(',');
+        boolean toneMapped = toneMap && video.hdr().isHdr();
+        if (toneMapped) g.append(TONE_MAP).append(',');
+        SourceColour.conversion(video, toneMapped).ifPresent(f -> g.append(f).append(','));
         g.append("split=").append(outputs.size());
         for (int i = 0; i < outputs.size(); i++) g.append("[s").append(i).append(']');
         for (int i = 0; i < outputs.size(); i++) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The cheap analysis pass on real (synthetic) pictures: bars and a subject off to one side. */
 class AnalysisTest {
@@ -27,17 +29,58 @@ class AnalysisTest {
                 RunOptions.defaults());
     }
 
-    /** A moving test pattern on the right of a flat grey stage. */
-    private Path subjectOnTheRight() {
-        return TestMedia.synth(work.resolve("subject.mp4"), "-f", "lavfi", "-i",
+    /**
+     * A moving test pattern on the right of a flat grey stage.
+     *
+     * @param gop frames between keyframes: 25 (1 s) lets the analysis read keyframes only, 250 (x264's default,
+     *     10 s) makes it sample the decoded frames
+     */
+    private Path subjectOnTheRight(int gop) {
+        return TestMedia.synth(work.resolve("subject-" + gop + ".mp4"), "-f", "lavfi", "-i",
                 "color=c=0x505050:size=320x180:rate=25:duration=2[bg];"
                         + "testsrc2=size=60x60:rate=25:duration=2[fg];[bg][fg]overlay=x='230+10*sin(3*t)':y=60",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", Integer.toString(gop), "-pix_fmt", "yuv420p");
+    }
+
+    private Path pattern(int seconds, int gop) {
+        return RenderMedia.video(work.resolve("pattern-" + gop + ".mp4"), "320x180", seconds, false, "yuv420p", "-g",
+                Integer.toString(gop), "-sc_threshold", "0");
+    }
+
+    private static List<Double> sampleTimes(SourceAnalyzer.Result r) {
+        return r.saliency().orElseThrow().samples().stream().map(SaliencyTrack.Sample::timeSeconds).toList();
     }
 
     @Test
-    void theNineBySixteenWindowFollowsTheSubjectAndTheRenderUsesIt() throws Exception {
-        Path src = subjectOnTheRight();
+    void keyframesAreEnoughWhenTheyComeEverySecond() throws Exception {
+        assertThat(sampleTimes(analyse(pattern(4, 25)))).containsExactly(0.0, 1.0, 2.0, 3.0);
+    }
+
+    @Test
+    void sparseKeyframesFallBackToFourSamplesASecond() throws Exception {
+        assertThat(sampleTimes(analyse(pattern(4, 250)))).hasSize(16).startsWith(0.0, 0.25, 0.5).endsWith(3.75);
+    }
+
+    @Test
+    void samplesAreOnTheSourceTimelineAndInsideTheClip() throws Exception {
+        Path src = pattern(6, 25);
+        MediaInfo info = new MediaProber(TestMedia.ffmpeg()).probe(src);
+        var r = SourceAnalyzer.analyse(TestMedia.ffmpeg(), info, Duration.ofMillis(1500), Duration.ofSeconds(3),
+                work, RunOptions.defaults());
+        assertThat(sampleTimes(r)).containsExactly(2.0, 3.0, 4.0);
+    }
+
+    @Test
+    void sampleTimesComeFromTheMetadataLog() {
+        assertThat(SourceAnalyzer.times("frame:0    pts:0       pts_time:0\nlavfi.cropdetect.x=0\n"
+                + "frame:1    pts:30720   pts_time:2.5\nlavfi.cropdetect.x=0\n")).containsExactly(0, 2.5);
+        assertThat(SourceAnalyzer.times("frame:0    pts:NOPTS   pts_time:NOPTS\n")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {25, 250})
+    void theNineBySixteenWindowFollowsTheSubjectAndTheRenderUsesIt(int gop) throws Exception {
+        Path src = subjectOnTheRight(gop);
         SourceAnalyzer.Result r = analyse(src);
         assertThat(r.letterbox()).isEmpty();
         Reframe reframe = ReframeDecider.decide(320, 180, 1080, 1920, List.of(), r.saliency(),
@@ -55,11 +98,12 @@ class AnalysisTest {
         assertThat(Files.size(out.getFirst().path())).isPositive();
     }
 
-    @Test
-    void letterboxBarsAreDetectedAndCroppedAway() throws Exception {
-        Path src = TestMedia.synth(work.resolve("bars.mp4"), "-f", "lavfi", "-i",
+    @ParameterizedTest
+    @ValueSource(ints = {25, 250})
+    void letterboxBarsAreDetectedAndCroppedAway(int gop) throws Exception {
+        Path src = TestMedia.synth(work.resolve("bars-" + gop + ".mp4"), "-f", "lavfi", "-i",
                 "testsrc2=size=320x136:rate=25:duration=2,pad=320:180:0:22:black", "-c:v", "libx264", "-preset",
-                "ultrafast", "-pix_fmt", "yuv420p");
+                "ultrafast", "-g", Integer.toString(gop), "-pix_fmt", "yuv420p");
         assertThat(analyse(src).letterbox()).contains(new CropRect(0, 22, 320, 136));
         RenderedVariant v = new Renderer(TestMedia.ffmpeg()).render(RenderRequest.of(src,
                 PlatformFormats.defaults().get(List.of("youtube")), work.resolve("out")),

@@ -53,4 +53,12 @@ class CropPlannerTest {
         assertThat(p.get(3).centerX()).isCloseTo(0.70, within(0.02)); // held up to the cut ...
         assertThat(p.get(4).centerX()).isCloseTo(0.20, within(0.02)); // ... then a jump, not a pan
     }
+
+    @Test
+    void aMoveAtTheLastSampleStillPans() {
+        var t = track(new double[] {0, 2, 4}, new double[] {0.30, 0.30, 0.70}, new boolean[3]);
+        List<CropKeyframe> p = CropPlanner.plan(t, 0.316, 0.35).path();
+        assertThat(p).extracting(CropKeyframe::timeSeconds).containsExactly(0.0, 4.0, 4.5);
+        assertThat(p.getLast().centerX()).isCloseTo(0.70, within(0.02));
+    }
 }

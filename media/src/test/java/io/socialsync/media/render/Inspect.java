@@ -73,6 +73,23 @@ final class Inspect {
         return Math.sqrt(sq / ((to - from) * 64));
     }
 
+    /**
+     * Y, U and V (0–255, as stored: no range conversion) of the 2x2 pixels at the centre of the frame at
+     * {@code seconds}; for 8-bit 4:2:0 files.
+     */
+    static int[] centreYuv(Path file, double seconds) throws IOException {
+        Path raw = Files.createTempFile(file.getParent(), "frame", ".yuv");
+        try {
+            TestMedia.ffmpeg().run(List.of("-y", "-ss", Double.toString(seconds), "-i", Ffmpeg.fileArg(file),
+                    "-frames:v", "1", "-vf", "crop=2:2", "-f", "rawvideo", Ffmpeg.fileArg(raw)),
+                    RunOptions.defaults());
+            byte[] px = Files.readAllBytes(raw); // 4 luma bytes, then one U and one V
+            return new int[] {px[0] & 0xff, px[4] & 0xff, px[5] & 0xff};
+        } finally {
+            Files.deleteIfExists(raw);
+        }
+    }
+
     static byte[] grayFrame(Path file, double seconds) throws IOException {
         Path raw = Files.createTempFile(file.getParent(), "frame", ".gray");
         try {

@@ -18,8 +18,14 @@ final class PlanFixtures {
     private PlanFixtures() {}
 
     static MediaInfo source(int w, int h, double seconds, boolean audio) {
-        var video = new VideoStream(0, "h264", "yuv420p", w, h, 0, new FrameRate(25, 1), new FrameRate(25, 1), "",
-                OptionalLong.empty());
+        return source(w, h, seconds, audio, "yuv420p", "", "", "");
+    }
+
+    /** With the colour description ffprobe gives; empty strings for untagged. */
+    static MediaInfo source(int w, int h, double seconds, boolean audio, String pixFmt, String transfer,
+                            String colorSpace, String colorRange) {
+        var video = new VideoStream(0, "h264", pixFmt, w, h, 0, new FrameRate(25, 1), new FrameRate(25, 1), transfer,
+                colorSpace, colorRange, OptionalLong.empty());
         List<AudioStream> a = audio ? List.of(new AudioStream(1, "aac", 44100, 1, "mono")) : List.of();
         return new MediaInfo(SOURCE, "mov,mp4", Duration.ofMillis(Math.round(seconds * 1000)), 1000, Optional.of(video),
                 a);

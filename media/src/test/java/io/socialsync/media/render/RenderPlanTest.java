@@ -113,7 +113,7 @@ class RenderPlanTest {
     void hdrSourcesAreToneMappedWhenTheFiltersExist() {
         var hdr = new io.socialsync.media.probe.VideoStream(0, "hevc", "yuv420p10le", 1920, 1080, 0,
                 new io.socialsync.media.probe.FrameRate(25, 1), new io.socialsync.media.probe.FrameRate(25, 1),
-                "smpte2084", java.util.OptionalLong.empty());
+                "smpte2084", "bt2020nc", "tv", java.util.OptionalLong.empty());
         var info = new io.socialsync.media.probe.MediaInfo(PlanFixtures.SOURCE, "mov", Duration.ofSeconds(5), 1,
                 Optional.of(hdr), List.of());
         assertThat(RenderPlan.builder(info).request(request("youtube")).toneMap(true).build().graph())

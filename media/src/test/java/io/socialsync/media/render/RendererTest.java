@@ -82,6 +82,19 @@ class RendererTest {
     }
 
     @Test
+    void theBlurredPadKeepsTheLastFrameEvenOfAOneFrameSource() {
+        RenderOptions pad = SMALL.withReframe(ReframeMode.PAD);
+        Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 2, false, "yuv420p");
+        RenderedVariant v = renderer.render(RenderRequest.of(src, formats.get(List.of("tiktok")),
+                work.resolve("out")), pad, RunOptions.defaults()).getFirst();
+        assertThat(Inspect.probe(v.path()).videoSeconds()).as("50 frames, not 49").isCloseTo(2.0, within(0.02));
+        Path one = RenderMedia.video(work.resolve("one.mp4"), "320x180", 0.04, false, "yuv420p");
+        RenderedVariant single = renderer.render(RenderRequest.of(one, formats.get(List.of("tiktok")),
+                work.resolve("out-one")), pad, RunOptions.defaults()).getFirst();
+        assertThat(Inspect.probe(single.path()).videoCodec()).isEqualTo("h264");
+    }
+
+    @Test
     void aCancelledRenderLeavesNoFilesAndNoProcesses() throws Exception {
         Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 10);
         Path outDir = work.resolve("out");

@@ -1,0 +1,63 @@
+package io.socialsync.media.render;
+
+import io.socialsync.media.probe.VideoStream;
+import java.util.Optional;
+
+/**
+ * Whether the source's pixels must be converted to become BT.709 limited-range YUV. Every output is tagged BT.709
+ * anyway (frames by {@link VideoChain#BT709}, the stream by {@link EncoderArgs#video}); a conversion is a full
+ * swscale pass over every frame, so it runs only when the pixels are something else, and then once, before the
+ * split, instead of once per output.
+ *
+ * <p>What the source is: its {@code color_space} tag when it has one. Untagged sources are read as players read
+ * them: HD (coded width at least 1280 or height above 576) as BT.709, smaller as BT.601, which is what SD video was
+ * encoded with (mpv's guess, {@code mp_csp_guess_colorspace}, is exactly this rule). swscale itself assumes BT.601
+ * for everything untagged, so converting untagged HD would shift its colours, not correct them. Coded size, not
+ * displayed: a portrait phone clip is as HD as its landscape twin. The range is full when tagged {@code pc} or
+ * when the decoder outputs a {@code yuvj} format, else limited.
+ */
+final class SourceColour {
+    private SourceColour() {}
+
+    /**
+     * @param toneMapped the graph already ran {@link RenderPlanBuilder#TONE_MAP}, whose output is BT.709
+     * @return filters (without a trailing comma) that make the pixels BT.709 limited-range yuv420p, or empty when
+     *     they already are
+     */
+    static Optional<String> conversion(VideoStream v, boolean toneMapped) {
+        if (toneMapped) return Optional.empty();
+        String out = "out_color_matrix=bt709:out_range=tv,format=yuv420p";
+        // RGB, palette and gray sources: swscale's YUV output needs to be told the matrix and the range
+        if (!isYuv(v.pixelFormat())) return Optional.of("scale=" + out);
+        String matrix = matrix(v);
+        boolean full = fullRange(v);
+        if (matrix.equals("bt709") && !full) return Optional.empty();
+        return Optional.of("scale=in_color_matrix=" + matrix + ":in_range=" + (full ? "pc" : "tv") + ":" + out);
+    }
+
+    /** The source's matrix, in swscale's names ({@code bt709}, {@code bt470}, {@code smpte170m}, …). */
+    static String matrix(VideoStream v) {
+        return switch (v.colorSpace()) {
+            case "bt709" -> "bt709";
+            case "bt470bg" -> "bt470";
+            case "smpte170m" -> "smpte170m";
+            case "bt2020nc", "bt2020c" -> "bt2020"; // an HDR source without tone-mapping: at least the matrix is right
+            case "smpte240m" -> "smpte240m";
+            case "fcc" -> "fcc";
+            // untagged, or a matrix swscale cannot read (ycgco, ictcp): the size decides
+            default -> isHd(v) ? "bt709" : "bt601";
+        };
+    }
+
+    static boolean isHd(VideoStream v) {
+        return v.storedWidth() >= 1280 || v.storedHeight() > 576;
+    }
+
+    static boolean fullRange(VideoStream v) {
+        return v.colorRange().equals("pc") || v.pixelFormat().startsWith("yuvj");
+    }
+
+    private static boolean isYuv(String pixelFormat) {
+        return pixelFormat.startsWith("yuv") || pixelFormat.startsWith("nv");
+    }
+}
