@@ -3,6 +3,7 @@ package io.socialsync.media.edit;
 import io.socialsync.media.probe.FrameRate;
 import io.socialsync.media.probe.MediaInfo;
 import io.socialsync.media.render.Fmt;
+import io.socialsync.media.render.SourceColour;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class ConcatGraph {
             String d = Fmt.seconds(in.duration());
             g.append("[").append(i).append(':').append(in.requireVideo().index()).append("]scale=").append(t.width())
                     .append(':').append(t.height()).append(":force_original_aspect_ratio=decrease:force_divisible_by=2")
-                    .append(":out_color_matrix=bt709:out_range=tv,pad=").append(t.width()).append(':')
+                    .append(SourceColour.scaleOptions(in.requireVideo())).append(",pad=").append(t.width()).append(':')
                     .append(t.height()).append(":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=").append(rate(t.fps()))
                     .append(",format=yuv420p,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=-1,trim=duration=")
                     .append(d).append("[v").append(i).append("];");

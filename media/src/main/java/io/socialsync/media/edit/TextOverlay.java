@@ -29,7 +29,7 @@ final class TextOverlay {
         double from = t.from() == null ? 0 : t.from().toNanos() / 1e9;
         double to = t.to() == null ? Math.max(from + 1, in.duration().toNanos() / 1e9) : t.to().toNanos() / 1e9;
         String[] xy = overlayXY(t.position());
-        String graph = "[0:" + v.index() + "]" + Trimmer.evenSize() + "[base];[base][1:v]overlay=x=" + xy[0] + ":y="
+        String graph = "[0:" + v.index() + "]" + Trimmer.evenSize(v) + "[base];[base][1:v]overlay=x=" + xy[0] + ":y="
                 + xy[1] + ":enable='between(t," + Fmt.num(from) + "," + Fmt.num(to) + ")',fps=" + Trimmer.rate(v)
                 + ",format=yuv420p[v]";
         List<String> a = new ArrayList<>(List.of("-y", "-i", Ffmpeg.fileArg(t.input()), "-i", Ffmpeg.fileArg(png),

@@ -6,6 +6,7 @@ import io.socialsync.media.probe.VideoStream;
 import io.socialsync.media.render.EncoderArgs;
 import io.socialsync.media.render.Fmt;
 import io.socialsync.media.render.OutputFps;
+import io.socialsync.media.render.SourceColour;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class Trimmer {
         List<String> a = new ArrayList<>(List.of("-y", "-ss", Fmt.seconds(start), "-t", Fmt.seconds(end.minus(start)),
                 "-i", Ffmpeg.fileArg(t.input()), "-map", "0:" + v.index(), "-map", "0:a:0?"));
         if (t.mode() == TrimMode.ACCURATE) {
-            a.addAll(List.of("-vf", evenSize() + ",fps=" + rate(v) + ",format=yuv420p"));
+            a.addAll(List.of("-vf", evenSize(v) + ",fps=" + rate(v) + ",format=yuv420p"));
             a.addAll(EncoderArgs.video(job.encoder(), OutputFps.choose(v, MAX_FPS), 0));
             a.addAll(EncoderArgs.audio(job.encoder()));
             a.addAll(EncoderArgs.container());
@@ -43,9 +44,12 @@ final class Trimmer {
         return start;
     }
 
-    /** Odd-sized sources (853x480) cannot be H.264 4:2:0: drop the last row or column. */
-    static String evenSize() {
-        return "scale=trunc(iw/2)*2:trunc(ih/2)*2:out_color_matrix=bt709:out_range=tv,setsar=1";
+    /**
+     * Odd-sized sources (853x480) cannot be H.264 4:2:0: drop the last row or column. Colours are converted to
+     * BT.709 only when the source is something else ({@link SourceColour}): a conversion is a pass over every frame.
+     */
+    static String evenSize(VideoStream v) {
+        return "scale=trunc(iw/2)*2:trunc(ih/2)*2" + SourceColour.scaleOptions(v) + ",setsar=1";
     }
 
     static String rate(VideoStream v) {

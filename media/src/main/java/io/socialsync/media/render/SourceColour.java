@@ -16,8 +16,19 @@ import java.util.Optional;
  * displayed: a portrait phone clip is as HD as its landscape twin. The range is full when tagged {@code pc} or
  * when the decoder outputs a {@code yuvj} format, else limited.
  */
-final class SourceColour {
+public final class SourceColour {
     private SourceColour() {}
+
+    /**
+     * Options to append to a {@code scale} filter that already resizes: reads the source as what it is and writes
+     * BT.709 limited range; empty when the pixels already are (so swscale converts nothing).
+     */
+    public static String scaleOptions(VideoStream v) {
+        if (isYuv(v.pixelFormat()) && matrix(v).equals("bt709") && !fullRange(v)) return "";
+        String in = isYuv(v.pixelFormat()) ? ":in_color_matrix=" + matrix(v) + ":in_range=" + (fullRange(v) ? "pc" : "tv")
+                : "";
+        return in + ":out_color_matrix=bt709:out_range=tv";
+    }
 
     /**
      * @param toneMapped the graph already ran {@link RenderPlanBuilder#TONE_MAP}, whose output is BT.709

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Test-side measurements of rendered files. */
-final class Inspect {
+public final class Inspect {
     private static final Pattern INTEGRATED = Pattern.compile("I:\\s+(-?[0-9.]+) LUFS");
 
     private Inspect() {}
@@ -77,7 +77,7 @@ final class Inspect {
      * Y, U and V (0–255, as stored: no range conversion) of the 2x2 pixels at the centre of the frame at
      * {@code seconds}; for 8-bit 4:2:0 files.
      */
-    static int[] centreYuv(Path file, double seconds) throws IOException {
+    public static int[] centreYuv(Path file, double seconds) throws IOException {
         Path raw = Files.createTempFile(file.getParent(), "frame", ".yuv");
         try {
             TestMedia.ffmpeg().run(List.of("-y", "-ss", Double.toString(seconds), "-i", Ffmpeg.fileArg(file),
