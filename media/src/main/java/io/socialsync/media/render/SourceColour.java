@@ -25,9 +25,9 @@ public final class SourceColour {
      */
     public static String scaleOptions(VideoStream v) {
         if (isYuv(v.pixelFormat()) && matrix(v).equals("bt709") && !fullRange(v)) return "";
-        String in = isYuv(v.pixelFormat()) ? ":in_color_matrix=" + matrix(v) + ":in_range=" + (fullRange(v) ? "pc" : "tv")
-                : "";
-        return in + ":out_color_matrix=bt709:out_range=tv";
+        String out = ":out_color_matrix=bt709:out_range=tv";
+        if (!isYuv(v.pixelFormat())) return out;
+        return ":in_color_matrix=" + matrix(v) + ":in_range=" + (fullRange(v) ? "pc" : "tv") + out;
     }
 
     /**
