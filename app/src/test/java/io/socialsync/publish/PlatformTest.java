@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  * other settings, nor these workers theirs. Subclasses share this one context; each test gets a fresh workspace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms", "socialsync.roles.scheduler=false"})
+        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms", "socialsync.roles.scheduler=false",
+        "socialsync.rate-limit.requests-per-minute=100000"}) // tests poll publications fast, as ServerTest allows
 @Import(ClockedServerTest.Clocks.class)
 public abstract class PlatformTest {
     protected static final Instant START = ClockedServerTest.START;
