@@ -56,6 +56,8 @@ public abstract class PlatformTest {
     /** Stateful platforms for fault injection; only stubs that name them use them. */
     protected static final FakeInstagram FAKE_INSTAGRAM = new FakeInstagram();
     protected static final FakeTikTok FAKE_TIKTOK = new FakeTikTok();
+    protected static final FakeYouTube FAKE_YOUTUBE = new FakeYouTube();
+    protected static final FakeFacebook FAKE_FACEBOOK = new FakeFacebook();
     protected static final WireMockServer PLATFORMS = start();
     /** Inside every platform's default posting window (UTC accounts). */
     protected static final String SLOT = "2030-01-07T19:00:00Z";
@@ -83,7 +85,7 @@ public abstract class PlatformTest {
 
     private static WireMockServer start() {
         var server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .extensions(FAKE_INSTAGRAM, FAKE_TIKTOK));
+                .extensions(FAKE_INSTAGRAM, FAKE_TIKTOK, FAKE_YOUTUBE, FAKE_FACEBOOK));
         server.start();
         return server;
     }
