@@ -47,7 +47,8 @@ import tools.jackson.databind.JsonNode;
  * other settings, nor these workers theirs. Subclasses share this one context; each test gets a fresh workspace.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
-        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms", "socialsync.roles.scheduler=false"})
+        "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms", "socialsync.roles.scheduler=false",
+        "socialsync.rate-limit.requests-per-minute=100000"}) // tests poll publications fast, as ServerTest allows
 @Import(ClockedServerTest.Clocks.class)
 public abstract class PlatformTest {
     protected static final Instant START = ClockedServerTest.START;
@@ -55,6 +56,8 @@ public abstract class PlatformTest {
     /** Stateful platforms for fault injection; only stubs that name them use them. */
     protected static final FakeInstagram FAKE_INSTAGRAM = new FakeInstagram();
     protected static final FakeTikTok FAKE_TIKTOK = new FakeTikTok();
+    protected static final FakeYouTube FAKE_YOUTUBE = new FakeYouTube();
+    protected static final FakeFacebook FAKE_FACEBOOK = new FakeFacebook();
     protected static final WireMockServer PLATFORMS = start();
     /** Inside every platform's default posting window (UTC accounts). */
     protected static final String SLOT = "2030-01-07T19:00:00Z";
@@ -82,7 +85,7 @@ public abstract class PlatformTest {
 
     private static WireMockServer start() {
         var server = new WireMockServer(WireMockConfiguration.options().dynamicPort()
-                .extensions(FAKE_INSTAGRAM, FAKE_TIKTOK));
+                .extensions(FAKE_INSTAGRAM, FAKE_TIKTOK, FAKE_YOUTUBE, FAKE_FACEBOOK));
         server.start();
         return server;
     }
