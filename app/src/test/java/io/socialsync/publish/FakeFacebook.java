@@ -1,7 +1,6 @@
 package io.socialsync.publish;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -9,11 +8,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A small stateful Facebook Graph API for Page videos, in both shapes SocialSync uses: the three-phase
@@ -26,15 +23,13 @@ import java.util.Random;
  * processing failed is never shown, so it is not held. Uploaded bytes are checked against the file the test
  * stored ({@link PlatformTest#content}).
  */
-final class FakeFacebook implements ResponseDefinitionTransformerV2 {
+final class FakeFacebook extends FakePlatform {
     static final String NAME = "fake-facebook";
     /** Facebook picks the transfer boundaries; this size gives files of a few hundred KB several ranges. */
     static final long RANGE = 200_000;
     private final Map<String, Video> videos = new HashMap<>();
     private final Map<String, Video> sessions = new HashMap<>();
     private final Map<String, List<Video>> posts = new HashMap<>();
-    private Random random = new Random(0);
-    private int lostAnswerDelayMs;
     private int ids;
 
     private static final class Video {
@@ -56,12 +51,15 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    synchronized void reset(long seed, int lostAnswerDelayMs) {
+    FakeFacebook() {
+        super(NAME);
+    }
+
+    @Override
+    void forget() {
         videos.clear();
         sessions.clear();
         posts.clear();
-        random = new Random(seed);
-        this.lostAnswerDelayMs = lostAnswerDelayMs;
     }
 
     /** The posts (video ids) on a Page, reels and videos alike, oldest first. */
@@ -72,16 +70,6 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
     /** Every published video of a Page, including those that failed processing afterwards. */
     synchronized List<String> publishedOf(String page) {
         return posts.getOrDefault(page, List.of()).stream().map(v -> v.id).toList();
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -100,7 +88,7 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
                 case "transfer" -> transfer(sessions.get(fields.get("upload_session_id")), fields, request);
                 case "finish" -> finish(sessions.get(fields.get("upload_session_id")), path[2],
                         "true".equals(fields.get("published")));
-                default -> error(400, 100, 0, "Invalid parameter upload_phase");
+                default -> graphError(400, 100, 0, "Invalid parameter upload_phase");
             };
         }
         if (post && edge.equals("video_reels")) {
@@ -109,13 +97,13 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
                 case "start" -> startReel(path[2], request);
                 case "finish" -> finish(videos.get(fields.get("video_id")), path[2],
                         "PUBLISHED".equals(fields.get("video_state")));
-                default -> error(400, 100, 0, "Invalid parameter upload_phase");
+                default -> graphError(400, 100, 0, "Invalid parameter upload_phase");
             };
         }
         if (!post && edge.isEmpty() && videos.containsKey(path[2])) {
             return status(videos.get(path[2]));
         }
-        return error(400, 100, 33, "Unsupported request: object does not exist or cannot be loaded");
+        return graphError(400, 100, 33, "Unsupported request: object does not exist or cannot be loaded");
     }
 
     private ResponseDefinition startVideo(String page, long size) {
@@ -132,7 +120,7 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition transfer(Video v, Map<String, String> fields, Request request) {
         if (v == null) {
-            return error(400, 100, 0, "Invalid upload_session_id");
+            return graphError(400, 100, 0, "Invalid upload_session_id");
         }
         long start = Long.parseLong(fields.getOrDefault("start_offset", "-1"));
         byte[] chunk = request.getPart("video_file_chunk").getBody().asBytes();
@@ -144,7 +132,7 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
                             + "}}").build();
         }
         if (roll(0.1)) {
-            return transientError(); // refused before a byte was kept
+            return graphTransientError(); // refused before a byte was kept
         }
         v.received = Math.max(v.received, Math.min(v.size, start + chunk.length)); // offset-addressed: idempotent
         return answer(ok("{" + offsets(v)), roll(0.15));
@@ -187,10 +175,10 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition finish(Video v, String page, boolean publish) {
         if (v == null || !v.page.equals(page)) {
-            return error(400, 100, 0, "Invalid video");
+            return graphError(400, 100, 0, "Invalid video");
         }
         if (v.received < v.size || v.size == 0) {
-            return error(400, 6000, 1363030, "The video upload is not complete");
+            return graphError(400, 6000, 1363030, "The video upload is not complete");
         }
         if (v.published) {
             return ok("{\"success\":true}"); // the same video twice is still one post
@@ -206,7 +194,7 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
         if (publish) {
             v.published = true;
             v.fails = roll(0.05);
-            v.processingPolls = random.nextInt(3);
+            v.processingPolls = pick(3);
             posts.computeIfAbsent(page, p -> new ArrayList<>()).add(v);
         }
         return answer(ok("{\"success\":true}"), roll(0.25));
@@ -214,7 +202,7 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition status(Video v) {
         if (roll(0.1)) {
-            return transientError();
+            return graphTransientError();
         }
         String uploading = v.received >= v.size && v.size > 0 ? "complete" : "in_progress";
         String status;
@@ -253,44 +241,12 @@ final class FakeFacebook implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition refusedOrThrottled() {
         if (roll(0.1)) {
-            return transientError();
+            return graphTransientError();
         }
         if (roll(0.05)) {
-            return error(400, 32, 0, "Page request limit reached");
+            return graphError(400, 32, 0, "Page request limit reached");
         }
         return null;
-    }
-
-    private static boolean matchesFile(byte[] bytes, long from, long size) {
-        byte[] file = PlatformTest.content((int) size);
-        return from + bytes.length <= size
-                && Arrays.equals(bytes, 0, bytes.length, file, (int) from, (int) from + bytes.length);
-    }
-
-    private boolean roll(double probability) {
-        return random.nextDouble() < probability;
-    }
-
-    /** {@code lost}: the effect has happened, but the answer comes after the client gave up. */
-    private ResponseDefinition answer(ResponseDefinition ok, boolean lost) {
-        return lost ? ResponseDefinitionBuilder.like(ok).withFixedDelay(lostAnswerDelayMs).build() : ok;
-    }
-
-    private static ResponseDefinition transientError() {
-        return new ResponseDefinitionBuilder().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request "
-                        + "later.\",\"code\":2,\"is_transient\":true}}").build();
-    }
-
-    private static ResponseDefinition error(int status, int code, int subcode, String message) {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"" + message + "\",\"code\":" + code + ",\"error_subcode\":"
-                        + subcode + "}}").build();
-    }
-
-    private static ResponseDefinition ok(String json) {
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(json).build();
     }
 
     /** Form fields, or the parts of a multipart transfer (all but the file). */

@@ -1,11 +1,7 @@
 package io.socialsync.publish;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -22,15 +17,13 @@ import java.util.function.Supplier;
  * timeout). Unlike per-test stubs it keeps the platform's side of the story consistent, so a test can ask what
  * Instagram really holds: how many reels each user got, whatever SocialSync believes.
  */
-final class FakeInstagram implements ResponseDefinitionTransformerV2 {
+final class FakeInstagram extends FakePlatform {
     static final String NAME = "fake-instagram";
     private static final DateTimeFormatter IG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
             .withZone(ZoneOffset.UTC);
     private final Map<String, Container> containers = new HashMap<>();
     private final Map<String, List<Reel>> reels = new HashMap<>();
-    private Random random = new Random(0);
     private Supplier<Instant> clock = Instant::now;
-    private int lostAnswerDelayMs;
     private int ids;
 
     private static final class Container {
@@ -47,27 +40,24 @@ final class FakeInstagram implements ResponseDefinitionTransformerV2 {
     record Reel(String id, String container, Instant at) {
     }
 
+    FakeInstagram() {
+        super(NAME);
+    }
+
     synchronized void reset(long seed, Supplier<Instant> clock, int lostAnswerDelayMs) {
+        this.clock = clock;
+        reset(seed, lostAnswerDelayMs);
+    }
+
+    @Override
+    void forget() {
         containers.clear();
         reels.clear();
-        random = new Random(seed);
-        this.clock = clock;
-        this.lostAnswerDelayMs = lostAnswerDelayMs;
     }
 
     /** What Instagram holds for one user, oldest first. */
     synchronized List<Reel> reelsOf(String user) {
         return List.copyOf(reels.getOrDefault(user, List.of()));
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -97,10 +87,10 @@ final class FakeInstagram implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition createContainer(String user) {
         if (roll(0.1)) {
-            return transientError();
+            return graphTransientError();
         }
         if (roll(0.05)) {
-            return error(400, 4, 0, "Application request limit reached"); // come back later
+            return graphError(400, 4, 0, "Application request limit reached"); // come back later
         }
         String id = "C" + (++ids);
         var container = new Container(user);
@@ -111,7 +101,7 @@ final class FakeInstagram implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition status(Container c) {
         if (roll(0.1)) {
-            return transientError();
+            return graphTransientError();
         }
         String code = c.failed ? "ERROR" : c.published ? "PUBLISHED" : c.polls++ < 1 ? "IN_PROGRESS" : "FINISHED";
         return ok("{\"status_code\":\"" + code + "\",\"status\":\"" + code.toLowerCase() + "\"}");
@@ -120,13 +110,13 @@ final class FakeInstagram implements ResponseDefinitionTransformerV2 {
     private ResponseDefinition publish(String containerId) {
         var c = containers.get(containerId);
         if (c == null || c.failed || c.polls < 2) {
-            return error(400, 9007, 2207027, "Media ID is not available");
+            return graphError(400, 9007, 2207027, "Media ID is not available");
         }
         if (c.published) {
-            return error(400, 9007, 2207008, "The media has already been published");
+            return graphError(400, 9007, 2207008, "The media has already been published");
         }
         if (roll(0.15)) {
-            return transientError(); // refused before anything happened
+            return graphTransientError(); // refused before anything happened
         }
         c.published = true;
         String id = "M" + (++ids);
@@ -142,41 +132,4 @@ final class FakeInstagram implements ResponseDefinitionTransformerV2 {
         return ok("{\"data\":[" + String.join(",", items) + "]}");
     }
 
-    private boolean roll(double probability) {
-        return random.nextDouble() < probability;
-    }
-
-    /** {@code lost}: the effect has happened, but the answer comes after the client gave up. */
-    private ResponseDefinition answer(ResponseDefinition ok, boolean lost) {
-        return lost ? ResponseDefinitionBuilder.like(ok).withFixedDelay(lostAnswerDelayMs).build() : ok;
-    }
-
-    private static ResponseDefinition transientError() {
-        return new ResponseDefinitionBuilder().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"An unexpected error has occurred. Please retry your request "
-                        + "later.\",\"code\":2,\"is_transient\":true}}").build();
-    }
-
-    private static ResponseDefinition error(int status, int code, int subcode, String message) {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"" + message + "\",\"code\":" + code + ",\"error_subcode\":"
-                        + subcode + "}}").build();
-    }
-
-    private static ResponseDefinition ok(String json) {
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(json).build();
-    }
-
-    private static Map<String, String> form(String body) {
-        var fields = new HashMap<String, String>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
-    }
 }

@@ -1,14 +1,12 @@
 package io.socialsync.publish;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,14 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
  * that misbehaves at random with a seed, like {@link FakeInstagram}. A user is known by their access token; a post
  * exists once every byte of a publish task has arrived, so two completed tasks of one user are a duplicate.
  */
-final class FakeTikTok implements ResponseDefinitionTransformerV2 {
+final class FakeTikTok extends FakePlatform {
     static final String NAME = "fake-tiktok";
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Map<String, Task> tasks = new HashMap<>();
     private final Map<String, List<String>> posts = new HashMap<>();
-    private Random random = new Random(0);
-    private int lostAnswerDelayMs;
     private int ids;
 
     private static final class Task {
@@ -39,26 +35,19 @@ final class FakeTikTok implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    synchronized void reset(long seed, int lostAnswerDelayMs) {
+    FakeTikTok() {
+        super(NAME);
+    }
+
+    @Override
+    void forget() {
         tasks.clear();
         posts.clear();
-        random = new Random(seed);
-        this.lostAnswerDelayMs = lostAnswerDelayMs;
     }
 
     /** The post ids TikTok holds for the user with this access token. */
     synchronized List<String> postsOf(String token) {
         return List.copyOf(posts.getOrDefault(token, List.of()));
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -71,7 +60,7 @@ final class FakeTikTok implements ResponseDefinitionTransformerV2 {
         String token = request.getHeader("Authorization").replace("Bearer ", "");
         var body = JSON.readTree(request.getBodyAsString());
         return switch (path) {
-            case "/v2/post/publish/creator_info/query/" -> roll(0.05) ? internalError() : ok("{\"creator_username\":"
+            case "/v2/post/publish/creator_info/query/" -> roll(0.05) ? internalError() : data("{\"creator_username\":"
                     + "\"creator\",\"privacy_level_options\":[\"PUBLIC_TO_EVERYONE\"],\"max_video_post_duration_sec\":600}");
             case "/v2/post/publish/video/init/" -> init(token, body.path("source_info").path("video_size").asLong(),
                     request.getAbsoluteUrl().replace(path, ""));
@@ -89,7 +78,7 @@ final class FakeTikTok implements ResponseDefinitionTransformerV2 {
         }
         String id = "v_pub_file~" + (++ids);
         tasks.put(id, new Task(user, size));
-        return answer(ok("{\"publish_id\":\"" + id + "\",\"upload_url\":\"" + base + "/upload/tiktok/" + id + "\"}"),
+        return answer(data("{\"publish_id\":\"" + id + "\",\"upload_url\":\"" + base + "/upload/tiktok/" + id + "\"}"),
                 roll(0.1));
     }
 
@@ -119,17 +108,9 @@ final class FakeTikTok implements ResponseDefinitionTransformerV2 {
         if (roll(0.1)) {
             return internalError();
         }
-        return ok(task.postId != null
+        return data(task.postId != null
                 ? "{\"status\":\"PUBLISH_COMPLETE\",\"publicaly_available_post_id\":[" + task.postId + "]}"
                 : "{\"status\":\"PROCESSING_UPLOAD\",\"uploaded_bytes\":" + task.received + "}");
-    }
-
-    private boolean roll(double probability) {
-        return random.nextDouble() < probability;
-    }
-
-    private ResponseDefinition answer(ResponseDefinition ok, boolean lost) {
-        return lost ? ResponseDefinitionBuilder.like(ok).withFixedDelay(lostAnswerDelayMs).build() : ok;
     }
 
     private static ResponseDefinition internalError() {
@@ -137,14 +118,12 @@ final class FakeTikTok implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition error(int status, String code, String message) {
-        return new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":{},\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message
-                        + "\",\"log_id\":\"fake\"}}").build();
+        return json(status, "{\"data\":{},\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message
+                + "\",\"log_id\":\"fake\"}}");
     }
 
-    private static ResponseDefinition ok(String data) {
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody("{\"data\":" + data + ",\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"fake\"}}")
-                .build();
+    /** TikTok's envelope: the data, and an error object whose code is "ok". */
+    private static ResponseDefinition data(String data) {
+        return ok("{\"data\":" + data + ",\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"fake\"}}");
     }
 }

@@ -1,17 +1,14 @@
 package io.socialsync.publish;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 
 /**
@@ -23,15 +20,13 @@ import java.util.regex.Pattern;
  * session, so two completed sessions of one user are a duplicate. Every chunk's bytes are checked against the file
  * the test stored ({@link PlatformTest#content}).
  */
-final class FakeYouTube implements ResponseDefinitionTransformerV2 {
+final class FakeYouTube extends FakePlatform {
     static final String NAME = "fake-youtube";
     private static final String UPLOAD = "/upload/youtube/v3/videos";
     private static final Pattern RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
     private final Map<String, Session> sessions = new HashMap<>();
     private final Map<String, Video> videos = new HashMap<>();
     private final Map<String, List<Video>> channels = new HashMap<>();
-    private Random random = new Random(0);
-    private int lostAnswerDelayMs;
     private int ids;
 
     private static final class Session {
@@ -62,12 +57,15 @@ final class FakeYouTube implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    synchronized void reset(long seed, int lostAnswerDelayMs) {
+    FakeYouTube() {
+        super(NAME);
+    }
+
+    @Override
+    void forget() {
         sessions.clear();
         videos.clear();
         channels.clear();
-        random = new Random(seed);
-        this.lostAnswerDelayMs = lostAnswerDelayMs;
     }
 
     /** Every video a user's sessions created, whatever became of it: more than one is a duplicate. */
@@ -82,16 +80,6 @@ final class FakeYouTube implements ResponseDefinitionTransformerV2 {
     synchronized List<String> videosOf(String token) {
         return channels.getOrDefault(token, List.of()).stream().filter(v -> v.verdict.equals("processed"))
                 .map(v -> v.id).toList();
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     @Override
@@ -175,7 +163,7 @@ final class FakeYouTube implements ResponseDefinitionTransformerV2 {
         s.received = Math.max(s.received, kept);
         if (s.received >= s.size) {
             String verdict = roll(0.05) ? "rejected" : roll(0.05) ? "failed" : "processed";
-            s.video = new Video(String.format("yt%09d", ++ids), random.nextInt(3), verdict);
+            s.video = new Video(String.format("yt%09d", ++ids), pick(3), verdict);
             videos.put(s.video.id, s.video);
             channels.computeIfAbsent(s.user, u -> new ArrayList<>()).add(s.video);
         }
@@ -223,20 +211,6 @@ final class FakeYouTube implements ResponseDefinitionTransformerV2 {
                 + "\"processingStatus\":\"" + processing + "\"}}]}"), roll(0.05));
     }
 
-    private static boolean matchesFile(byte[] body, long from, long size) {
-        byte[] file = PlatformTest.content((int) size);
-        return Arrays.equals(body, 0, body.length, file, (int) from, (int) from + body.length);
-    }
-
-    private boolean roll(double probability) {
-        return random.nextDouble() < probability;
-    }
-
-    /** {@code lost}: the effect has happened, but the answer comes after the client gave up. */
-    private ResponseDefinition answer(ResponseDefinition ok, boolean lost) {
-        return lost ? ResponseDefinitionBuilder.like(ok).withFixedDelay(lostAnswerDelayMs).build() : ok;
-    }
-
     private static ResponseDefinition dropped() {
         return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
     }
@@ -248,8 +222,4 @@ final class FakeYouTube implements ResponseDefinitionTransformerV2 {
                         + "\"}]}}").build();
     }
 
-    private static ResponseDefinition ok(String json) {
-        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                .withBody(json).build();
-    }
 }
