@@ -264,5 +264,8 @@ class YouTubePublishingTest extends PlatformTest {
         var deferred = awaitStatus(id, "scheduled", "failed");
         assertThat(deferred.path("status").asString()).isEqualTo("scheduled");
         assertThat(deferred.path("last_error").asString()).contains("quota is used up for today");
+        // 11:00 in Los Angeles when it ran: not before the quota resets at the next Pacific midnight (08:00 UTC)
+        assertThat(Instant.parse(deferred.path("scheduled_for").asString()))
+                .isAfterOrEqualTo(Instant.parse("2030-01-08T08:05:00Z"));
     }
 }

@@ -1,5 +1,6 @@
 package io.socialsync.publish.platforms;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ final class GoogleErrors {
     private GoogleErrors() {
     }
 
-    static PublishOutcome.Failed map(String handle, HttpResult.Answered answer) {
+    static PublishOutcome.Failed map(String handle, HttpResult.Answered answer, Clock clock) {
         var error = answer.json().path("error");
         String reason = error.path("errors").path(0).path("reason").asString("");
         String message = error.path("message").asString("no message");
@@ -24,7 +25,7 @@ final class GoogleErrors {
         }
         if (reason.equals("quotaExceeded") || reason.equals("dailyLimitExceeded")) {
             return PublishOutcome.Failed.later("the Google Cloud project's YouTube quota is used up for today: "
-                    + "SocialSync retries after it resets at midnight Pacific time" + raw, untilPacificMidnight());
+                    + "SocialSync retries after it resets at midnight Pacific time" + raw, untilPacificMidnight(clock));
         }
         if (reason.equals("uploadLimitExceeded")) {
             return PublishOutcome.Failed.later("channel " + handle + " reached YouTube's daily upload limit: "
@@ -40,9 +41,9 @@ final class GoogleErrors {
         return PublishOutcome.Failed.permanent("YouTube refused the upload: " + message + raw);
     }
 
-    private static Duration untilPacificMidnight() {
-        Instant now = Instant.now();
-        Instant midnight = LocalDate.now(PACIFIC).plusDays(1).atStartOfDay(PACIFIC).toInstant();
+    private static Duration untilPacificMidnight(Clock clock) {
+        Instant now = clock.instant();
+        Instant midnight = LocalDate.ofInstant(now, PACIFIC).plusDays(1).atStartOfDay(PACIFIC).toInstant();
         return Duration.between(now, midnight).plusMinutes(5);
     }
 }

@@ -80,11 +80,11 @@ public class YouTubePublisher implements Publisher {
         return new YouTubeSession(http, uri, t.accessToken(), t.media(), settings);
     }
 
-    private static PublishOutcome failure(PublishTarget t, HttpResult r) {
+    private PublishOutcome failure(PublishTarget t, HttpResult r) {
         return switch (r) {
             case HttpResult.Answered a -> a.ok()
                     ? PublishOutcome.Failed.retryable("YouTube gave no upload session URI (no Location header)")
-                    : GoogleErrors.map(t.handle(), a);
+                    : GoogleErrors.map(t.handle(), a, clock);
             case HttpResult.NotSent n -> PublishOutcome.Failed.retryable("could not reach YouTube: " + n.detail());
             case HttpResult.NoAnswer n -> PublishOutcome.Failed.retryable("YouTube did not answer: " + n.detail());
         };

@@ -120,7 +120,7 @@ final class YouTubeUpload {
                     + "whether the last chunk arrived (HTTP " + r.answer().status() + ")");
             case YouTubeSession.Refused r -> {
                 journal.recorded(CHUNK, Map.of()); // an answer: whatever was sent did not make a video
-                yield GoogleErrors.map(t.handle(), r.answer());
+                yield GoogleErrors.map(t.handle(), r.answer(), clock);
             }
             case YouTubeSession.Unreachable u when doubt -> new PublishOutcome.Unknown(null, "YouTube did not "
                     + "answer after the last chunk: " + u.detail());
