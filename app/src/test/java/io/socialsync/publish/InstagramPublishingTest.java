@@ -144,6 +144,28 @@ class InstagramPublishingTest extends PlatformTest {
     }
 
     @Test
+    void aContainerGraphDoesNotShowYetIsAskedAgainAndTheAccountStaysActive() {
+        quota(0);
+        PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media")).willReturn(okJson("{\"id\":\"C1\"}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("fresh").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("visible").willReturn(aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":"
+                                + "\"Unsupported get request. Object with ID 'C1' does not exist, cannot be loaded due "
+                                + "to missing permissions, or does not support this operation\",\"type\":"
+                                + "\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("fresh").whenScenarioStateIs("visible")
+                .willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
+        PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media_publish")).willReturn(okJson("{\"id\":\"M1\"}")));
+        permalink();
+        String id = schedule("instagram", account, video("instagram_reel", 1000), null);
+        fallDue();
+
+        assertThat(awaitStatus(id, "posted", "failed").path("status").asString()).isEqualTo("posted");
+        assertThat(accountStatus(account)).isEqualTo("active");
+        PLATFORMS.verify(exactly(1), postRequestedFor(urlPathEqualTo(USER + "/media_publish")));
+    }
+
+    @Test
     void aProcessingErrorFailsWithTheReadableReason() {
         quota(0);
         container("{\"status_code\":\"ERROR\",\"status\":\"Error: Media upload has failed with error code 2207026\"}");

@@ -51,7 +51,8 @@ final class GraphInsights {
 
     /**
      * Differs from the publishers' mapping in one place: code 100 with subcode 33 ("object does not exist") on a
-     * media id that was posted means the post was deleted, not that the token is bad.
+     * media id that was posted means the post was deleted; publishers retry it, since a fresh upload can answer it
+     * for a while.
      */
     static MetricsFetch error(String platform, PostRef post, HttpResult.Answered answer) {
         var error = answer.json().path("error");

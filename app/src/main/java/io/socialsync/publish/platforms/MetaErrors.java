@@ -35,10 +35,18 @@ final class MetaErrors {
         String message = error.path("error_user_msg").asString(error.path("message").asString("no message"));
         String raw = " (" + platform + " said: " + message + "; code " + code
                 + (subcode != 0 ? ", subcode " + subcode : "") + ", HTTP " + answer.status() + ")";
-        if (code == 190 || code == 102 || subcode == 33 || subcode == 460 || subcode == 463 || subcode == 467
+        if (code == 190 || code == 102 || subcode == 460 || subcode == 463 || subcode == 467
                 || answer.status() == 401) {
             return PublishOutcome.Failed.reauth(platform + " refused the access token of @" + handle
                     + ": reconnect the account to give SocialSync a new token" + raw);
+        }
+        if (code == 100 && subcode == 33) {
+            // "does not exist, cannot be loaded due to missing permissions": a wrong id, a token without the
+            // permission, or an upload Graph does not show yet (users of other tools saw it on fresh containers).
+            // Not a dead token: reconnecting would not help, and a later attempt often succeeds.
+            return PublishOutcome.Failed.retryable(platform + " cannot find or read an object for @" + handle
+                    + " (check the account's external ids and the token's permissions): SocialSync tries again"
+                    + raw);
         }
         if (subcode == 2207042) {
             return PublishOutcome.Failed.later(platform + " says @" + handle + " reached its daily publishing "
