@@ -72,6 +72,36 @@ public class JobQueue {
         return new Enqueued(job, true);
     }
 
+    /**
+     * Several new jobs in the caller's transaction, their {@code job_created} events in one ledger append (the head
+     * is locked once, not once per job): for a caller that makes many at a time, like the scheduler tick. Without
+     * idempotency keys or parents, which need the one-by-one checks of {@link #enqueue}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> enqueueAll(List<JobRequest> requests, Actor actor) {
+        var now = clock.instant();
+        var ids = new ArrayList<Long>(requests.size());
+        var created = new ArrayList<LedgerEvent.New>(requests.size());
+        for (JobRequest request : requests) {
+            if (request.idempotencyKey() != null || request.parentId() != null) {
+                throw new IllegalArgumentException("enqueueAll takes no idempotency keys or parents: use enqueue");
+            }
+            var spec = kinds.spec(request.kind());
+            JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED
+                    : JobState.AVAILABLE;
+            String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
+            long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
+            ids.add(id);
+            var details = new LinkedHashMap<String, Object>(); // as enqueue writes them, without reading the row back
+            details.put("kind", request.kind());
+            details.put("state", state.name());
+            created.add(new LedgerEvent.New(request.workspaceId(), actor, "job_created", "job", String.valueOf(id), id,
+                    details));
+        }
+        ledger.appendAll(created);
+        return ids;
+    }
+
     /** Claims up to {@code limit} due jobs of the given kinds for {@code worker}, under one new lease token. */
     @Transactional
     public List<Job.Claimed> claim(String worker, Collection<String> jobKinds, int limit, Duration lease) {

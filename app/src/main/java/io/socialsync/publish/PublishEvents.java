@@ -4,6 +4,7 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,17 @@ class PublishEvents {
     }
 
     void record(Publication p, Long jobId, Actor actor, String type, Map<String, Object> payload) {
-        ledger.append(new LedgerEvent.New(p.workspaceId(), actor, type, "publication", String.valueOf(p.id()),
-                jobId, payload));
+        ledger.append(event(p, jobId, actor, type, payload));
+    }
+
+    /** Several events under one lock of the ledger's head. */
+    void recordAll(List<LedgerEvent.New> events) {
+        ledger.appendAll(events);
+    }
+
+    static LedgerEvent.New event(Publication p, Long jobId, Actor actor, String type, Map<String, Object> payload) {
+        return new LedgerEvent.New(p.workspaceId(), actor, type, "publication", String.valueOf(p.id()), jobId,
+                payload);
     }
 
     /** The fields every publication event starts with (the seed's clip_id, platform, social_account_id). */

@@ -45,7 +45,11 @@ class PublisherChoice {
         }).map(Publication::id).collect(Collectors.toSet());
     }
 
-    void fix(Publication p, String publisher) {
-        jdbc.sql("UPDATE publications SET publisher = ? WHERE id = ?").params(publisher, p.id()).update();
+    /** Records who posts {@code ps} once they are queued; one statement for the batch. */
+    void fixAll(Collection<Publication> ps, String publisher) {
+        if (!ps.isEmpty()) {
+            jdbc.sql("UPDATE publications SET publisher = :publisher WHERE id IN (:ids)").param("publisher", publisher)
+                    .param("ids", ps.stream().map(Publication::id).toList()).update();
+        }
     }
 }

@@ -5,10 +5,12 @@ import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -91,21 +93,30 @@ public class SchedulerTick {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
         var due = rows.lockDue(workspaceId, now, limit);
         var external = choice.external(due);
+        // an orchestrator's post waits in PENDING for GET /publishing/next; ours gets a PUBLISH job
+        var ours = due.stream().filter(p -> !external.contains(p.id())).toList();
+        var jobs = queue.enqueueAll(ours.stream().map(p -> JobRequest.of(p.workspaceId(), PublishHandler.KIND,
+                Map.<String, Object>of("publication_id", p.id()))).toList(), actor);
+        var jobOf = new HashMap<Long, Long>();
+        for (int i = 0; i < ours.size(); i++) {
+            jobOf.put(ours.get(i).id(), jobs.get(i));
+        }
+        var enqueued = new ArrayList<LedgerEvent.New>(due.size());
         for (Publication p : due) {
-            // an orchestrator's post waits in PENDING for GET /publishing/next; ours gets a PUBLISH job
-            boolean theirs = external.contains(p.id());
-            Long jobId = theirs ? null : queue.enqueue(JobRequest.of(p.workspaceId(), PublishHandler.KIND,
-                    Map.of("publication_id", p.id())), actor).job().id();
+            Long jobId = jobOf.get(p.id());
+            String publisher = jobId == null ? PublisherChoice.EXTERNAL : PublisherChoice.INTERNAL;
             rows.transition(p, PublicationState.PENDING, at, jobId, null);
-            choice.fix(p, theirs ? PublisherChoice.EXTERNAL : PublisherChoice.INTERNAL);
             var payload = PublishEvents.base(p);
             payload.put("scheduled_for", p.scheduledFor().toString());
             payload.put("enqueued_at", at.toString());
             payload.put("job_id", jobId);
-            payload.put("publisher", theirs ? PublisherChoice.EXTERNAL : PublisherChoice.INTERNAL);
-            events.record(p, jobId, actor, "publish_scheduled_enqueued", payload);
+            payload.put("publisher", publisher);
+            enqueued.add(PublishEvents.event(p, jobId, actor, "publish_scheduled_enqueued", payload));
             ids.add(String.valueOf(p.id()));
         }
+        choice.fixAll(ours, PublisherChoice.INTERNAL);
+        choice.fixAll(due.stream().filter(p -> external.contains(p.id())).toList(), PublisherChoice.EXTERNAL);
+        events.recordAll(enqueued); // one lock of the ledger's head per batch, not one per post
         if (!ids.isEmpty()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

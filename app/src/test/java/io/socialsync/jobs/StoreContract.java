@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The queue, ledger and key stores against a real database. Run once per database by its subclasses, so H2
@@ -45,6 +46,7 @@ abstract class StoreContract {
     @Autowired LedgerVerifier verifier;
     @Autowired ApiKeyService apiKeys;
     @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate tx;
     long ws;
 
     @BeforeEach
@@ -96,6 +98,24 @@ abstract class StoreContract {
         assertThat(second.created()).isFalse();
         assertThat(second.job().id()).isEqualTo(first.job().id());
         assertThat(queue.page(ws, null, null, null, 10)).hasSize(1);
+    }
+
+    @Test
+    void enqueueAllMakesEveryJobWithItsCreatedEventInTheCallersTransaction() {
+        var later = JobRequest.of(ws, NoopHandler.KIND, Map.of("n", 3)).at(Instant.now().plus(Duration.ofDays(1)));
+        List<Long> ids = tx.execute(status -> queue.enqueueAll(List.of(JobRequest.of(ws, NoopHandler.KIND,
+                Map.of("n", 1)), JobRequest.of(ws, NoopHandler.KIND, Map.of("n", 2)), later), Actor.SYSTEM));
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        assertThat(ids).extracting(id -> queue.find(ws, id).orElseThrow().state())
+                .containsExactly(JobState.AVAILABLE, JobState.AVAILABLE, JobState.SCHEDULED);
+        assertThat(ids).allSatisfy(id -> assertThat(eventTypes(id)).containsExactly("job_created"));
+        assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+        assertThatThrownBy(() -> tx.execute(status -> queue.enqueueAll(List.of(JobRequest.of(ws, NoopHandler.KIND,
+                Map.of()).withIdempotencyKey("k")), Actor.SYSTEM))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queue.enqueueAll(List.of(JobRequest.of(ws, NoopHandler.KIND, Map.of())),
+                Actor.SYSTEM)).as("only inside the caller's transaction").isInstanceOf(RuntimeException.class);
+        assertThat(queue.page(ws, null, null, null, 10)).hasSize(3);
     }
 
     @Test
