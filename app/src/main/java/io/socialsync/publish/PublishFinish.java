@@ -83,9 +83,12 @@ class PublishFinish {
         };
     }
 
-    /** A resumed run found the account or media gone: unconfirmed if a call is unresolved, else failed. */
-    Object cannotResume(Publication p, String reason, Actor actor) {
-        if (runs.progress(p.workspaceId(), p.id()).intentAt() != null) {
+    /**
+     * A resumed run found the account or media gone: unconfirmed if a call is unresolved or the post already
+     * exists ({@code postCreated}: uploaded, still processing), else failed.
+     */
+    Object cannotResume(Publication p, String reason, boolean postCreated, Actor actor) {
+        if (postCreated || runs.progress(p.workspaceId(), p.id()).intentAt() != null) {
             outcomes.unconfirmed(p.workspaceId(), p.id(), null, reason, actor);
             return result("unconfirmed", "reason", reason);
         }

@@ -62,7 +62,9 @@ public class PublishHandler implements JobHandler {
             case PublishStart.Refused r -> {
                 var p = start.reread(ws, id);
                 if (p != null && p.state() == PublicationState.PUBLISHING) {
-                    yield finish.cannotResume(p, r.reason(), actor);
+                    boolean created = publishers.of(p.platform())
+                            .map(publisher -> publisher.postCreated(runs.progress(ws, id))).orElse(false);
+                    yield finish.cannotResume(p, r.reason(), created, actor);
                 }
                 throw new JobFailure(r.reason());
             }

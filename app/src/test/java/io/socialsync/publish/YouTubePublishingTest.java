@@ -207,6 +207,23 @@ class YouTubePublishingTest extends PlatformTest {
     }
 
     @Test
+    void anUploadedVideoWhoseChannelLosesItsTokenWhileProcessingIsUnconfirmedNeverFailed() {
+        session();
+        created(range(0, 999, 1000));
+        videoStatus("uploaded", "processing", "");
+        String id = schedule("youtube", account, video("youtube_short", 1000), null);
+        fallDue();
+
+        awaitLastError(id, "YouTube is still processing video yt123");
+        // the video is on the channel; then the channel is revoked before the next attempt asks about it again
+        jdbc.sql("UPDATE social_accounts SET status = 'needs_reauth', status_reason = 'revoked' WHERE id = ?")
+                .param(account).update();
+        var settled = awaitStatus(id, "posted", "failed", "unconfirmed");
+        assertThat(settled.path("status").asString()).isEqualTo("unconfirmed");
+        PLATFORMS.verify(exactly(1), putRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
     void aFinalChunkWhoseAnswerIsLostIsSettledByTheProbeNotSentAgain() {
         session();
         PLATFORMS.stubFor(put(urlPathEqualTo(PATH)).withHeader("Content-Range", equalTo(range(0, 999, 1000)))

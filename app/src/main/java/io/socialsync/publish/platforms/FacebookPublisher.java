@@ -24,6 +24,12 @@ public class FacebookPublisher implements Publisher {
         return Platform.FACEBOOK;
     }
 
+    /** Both flows record {@code finished} once Facebook accepted the call that publishes. */
+    @Override
+    public boolean postCreated(Progress progress) {
+        return progress.handle("finished") != null;
+    }
+
     @Override
     public PublishOutcome publish(PublishTarget t, Journal journal) {
         String page = t.externalId("page_id");

@@ -12,4 +12,13 @@ public interface Publisher {
     Platform platform();
 
     PublishOutcome publish(PublishTarget target, Journal journal);
+
+    /**
+     * True when the recorded progress shows that the call creating the post succeeded, though the post is not
+     * confirmed yet (the platform still processes it): a run that cannot go on (account or media gone) must then
+     * leave it unconfirmed, never failed, since it may be live.
+     */
+    default boolean postCreated(Progress progress) {
+        return false;
+    }
 }

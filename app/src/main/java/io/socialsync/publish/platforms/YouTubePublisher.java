@@ -47,6 +47,12 @@ public class YouTubePublisher implements Publisher {
                 uploadedAt == null ? null : Instant.parse(uploadedAt), journal);
     }
 
+    /** The video id is recorded only once the last byte arrived: the video is on the channel from then on. */
+    @Override
+    public boolean postCreated(Progress progress) {
+        return progress.handle("video_id") != null;
+    }
+
     /** Null once the video exists (its id recorded); otherwise why it does not yet. */
     private PublishOutcome upload(PublishTarget t, Journal journal) {
         String uri = journal.progress().handle("session_uri");
