@@ -6,6 +6,7 @@ import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.publish.platforms.PlatformSettings;
+import io.socialsync.publish.platforms.Publishers;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -34,10 +35,11 @@ public class PublishWatchdog {
     private final PlatformSettings settings;
     private final SocialSyncProperties properties;
     private final TransactionTemplate tx;
+    private final Publishers publishers;
 
     public PublishWatchdog(JdbcClient jdbc, Publications rows, PublishRuns runs, JobQueue queue, Workers workers,
                            PublishOutcomes outcomes, PublishEvents events, PlatformSettings settings,
-                           SocialSyncProperties properties, TransactionTemplate tx) {
+                           SocialSyncProperties properties, TransactionTemplate tx, Publishers publishers) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.runs = runs;
@@ -48,6 +50,7 @@ public class PublishWatchdog {
         this.settings = settings;
         this.properties = properties;
         this.tx = tx;
+        this.publishers = publishers;
     }
 
     @Scheduled(fixedDelayString = "${socialsync.publishing.tick-interval:60s}",
@@ -92,7 +95,10 @@ public class PublishWatchdog {
         var actor = Actor.SYSTEM;
         if (runs.bumpRecovery(ws, id) > settings.recoveryTries()) {
             String detail = "its publishing job kept stopping before the outcome was known";
-            if (runs.progress(ws, id).intentAt() != null) {
+            var progress = runs.progress(ws, id);
+            // an open call, or a post that exists already (uploaded, still processing): never failed
+            boolean created = publishers.of(p.platform()).map(x -> x.postCreated(progress)).orElse(false);
+            if (progress.intentAt() != null || created) {
                 return outcomes.unconfirmed(ws, id, null, detail, actor);
             }
             return outcomes.fail(p, "publishing stopped repeatedly: " + detail, actor);

@@ -224,6 +224,18 @@ class YouTubePublishingTest extends PlatformTest {
     }
 
     @Test
+    void theWatchdogGivingUpOnAnUploadedVideoLeavesItUnconfirmedNeverFailed() {
+        String id = schedule("youtube", account, video("youtube_short", 1000), null);
+        // a worker died after the upload finished (video id recorded, no call open), and kept dying
+        killedWorker(id, "upload_final", false, "{\"session_uri\":\"" + sessionUri() + "\",\"video_id\":\"yt123\"}");
+        jdbc.sql("UPDATE publications SET recovery_tries = 3 WHERE id = ?").param(Long.parseLong(id)).update();
+
+        watchdog.rearm(ws.id());
+        assertThat(publication(id).path("status").asString()).isEqualTo("unconfirmed");
+        assertThat(PLATFORMS.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void aFinalChunkWhoseAnswerIsLostIsSettledByTheProbeNotSentAgain() {
         session();
         PLATFORMS.stubFor(put(urlPathEqualTo(PATH)).withHeader("Content-Range", equalTo(range(0, 999, 1000)))
