@@ -72,6 +72,19 @@ class FacebookPageVideoPublishingTest extends PlatformTest {
     }
 
     @Test
+    void aTransferFacebookKeepsAskingAgainForEndsTheRunInsteadOfLoopingForever() {
+        PLATFORMS.stubFor(transfer(0).willReturn(okJson("{\"start_offset\":\"0\",\"end_offset\":\"40000\"}")));
+        String id = schedule("facebook", account, square(SIZE), null);
+        fallDue();
+
+        awaitLastError(id, "Facebook kept asking for the chunk at byte 0 without taking it");
+        lastAttempt(id); // nothing was published: giving up is a plain failure
+        assertThat(awaitStatus(id, "failed", "unconfirmed", "posted").path("status").asString()).isEqualTo("failed");
+        PLATFORMS.verify(exactly(0), postRequestedFor(urlPathEqualTo(VIDEOS))
+                .withFormParam("upload_phase", equalTo("finish")));
+    }
+
+    @Test
     void aSquareVariantIsStartTransferOfFacebooksRangesFinishAndStatus() {
         PLATFORMS.stubFor(transfer(40000).willReturn(okJson(done())));
         finish(okJson("{\"success\":true}"));

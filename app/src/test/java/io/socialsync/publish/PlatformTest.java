@@ -205,6 +205,12 @@ public abstract class PlatformTest {
                         Long.parseLong(publication)).update();
     }
 
+    /** Makes the publication's next PUBLISH attempt its job's last (the one running now, if any, is not). */
+    protected void lastAttempt(String id) {
+        jdbc.sql("UPDATE jobs SET max_attempts = attempt + 1 WHERE id = ?").param(publication(id).path("job_id")
+                .asLong()).update();
+    }
+
     protected JsonNode publication(String id) {
         return api.get("/publishing/" + id).json();
     }

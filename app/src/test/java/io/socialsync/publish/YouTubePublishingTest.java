@@ -197,8 +197,7 @@ class YouTubePublishingTest extends PlatformTest {
 
         awaitLastError(id, "YouTube is still processing video yt123");
         // the next run is the job's last: long before the wait is over, the video exists, so it is posted
-        jdbc.sql("UPDATE jobs SET max_attempts = attempt + 1 WHERE id = ?").param(publication(id).path("job_id")
-                .asLong()).update();
+        lastAttempt(id);
         var posted = awaitStatus(id, "posted", "failed", "unconfirmed");
         assertThat(posted.path("status").asString()).isEqualTo("posted");
         assertThat(posted.path("external_id").asString()).isEqualTo("yt123");
@@ -221,6 +220,21 @@ class YouTubePublishingTest extends PlatformTest {
         var settled = awaitStatus(id, "posted", "failed", "unconfirmed");
         assertThat(settled.path("status").asString()).isEqualTo("unconfirmed");
         PLATFORMS.verify(exactly(1), putRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void aSessionThatKeepsTakingNoBytesEndsTheRunInsteadOfLoopingForever() {
+        session();
+        // every chunk answered 308 without a Range: the session holds nothing, however often we send
+        PLATFORMS.stubFor(put(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(308)));
+        String id = schedule("youtube", account, video("youtube_short", SIZE), null);
+        fallDue();
+
+        awaitLastError(id, "YouTube kept answering without taking the bytes from 0 of " + SIZE);
+        assertThat(publication(id).path("status").asString()).isEqualTo("publishing");
+        lastAttempt(id); // no video was made: giving up is a plain failure
+        assertThat(awaitStatus(id, "failed", "unconfirmed", "posted").path("status").asString()).isEqualTo("failed");
+        PLATFORMS.verify(exactly(1), postRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test

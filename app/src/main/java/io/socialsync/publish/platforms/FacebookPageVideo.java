@@ -18,6 +18,8 @@ final class FacebookPageVideo {
     static final String START = "video_start";
     static final String TRANSFER = "video_transfer";
     static final String FINISH = "video_finish";
+    /** Answers in a row that take no new bytes before this run gives up. */
+    private static final int STALLS = 3;
     private final PlatformSettings settings;
     private final Graph graph;
     private final String page;
@@ -77,6 +79,7 @@ final class FacebookPageVideo {
         String session = journal.progress().handle("upload_session_id");
         long start = offset(journal.progress().handle("start_offset"), 0);
         long end = Math.min(size, offset(journal.progress().handle("end_offset"), size));
+        int stalls = 0;
         while (start < end) {
             var sent = graph.upload(page + "/videos", Map.of("upload_phase", "transfer", "upload_session_id", session,
                     "start_offset", String.valueOf(start)), "video_file_chunk", t.media(), start, end - 1,
@@ -92,9 +95,16 @@ final class FacebookPageVideo {
             if (nextStart != null && nextEnd != null) {
                 // an answer, or an error naming where Facebook wants to go on from (offsets it says it holds)
                 journal.recorded(TRANSFER, Map.of("start_offset", nextStart, "end_offset", nextEnd));
-                start = offset(nextStart, start);
+                long from = offset(nextStart, start);
+                stalls = from > start ? 0 : stalls + 1;
+                start = from;
                 end = Math.min(size, offset(nextEnd, end));
                 journal.transferred(start, size);
+            }
+            if (stalls >= STALLS) {
+                // answers that take no bytes would otherwise loop until the job's time limit
+                return PublishOutcome.Failed.retryable("Facebook kept asking for the chunk at byte " + start
+                        + " without taking it: SocialSync sends it again later");
             }
             if (!a.ok()) {
                 var mapped = MetaErrors.map(FacebookPublisher.NAME, t.handle(), a);

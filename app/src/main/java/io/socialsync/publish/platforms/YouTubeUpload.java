@@ -17,6 +17,8 @@ final class YouTubeUpload {
     static final long QUANTUM = 256 * 1024;
     /** Interrupted chunks within one run before handing over to a later attempt. */
     private static final int INTERRUPTIONS = 5;
+    /** Answers in a row that take no new bytes before this run gives up. */
+    private static final int STALLS = 3;
     private final YouTubeSession session;
     private final PublishTarget t;
     private final PlatformSettings settings;
@@ -55,6 +57,7 @@ final class YouTubeUpload {
         long size = t.media().sizeBytes();
         long chunk = chunkSize(settings.youtube().chunkSize());
         int interruptions = 0;
+        int stalls = 0;
         while (true) {
             long to = Math.min(size - offset, chunk) + offset - 1;
             boolean last = to == size - 1;
@@ -83,9 +86,15 @@ final class YouTubeUpload {
             if (r.bytes() >= size) {
                 return new PublishOutcome.Unknown(null, "YouTube holds every byte but returned no video");
             }
+            stalls = r.bytes() > offset ? 0 : stalls + 1;
             offset = r.bytes();
             journal.recorded(CHUNK, Map.of("uploaded_bytes", String.valueOf(offset)));
             journal.transferred(offset, size);
+            if (stalls >= STALLS) {
+                // answers that take no bytes would otherwise loop until the job's time limit
+                return PublishOutcome.Failed.retryable("YouTube kept answering without taking the bytes from "
+                        + offset + " of " + size + ": SocialSync resumes the upload later");
+            }
             if (interruptions >= INTERRUPTIONS) {
                 return PublishOutcome.Failed.retryable("the upload to YouTube kept being interrupted ("
                         + offset + " of " + size + " bytes arrived): SocialSync resumes it later");
