@@ -238,6 +238,23 @@ class YouTubePublishingTest extends PlatformTest {
     }
 
     @Test
+    void aTokenThatExpiresMidUploadIsRetriedNotTakenForADeadAccount() {
+        session();
+        chunk(range(0, 262143, SIZE), 262143);
+        PLATFORMS.stubFor(put(urlPathEqualTo(PATH)).withHeader("Content-Range", equalTo(range(262144, 524287, SIZE)))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":401,\"message\":\"Invalid Credentials\"}}")));
+        String id = schedule("youtube", account, video("youtube_short", SIZE), null);
+        fallDue();
+
+        awaitLastError(id, "YouTube refused the access token in the middle of the upload");
+        assertThat(accountStatus(account)).isEqualTo("active");
+        lastAttempt(id);
+        assertThat(awaitStatus(id, "failed", "unconfirmed", "posted").path("status").asString()).isEqualTo("failed");
+        PLATFORMS.verify(exactly(1), postRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
     void theWatchdogGivingUpOnAnUploadedVideoLeavesItUnconfirmedNeverFailed() {
         String id = schedule("youtube", account, video("youtube_short", 1000), null);
         // a worker died after the upload finished (video id recorded, no call open), and kept dying

@@ -127,6 +127,13 @@ final class YouTubeUpload {
             }
             case YouTubeSession.Refused r when doubt -> new PublishOutcome.Unknown(null, "YouTube would not say "
                     + "whether the last chunk arrived (HTTP " + r.answer().status() + ")");
+            case YouTubeSession.Refused r when r.answer().status() == 401 -> {
+                // Google's access tokens last an hour, and a long upload can outlive one: the next attempt renews
+                // it (a dead refresh token makes the account needs_reauth there) and resumes the session
+                journal.recorded(CHUNK, Map.of());
+                yield PublishOutcome.Failed.retryable("YouTube refused the access token in the middle of the upload "
+                        + "(it can expire during a long one): SocialSync renews it and resumes");
+            }
             case YouTubeSession.Refused r -> {
                 journal.recorded(CHUNK, Map.of()); // an answer: whatever was sent did not make a video
                 yield GoogleErrors.map(t.handle(), r.answer(), clock);
