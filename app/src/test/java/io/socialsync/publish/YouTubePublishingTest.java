@@ -72,6 +72,17 @@ class YouTubePublishingTest extends PlatformTest {
                 + "\"}}]}")));
     }
 
+    /** A post whose video is on the channel, which YouTube is still processing; its job keeps asking. */
+    private String uploadedAndStillProcessing() {
+        session();
+        created(range(0, 999, 1000));
+        videoStatus("uploaded", "processing", "");
+        String id = schedule("youtube", account, video("youtube_short", 1000), null);
+        fallDue();
+        awaitLastError(id, "YouTube is still processing video yt123");
+        return id;
+    }
+
     private int putsFrom(long first) {
         return PLATFORMS.findAll(putRequestedFor(urlPathEqualTo(PATH))
                 .withHeader("Content-Range", matching("bytes " + first + "-.*"))).size();
@@ -169,13 +180,7 @@ class YouTubePublishingTest extends PlatformTest {
 
     @Test
     void slowProcessingIsAskedAboutAgainNeverUploadedAgainAndPostedAfterTheWait() {
-        session();
-        created(range(0, 999, 1000));
-        videoStatus("uploaded", "processing", "");
-        String id = schedule("youtube", account, video("youtube_short", 1000), null);
-        fallDue();
-
-        awaitLastError(id, "YouTube is still processing video yt123");
+        String id = uploadedAndStillProcessing();
         assertThat(publication(id).path("status").asString()).isEqualTo("publishing");
         // later attempts only ask; once the wait (15 min by default) has passed, the uploaded video counts as posted
         clock.set(Instant.parse(SLOT).plus(Duration.ofMinutes(16)));
@@ -189,13 +194,7 @@ class YouTubePublishingTest extends PlatformTest {
 
     @Test
     void aVideoStillProcessingWhenTheAttemptsRunOutIsPostedNeverFailed() {
-        session();
-        created(range(0, 999, 1000));
-        videoStatus("uploaded", "processing", "");
-        String id = schedule("youtube", account, video("youtube_short", 1000), null);
-        fallDue();
-
-        awaitLastError(id, "YouTube is still processing video yt123");
+        String id = uploadedAndStillProcessing();
         // the next run is the job's last: long before the wait is over, the video exists, so it is posted
         lastAttempt(id);
         var posted = awaitStatus(id, "posted", "failed", "unconfirmed");
@@ -207,13 +206,7 @@ class YouTubePublishingTest extends PlatformTest {
 
     @Test
     void anUploadedVideoWhoseChannelLosesItsTokenWhileProcessingIsUnconfirmedNeverFailed() {
-        session();
-        created(range(0, 999, 1000));
-        videoStatus("uploaded", "processing", "");
-        String id = schedule("youtube", account, video("youtube_short", 1000), null);
-        fallDue();
-
-        awaitLastError(id, "YouTube is still processing video yt123");
+        String id = uploadedAndStillProcessing();
         // the video is on the channel; then the channel is revoked before the next attempt asks about it again
         jdbc.sql("UPDATE social_accounts SET status = 'needs_reauth', status_reason = 'revoked' WHERE id = ?")
                 .param(account).update();
