@@ -85,6 +85,20 @@ class FacebookPageVideoPublishingTest extends PlatformTest {
     }
 
     @Test
+    void aReadyPageVideoWhoseStatusHasNoPhasesIsPosted() {
+        PLATFORMS.stubFor(transfer(40000).willReturn(okJson(done())));
+        finish(okJson("{\"success\":true}"));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"status\":"
+                + "{\"video_status\":\"ready\",\"processing_progress\":100}}")));
+        String id = schedule("facebook", account, square(SIZE), null);
+        fallDue();
+
+        var posted = awaitStatus(id, "posted", "failed", "unconfirmed");
+        assertThat(posted.path("status").asString()).isEqualTo("posted");
+        assertThat(posted.path("url").asString()).isEqualTo("https://www.facebook.com/watch/?v=FV1");
+    }
+
+    @Test
     void aSquareVariantIsStartTransferOfFacebooksRangesFinishAndStatus() {
         PLATFORMS.stubFor(transfer(40000).willReturn(okJson(done())));
         finish(okJson("{\"success\":true}"));

@@ -28,7 +28,8 @@ final class FacebookVideoStatus {
                 JsonNode status = a.json().path("status");
                 last = status.path("video_status").asString("") + "/"
                         + status.path("publishing_phase").path("status").asString("");
-                if (status.path("publishing_phase").path("status").asString("").equals("complete")) {
+                if (status.path("publishing_phase").path("status").asString("").equals("complete")
+                        || readyWithoutPhases(status)) {
                     return new PublishOutcome.Posted(video, url(video, a.json().path("permalink_url").asString("")));
                 }
                 String error = error(status);
@@ -55,6 +56,15 @@ final class FacebookVideoStatus {
             return "https://www.facebook.com" + permalink;
         }
         return reel ? "https://www.facebook.com/reel/" + video : "https://www.facebook.com/watch/?v=" + video;
+    }
+
+    /**
+     * Phases are documented for reels; a Page video finished with {@code published=true} may report only
+     * {@code video_status=ready}, and then it is out.
+     */
+    private boolean readyWithoutPhases(JsonNode status) {
+        return !reel && status.path("publishing_phase").isMissingNode()
+                && status.path("video_status").asString("").equals("ready");
     }
 
     private static String error(JsonNode status) {
