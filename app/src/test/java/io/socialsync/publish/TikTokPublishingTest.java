@@ -138,6 +138,19 @@ class TikTokPublishingTest extends PlatformTest {
     }
 
     @Test
+    void theWatchdogGivingUpOnADeliveredPostLeavesItUnconfirmedNeverFailed() {
+        String id = schedule("tiktok", account, video("tiktok", 1000), null);
+        // a worker died after TikTok took every byte (no call open), and kept dying
+        killedWorker(id, "final_chunk", false, "{\"publish_id\":\"v_pub_file~1\",\"upload_url\":\"" + base()
+                + UPLOAD + "\",\"uploaded_bytes\":\"1000\",\"delivered\":\"true\"}");
+        jdbc.sql("UPDATE publications SET recovery_tries = 3 WHERE id = ?").param(Long.parseLong(id)).update();
+
+        watchdog.rearm(ws.id());
+        assertThat(publication(id).path("status").asString()).isEqualTo("unconfirmed");
+        assertThat(PLATFORMS.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void aProcessingFailureIsASentenceNotACode() {
         creatorAndInit();
         PLATFORMS.stubFor(put(urlPathEqualTo(UPLOAD)).willReturn(aResponse().withStatus(201)));

@@ -15,6 +15,8 @@ public class TikTokPublisher implements Publisher {
     static final String INIT = "init";
     static final String CHUNK = "chunk";
     static final String FINAL = "final_chunk";
+    /** Recorded once TikTok holds every byte: from then on the post is TikTok's to make (or to refuse). */
+    static final String DELIVERED = "delivered";
     private final PlatformHttp http;
     private final PlatformSettings settings;
 
@@ -26,6 +28,12 @@ public class TikTokPublisher implements Publisher {
     @Override
     public Platform platform() {
         return Platform.TIKTOK;
+    }
+
+    /** Every byte delivered: the post exists unless TikTok's moderation refuses it, which status/fetch tells. */
+    @Override
+    public boolean postCreated(Progress progress) {
+        return progress.handle(DELIVERED) != null;
     }
 
     @Override
@@ -62,7 +70,7 @@ public class TikTokPublisher implements Publisher {
             return upload instanceof PublishOutcome.Unknown u ? new PublishOutcome.Unknown(publishId, u.detail())
                     : upload;
         }
-        journal.recorded(FINAL, Map.of("uploaded_bytes", String.valueOf(plan.size())));
+        journal.recorded(FINAL, Map.of("uploaded_bytes", String.valueOf(plan.size()), DELIVERED, "true"));
         return status.await(publishId, journal);
     }
 }

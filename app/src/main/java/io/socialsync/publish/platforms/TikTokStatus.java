@@ -54,7 +54,8 @@ final class TikTokStatus {
             journal.recorded(TikTokPublisher.FINAL, Map.of()); // known not delivered: the chunk may go again
             return null;
         }
-        journal.recorded(TikTokPublisher.FINAL, Map.of("uploaded_bytes", String.valueOf(size)));
+        journal.recorded(TikTokPublisher.FINAL, Map.of("uploaded_bytes", String.valueOf(size),
+                TikTokPublisher.DELIVERED, "true"));
         return await(publishId, journal);
     }
 
