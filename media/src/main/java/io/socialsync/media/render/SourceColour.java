@@ -26,6 +26,7 @@ public final class SourceColour {
     public static String scaleOptions(VideoStream v) {
         if (isYuv(v.pixelFormat()) && matrix(v).equals("bt709") && !fullRange(v)) return "";
         String out = ":out_color_matrix=bt709:out_range=tv";
+        // RGB, palette and gray sources: swscale's YUV output needs to be told the matrix and the range
         if (!isYuv(v.pixelFormat())) return out;
         return ":in_color_matrix=" + matrix(v) + ":in_range=" + (fullRange(v) ? "pc" : "tv") + out;
     }
@@ -36,14 +37,8 @@ public final class SourceColour {
      *     they already are
      */
     static Optional<String> conversion(VideoStream v, boolean toneMapped) {
-        if (toneMapped) return Optional.empty();
-        String out = "out_color_matrix=bt709:out_range=tv,format=yuv420p";
-        // RGB, palette and gray sources: swscale's YUV output needs to be told the matrix and the range
-        if (!isYuv(v.pixelFormat())) return Optional.of("scale=" + out);
-        String matrix = matrix(v);
-        boolean full = fullRange(v);
-        if (matrix.equals("bt709") && !full) return Optional.empty();
-        return Optional.of("scale=in_color_matrix=" + matrix + ":in_range=" + (full ? "pc" : "tv") + ":" + out);
+        String options = toneMapped ? "" : scaleOptions(v);
+        return options.isEmpty() ? Optional.empty() : Optional.of("scale=" + options.substring(1) + ",format=yuv420p");
     }
 
     /** The source's matrix, in swscale's names ({@code bt709}, {@code bt470}, {@code smpte170m}, …). */
