@@ -6,6 +6,7 @@ import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public class JobQueue {
     /** Same idempotency key, same job: a retried request never makes a second one. */
     @Transactional(propagation = Propagation.REQUIRED)
     public Enqueued enqueue(JobRequest request, Actor actor) {
-        var spec = kinds.spec(request.kind());
+        var spec = kinds.spec(request.kind()); // an unknown kind is refused before anything else
         if (request.idempotencyKey() != null) {
             var existing = rows.byIdempotencyKey(request.workspaceId(), request.idempotencyKey());
             if (existing.isPresent()) {
@@ -56,20 +57,28 @@ public class JobQueue {
         if (request.parentId() != null && rows.byId(request.workspaceId(), request.parentId()).isEmpty()) {
             throw ApiException.badRequest("parent job " + request.parentId() + " does not exist");
         }
-        var now = clock.instant();
-        JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.AVAILABLE;
-        String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
-        long id;
+        Inserted inserted;
         try {
-            id = rows.insert(request, payload, state, spec.maxAttempts(), now);
+            inserted = insert(request, spec, clock.instant());
         } catch (DuplicateKeyException raced) {
             // another request with the same key committed first: answer with its job
             return new Enqueued(rows.byIdempotencyKey(request.workspaceId(), request.idempotencyKey()).orElseThrow(),
                     false);
         }
-        Job job = rows.byId(request.workspaceId(), id).orElseThrow();
-        record(job, actor, "job_created", details(job, "state", state.name()));
+        Job job = rows.byId(request.workspaceId(), inserted.id()).orElseThrow();
+        record(job, actor, "job_created", details(job, "state", inserted.state().name()));
         return new Enqueued(job, true);
+    }
+
+    private record Inserted(long id, JobState state) {
+    }
+
+    /** The row of a new job: waiting for its time, or available now. */
+    private Inserted insert(JobRequest request, JobSpec spec, Instant now) {
+        JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.AVAILABLE;
+        String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
+        long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
+        return new Inserted(id, state);
     }
 
     /**
@@ -86,15 +95,12 @@ public class JobQueue {
             if (request.idempotencyKey() != null || request.parentId() != null) {
                 throw new IllegalArgumentException("enqueueAll takes no idempotency keys or parents: use enqueue");
             }
-            var spec = kinds.spec(request.kind());
-            JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED
-                    : JobState.AVAILABLE;
-            String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
-            long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
+            var inserted = insert(request, kinds.spec(request.kind()), now);
+            long id = inserted.id();
             ids.add(id);
             var details = new LinkedHashMap<String, Object>(); // as enqueue writes them, without reading the row back
             details.put("kind", request.kind());
-            details.put("state", state.name());
+            details.put("state", inserted.state().name());
             created.add(new LedgerEvent.New(request.workspaceId(), actor, "job_created", "job", String.valueOf(id), id,
                     details));
         }
