@@ -75,7 +75,8 @@ public class JobQueue {
 
     /** The row of a new job: waiting for its time, or available now. */
     private Inserted insert(JobRequest request, JobSpec spec, Instant now) {
-        JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED : JobState.AVAILABLE;
+        JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED
+                : JobState.AVAILABLE;
         String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
         long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
         return new Inserted(id, state);
