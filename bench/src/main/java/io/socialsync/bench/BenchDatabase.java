@@ -1,11 +1,17 @@
 package io.socialsync.bench;
 
+import io.socialsync.SocialSyncApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** A throwaway database for one measurement: embedded PostgreSQL, or an H2 file in a temp directory. */
 final class BenchDatabase implements AutoCloseable {
@@ -46,6 +52,18 @@ final class BenchDatabase implements AutoCloseable {
         String url = "jdbc:h2:file:" + dir.resolve("db/socialsync").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
         return new BenchDatabase("h2", url, "sa", "", dir, null);
+    }
+
+    /** The application on this database: no web server, no roles, quiet; {@code extra} are more {@code --k=v}. */
+    ConfigurableApplicationContext start(String... extra) {
+        var props = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                "--socialsync.data-dir=" + dataDir.resolve("data"), "--socialsync.roles.api=false",
+                "--socialsync.roles.workers=false", "--socialsync.roles.scheduler=false", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+        props.addAll(List.of(extra));
+        return new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
+                .logStartupInfo(false).run(props.toArray(String[]::new));
     }
 
     boolean isPostgres() {

@@ -1,6 +1,5 @@
 package io.socialsync.bench;
 
-import io.socialsync.SocialSyncApplication;
 import io.socialsync.library.VideoQuery;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
@@ -12,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,12 +40,7 @@ public final class InventoryBench {
     }
 
     private static String run(BenchDatabase db, int large) {
-        String[] props = {"--spring.datasource.url=" + db.url, "--spring.datasource.username=" + db.user,
-                "--spring.datasource.password=" + db.password, "--socialsync.data-dir=" + db.dataDir,
-                "--socialsync.roles.api=false", "--socialsync.roles.workers=false",
-                "--socialsync.roles.scheduler=false", "--logging.level.root=WARN"};
-        try (var ctx = new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(props)) {
+        try (var ctx = db.start()) {
             var jdbc = ctx.getBean(JdbcTemplate.class);
             var videos = ctx.getBean(Videos.class);
             long small = ctx.getBean(Workspaces.class).create("small").id();

@@ -1,6 +1,5 @@
 package io.socialsync.bench;
 
-import io.socialsync.SocialSyncApplication;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
@@ -19,8 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -89,21 +86,9 @@ public final class QueueBench {
     }
 
     private static DbResult run(BenchDatabase db, BenchOptions o) throws Exception {
-        String[] props = {
-            "--spring.datasource.url=" + db.url,
-            "--spring.datasource.username=" + db.user,
-            "--spring.datasource.password=" + db.password,
-            "--spring.datasource.hikari.maximum-pool-size=" + Math.max(16, o.workers() + 4),
-            "--socialsync.data-dir=" + db.dataDir.resolve("data"),
-            "--socialsync.roles.api=false",
-            "--socialsync.roles.workers=false",
-            "--socialsync.roles.scheduler=false",
-            "--logging.level.root=WARN",
-            "--spring.main.banner-mode=off",
-        };
         long started = System.nanoTime();
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SocialSyncApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).run(props)) {
+        try (ConfigurableApplicationContext ctx = db.start(
+                "--spring.datasource.hikari.maximum-pool-size=" + Math.max(16, o.workers() + 4))) {
             var queue = ctx.getBean(JobQueue.class);
             var jdbc = ctx.getBean(JdbcClient.class);
             var tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));

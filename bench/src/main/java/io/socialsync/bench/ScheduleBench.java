@@ -1,6 +1,5 @@
 package io.socialsync.bench;
 
-import io.socialsync.SocialSyncApplication;
 import io.socialsync.accounts.AccountChanges;
 import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccountService;
@@ -24,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -127,13 +124,7 @@ public final class ScheduleBench {
     }
 
     private static Result run(BenchDatabase db, Settings s) {
-        String[] props = {"--spring.datasource.url=" + db.url, "--spring.datasource.username=" + db.user,
-                "--spring.datasource.password=" + db.password, "--socialsync.data-dir=" + db.dataDir.resolve("data"),
-                "--socialsync.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                "--socialsync.roles.api=false", "--socialsync.roles.workers=false",
-                "--socialsync.roles.scheduler=false", "--logging.level.root=WARN", "--spring.main.banner-mode=off"};
-        try (var ctx = new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run(props)) {
+        try (var ctx = db.start("--socialsync.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")) {
             var jdbc = ctx.getBean(JdbcTemplate.class);
             var scheduling = ctx.getBean(SchedulingService.class);
             var accounts = ctx.getBean(SocialAccountService.class);

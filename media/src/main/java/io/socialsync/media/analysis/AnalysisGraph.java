@@ -1,6 +1,7 @@
 package io.socialsync.media.analysis;
 
 import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.media.ffmpeg.FilterEscape;
 import io.socialsync.media.probe.MediaInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.socialsync.media.edit;
 
-import io.socialsync.media.probe.FrameRate;
 import io.socialsync.media.probe.MediaInfo;
 import io.socialsync.media.render.Fmt;
 import io.socialsync.media.render.SourceColour;
@@ -26,7 +25,7 @@ final class ConcatGraph {
             g.append("[").append(i).append(':').append(in.requireVideo().index()).append("]scale=").append(t.width())
                     .append(':').append(t.height()).append(":force_original_aspect_ratio=decrease:force_divisible_by=2")
                     .append(SourceColour.scaleOptions(in.requireVideo())).append(",pad=").append(t.width()).append(':')
-                    .append(t.height()).append(":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=").append(rate(t.fps()))
+                    .append(t.height()).append(":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=").append(Fmt.rate(t.fps()))
                     .append(",format=yuv420p,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop=-1,trim=duration=")
                     .append(d).append("[v").append(i).append("];");
             joins.append("[v").append(i).append(']');
@@ -51,9 +50,5 @@ final class ConcatGraph {
                 .append("[vc]").append(t.withAudio() ? "[a]" : "").append(";[vc]")
                 .append("setparams=range=tv:color_primaries=bt709:color_trc=bt709:colorspace=bt709[v]");
         return g.toString();
-    }
-
-    private static String rate(FrameRate r) {
-        return r.denominator() == 1 ? Long.toString(r.numerator()) : r.numerator() + "/" + r.denominator();
     }
 }

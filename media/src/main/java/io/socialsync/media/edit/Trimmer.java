@@ -53,7 +53,6 @@ final class Trimmer {
     }
 
     static String rate(VideoStream v) {
-        var r = OutputFps.choose(v, MAX_FPS);
-        return r.denominator() == 1 ? Long.toString(r.numerator()) : r.numerator() + "/" + r.denominator();
+        return Fmt.rate(OutputFps.choose(v, MAX_FPS));
     }
 }

@@ -1,5 +1,6 @@
 package io.socialsync.media.render;
 
+import io.socialsync.media.probe.FrameRate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -24,6 +25,11 @@ public final class Fmt {
     /** Largest even integer not above {@code v} (at least 2): x264 and yuv420p need even sizes. */
     public static int even(double v) {
         return Math.max(2, ((int) Math.floor(v)) & ~1);
+    }
+
+    /** A frame rate for the {@code fps} filter: {@code 30} or {@code 30000/1001}. */
+    public static String rate(FrameRate r) {
+        return r.denominator() == 1 ? Long.toString(r.numerator()) : r.numerator() + "/" + r.denominator();
     }
 
     /** Seconds for {@code -ss}/{@code -t}: microsecond precision is finer than any frame. */

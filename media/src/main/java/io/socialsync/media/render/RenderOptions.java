@@ -37,11 +37,6 @@ public record RenderOptions(double sizeScale, String x264Preset, int crf, int au
                 subjectFitMargin, threads);
     }
 
-    public RenderOptions withX264Preset(String p) {
-        return new RenderOptions(sizeScale, p, crf, audioBitrateKbps, loudnessLufs, analyse, reframe,
-                subjectFitMargin, threads);
-    }
-
     public RenderOptions withAnalyse(boolean a) {
         return new RenderOptions(sizeScale, x264Preset, crf, audioBitrateKbps, loudnessLufs, a, reframe,
                 subjectFitMargin, threads);
@@ -50,10 +45,5 @@ public record RenderOptions(double sizeScale, String x264Preset, int crf, int au
     public RenderOptions withReframe(ReframeMode m) {
         return new RenderOptions(sizeScale, x264Preset, crf, audioBitrateKbps, loudnessLufs, analyse, m,
                 subjectFitMargin, threads);
-    }
-
-    public RenderOptions withThreads(int t) {
-        return new RenderOptions(sizeScale, x264Preset, crf, audioBitrateKbps, loudnessLufs, analyse, reframe,
-                subjectFitMargin, t);
     }
 }

@@ -1,6 +1,7 @@
 package io.socialsync.media.render;
 
 import io.socialsync.media.ffmpeg.Ffmpeg;
+import io.socialsync.media.ffmpeg.FilterEscape;
 import io.socialsync.media.ffmpeg.ProgressListener;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.probe.MediaInfo;
@@ -87,7 +88,7 @@ public final class SourceAnalyzer {
         Path gray = workDir.resolve(name + "-gray.raw");
         String graph = "[0:" + source.requireVideo().index() + "]" + sampler + ",split=2[c][g];"
                 + "[c]cropdetect=limit=0.094:round=2:reset=0:skip=0,metadata=mode=print:file="
-                + FilterEscape.value(cropLog.toAbsolutePath().toString()) + ",nullsink;"
+                + FilterEscape.path(cropLog) + ",nullsink;"
                 + "[g]scale=" + FRAME_W + ":" + FRAME_H + ":flags=area,format=gray[gray]";
         List<String> args = new ArrayList<>(List.of("-y", "-ss", Fmt.seconds(start), "-t", Fmt.seconds(duration)));
         args.addAll(decoderOptions);

@@ -1,6 +1,5 @@
 package io.socialsync.media.render;
 
-import io.socialsync.media.probe.FrameRate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +49,7 @@ final class VideoChain {
         }
         if (p.hueDegrees() != 0) chain.add("hue=h=" + Fmt.num(p.hueDegrees()));
         if (p.speed() != 1) chain.add("setpts=PTS/" + Fmt.num(p.speed()));
-        chain.add("fps=" + rate(o.fps()));
+        chain.add("fps=" + Fmt.rate(o.fps()));
         chain.add("format=yuv420p");
         chain.add(BT709);
         statements.add(from + String.join(",", chain) + out);
@@ -79,9 +78,5 @@ final class VideoChain {
                 // overlay ends its stream where its last frame starts, so the fps filter after it drops that frame
                 // (all of a one-frame source); a clone past the end keeps it, and the output's -t trims the clone
                 + ",tpad=stop=1:stop_mode=clone" + out;
-    }
-
-    static String rate(FrameRate r) {
-        return r.denominator() == 1 ? Long.toString(r.numerator()) : r.numerator() + "/" + r.denominator();
     }
 }

@@ -66,10 +66,4 @@ class MetadataReaderTest {
         }, new CancelToken());
         assertThat(events).containsExactly("end");
     }
-
-    @Test
-    void escapesPathsForBothFilterParsingLevels() {
-        assertThat(FilterEscape.path(Path.of("/tmp/a:b,c[d];e'f")))
-                .isEqualTo("/tmp/a\\\\:b\\,c\\[d\\]\\;e\\\\\\'f");
-    }
 }

@@ -1,22 +1,22 @@
-package io.socialsync.media.render;
+package io.socialsync.media.ffmpeg;
+
+import java.nio.file.Path;
 
 /**
  * Escaping for a value inside {@code -filter_complex}: FFmpeg unescapes twice, once for the option value
- * ({@code \ ' :}) and once for the graph ({@code \ ' [ ] , ;}), so e.g. a file path needs both levels.
+ * ({@code \ ' :}) and once for the graph ({@code \ ' [ ] , ;}), so e.g. a file path needs both levels. Temp paths
+ * are ours, but the scratch root comes from configuration.
  */
 public final class FilterEscape {
     private FilterEscape() {}
 
     public static String value(String raw) {
-        return graph(option(raw));
+        return backslash(backslash(raw, "\\':"), "\\'[],;");
     }
 
-    static String option(String s) {
-        return backslash(s, "\\':");
-    }
-
-    static String graph(String s) {
-        return backslash(s, "\\'[],;");
+    /** A file as a filter option (e.g. {@code metadata=...:file=}), absolute. */
+    public static String path(Path file) {
+        return value(file.toAbsolutePath().toString());
     }
 
     private static String backslash(String s, String special) {
