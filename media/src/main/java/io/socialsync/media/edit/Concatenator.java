@@ -72,7 +72,7 @@ final class Concatenator {
                         48_000, audio);
             }
             int rate = inputs.getFirst().hasAudio() ? inputs.getFirst().audio().getFirst().sampleRate() : 48_000;
-            return new ConcatTarget(Fmt.even(first.width()), Fmt.even(first.height()), OutputFps.choose(first, 120),
+            return new ConcatTarget(Fmt.even(first.width()), Fmt.even(first.height()), OutputFps.choose(first, Trimmer.MAX_FPS),
                     rate > 0 ? rate : 48_000, audio);
         }
     }
