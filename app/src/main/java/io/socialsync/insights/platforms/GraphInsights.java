@@ -23,8 +23,7 @@ final class GraphInsights {
 
     static MetricsFetch fetch(PlatformHttp http, String base, String edge, String metrics, PostRef post,
                               Duration timeout, String platform, Map<String, String> common) {
-        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        String url = root + "/" + PlatformHttp.enc(post.externalId()) + "/" + edge + "?metric=" + metrics
+        String url = base + "/" + PlatformHttp.enc(post.externalId()) + "/" + edge + "?metric=" + metrics
                 + "&access_token=" + PlatformHttp.enc(post.accessToken());
         var result = http.send(HttpRequest.newBuilder(URI.create(url)).GET(), timeout);
         if (!(result instanceof HttpResult.Answered answer)) {

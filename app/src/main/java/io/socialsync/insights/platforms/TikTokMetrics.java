@@ -43,11 +43,10 @@ public class TikTokMetrics implements MetricsFetcher {
             return new MetricsFetch.Unavailable("TikTok gave no public post id for this publication (only "
                     + post.externalId() + "), so there is no video to ask about");
         }
-        String base = settings.tiktok().baseUrl();
-        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         var body = HttpResult.JSON.createObjectNode();
         body.putObject("filters").putArray("video_ids").add(post.externalId());
-        var result = http.send(HttpRequest.newBuilder(URI.create(root + "/v2/video/query/?fields=" + FIELDS))
+        String url = settings.tiktok().baseUrl() + "/v2/video/query/?fields=" + FIELDS;
+        var result = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + post.accessToken())
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(HttpResult.JSON.writeValueAsString(body))),

@@ -37,10 +37,9 @@ public class YouTubeMetrics implements MetricsFetcher {
 
     @Override
     public MetricsFetch fetch(PostRef post) {
-        String base = settings.youtube().baseUrl();
-        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        var result = http.send(HttpRequest.newBuilder(URI.create(root + "/youtube/v3/videos?part=statistics&id="
-                        + PlatformHttp.enc(post.externalId())))
+        String url = settings.youtube().baseUrl() + "/youtube/v3/videos?part=statistics&id="
+                + PlatformHttp.enc(post.externalId());
+        var result = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + post.accessToken()).GET(), settings.requestTimeout());
         if (!(result instanceof HttpResult.Answered answer)) {
             return new MetricsFetch.Failed("YouTube did not answer (" + GraphInsights.detail(result)

@@ -16,7 +16,7 @@ final class Graph {
 
     Graph(PlatformHttp http, String base, String token, Duration timeout) {
         this.http = http;
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.base = base;
         this.token = token;
         this.timeout = timeout;
     }

@@ -32,6 +32,9 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
     public record Instagram(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
                             @DefaultValue("true") boolean shareToFeed,
                             @DefaultValue("100") int postsPer24h) {
+        public Instagram {
+            baseUrl = withoutTrailingSlash(baseUrl);
+        }
     }
 
     /**
@@ -41,6 +44,9 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
     public record Facebook(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
                            @DefaultValue("30") int postsPer24h,
                            @DefaultValue("auto") FacebookFlow flow) {
+        public Facebook {
+            baseUrl = withoutTrailingSlash(baseUrl);
+        }
     }
 
     /**
@@ -51,6 +57,9 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
                          @DefaultValue("PUBLIC_TO_EVERYONE") String privacyLevel,
                          @DefaultValue("10000000") long chunkSize,
                          @DefaultValue("15") int postsPer24h) {
+        public TikTok {
+            baseUrl = withoutTrailingSlash(baseUrl);
+        }
     }
 
     /**
@@ -67,6 +76,14 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
                           @DefaultValue("100") int postsPer24h,
                           @DefaultValue("8388608") long chunkSize,
                           @DefaultValue("15m") Duration processingWait) {
+        public YouTube {
+            baseUrl = withoutTrailingSlash(baseUrl);
+        }
+    }
+
+    /** Callers append {@code "/" + path}, so a base URL configured with a trailing slash loses it here, once. */
+    private static String withoutTrailingSlash(String base) {
+        return base != null && base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     public int postsPer24h(Platform platform) {

@@ -67,7 +67,7 @@ final class YouTubeProcessing {
     }
 
     private HttpResult get(String video) {
-        String url = trim(settings.youtube().baseUrl()) + "/youtube/v3/videos?part=status,processingDetails&id="
+        String url = settings.youtube().baseUrl() + "/youtube/v3/videos?part=status,processingDetails&id="
                 + PlatformHttp.enc(video);
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + t.accessToken())
                 .GET(), settings.requestTimeout());
@@ -119,9 +119,5 @@ final class YouTubeProcessing {
 
     static PublishOutcome.Posted posted(String videoId) {
         return new PublishOutcome.Posted(videoId, "https://www.youtube.com/watch?v=" + videoId);
-    }
-
-    static String trim(String base) {
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -71,7 +71,7 @@ public class YouTubePublisher implements Publisher {
 
     private HttpResult start(PublishTarget t, Journal journal) {
         journal.intent(SESSION);
-        String url = YouTubeProcessing.trim(settings.youtube().baseUrl())
+        String url = settings.youtube().baseUrl()
                 + "/upload/youtube/v3/videos?uploadType=resumable&part=snippet,status";
         return http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + t.accessToken())

@@ -66,16 +66,7 @@ abstract class TokenRefreshStoreContract {
 
     @DynamicPropertySource
     static void tokenEndpoints(DynamicPropertyRegistry registry) {
-        String base = "http://localhost:" + TOKENS.port();
-        registry.add("socialsync.tokens.google.client-id", () -> "google-client");
-        registry.add("socialsync.tokens.google.client-secret", () -> "google-secret");
-        registry.add("socialsync.tokens.google.token-url", () -> base + "/google/token");
-        registry.add("socialsync.tokens.tiktok.client-key", () -> "tiktok-key");
-        registry.add("socialsync.tokens.tiktok.client-secret", () -> "tiktok-secret");
-        registry.add("socialsync.tokens.tiktok.token-url", () -> base + "/v2/oauth/token/");
-        registry.add("socialsync.tokens.meta.app-id", () -> "meta-app");
-        registry.add("socialsync.tokens.meta.app-secret", () -> "meta-secret");
-        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v21.0");
+        TokenClients.register(registry, "http://localhost:" + TOKENS.port(), "/google/token");
     }
 
     @BeforeEach

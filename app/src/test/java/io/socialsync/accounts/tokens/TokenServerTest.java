@@ -71,15 +71,7 @@ abstract class TokenServerTest {
         registry.add("server.port", () -> serverPort);
         registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + serverPort);
         String base = "http://localhost:" + PLATFORMS.port();
-        registry.add("socialsync.tokens.google.client-id", () -> "google-client");
-        registry.add("socialsync.tokens.google.client-secret", () -> "google-secret");
-        registry.add("socialsync.tokens.google.token-url", () -> base + "/token");
-        registry.add("socialsync.tokens.tiktok.client-key", () -> "tiktok-key");
-        registry.add("socialsync.tokens.tiktok.client-secret", () -> "tiktok-secret");
-        registry.add("socialsync.tokens.tiktok.token-url", () -> base + "/v2/oauth/token/");
-        registry.add("socialsync.tokens.meta.app-id", () -> "meta-app");
-        registry.add("socialsync.tokens.meta.app-secret", () -> "meta-secret");
-        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v21.0");
+        TokenClients.register(registry, base, "/token");
         registry.add("socialsync.tokens.request-timeout", () -> "2s");
         registry.add("socialsync.platforms.youtube.base-url", () -> base);
         registry.add("socialsync.platforms.tiktok.base-url", () -> base);
