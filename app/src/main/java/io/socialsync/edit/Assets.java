@@ -1,10 +1,11 @@
 package io.socialsync.edit;
 
+import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,7 +27,7 @@ public class Assets {
         jdbc.sql("INSERT INTO assets (workspace_id, kind, storage_key, content_type, size_bytes, duration_ms, width, "
                         + "height, job_id, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
                 .params(a.workspaceId(), a.kind(), a.storageKey(), a.contentType(), a.sizeBytes(), a.durationMs(),
-                        a.width(), a.height(), a.jobId(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                        a.width(), a.height(), a.jobId(), utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -42,10 +43,9 @@ public class Assets {
     }
 
     private static Asset map(ResultSet rs) throws SQLException {
-        var created = rs.getObject("created_at", OffsetDateTime.class);
         return new Asset(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("kind"),
                 rs.getString("storage_key"), rs.getString("content_type"), rs.getLong("size_bytes"),
                 rs.getLong("duration_ms"), rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
-                rs.getLong("job_id"), created == null ? null : created.toInstant());
+                rs.getLong("job_id"), instant(rs, "created_at"));
     }
 }

@@ -44,8 +44,4 @@ final class CountingStream extends FilterInputStream {
             throw new TooLarge(limit);
         }
     }
-
-    long count() {
-        return count;
-    }
 }

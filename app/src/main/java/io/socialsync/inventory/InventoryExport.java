@@ -1,5 +1,8 @@
 package io.socialsync.inventory;
 
+import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,18 +81,9 @@ public class InventoryExport {
         s.setString(8, r.sha256());
         s.setString(9, r.state());
         s.setString(10, r.statusFb());
-        s.setObject(11, ts(r.createdAt()));
-        s.setObject(12, ts(r.updatedAt()));
-        s.setObject(13, ts(r.processedAt()));
-    }
-
-    /** An explicit UTC offset: a java.sql.Timestamp would be read through the JVM's zone. */
-    private static java.time.OffsetDateTime ts(java.time.Instant instant) {
-        return instant == null ? null : java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
-    }
-
-    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws SQLException {
-        var odt = rs.getObject(column, java.time.OffsetDateTime.class);
-        return odt == null ? null : odt.toInstant();
+        // an explicit UTC offset: a java.sql.Timestamp would be read through the JVM's zone
+        s.setObject(11, utc(r.createdAt()));
+        s.setObject(12, utc(r.updatedAt()));
+        s.setObject(13, utc(r.processedAt()));
     }
 }

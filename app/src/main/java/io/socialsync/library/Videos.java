@@ -6,8 +6,6 @@ import static io.socialsync.db.Timestamps.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,6 +140,4 @@ public class Videos {
                 rs.getString("container"), rs.getString("status_fb"), instant(rs, "processed_at"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
-
-
 }

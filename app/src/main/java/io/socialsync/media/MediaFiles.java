@@ -1,7 +1,6 @@
 package io.socialsync.media;
 
 import io.socialsync.config.DataDirectory;
-import io.socialsync.media.TempDir;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
@@ -42,9 +41,5 @@ public class MediaFiles {
         } catch (IOException e) {
             throw new StorageException("cannot download " + key.value() + " for processing", e);
         }
-    }
-
-    public Storage storage() {
-        return storage;
     }
 }

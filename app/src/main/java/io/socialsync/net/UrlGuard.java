@@ -41,7 +41,7 @@ public final class UrlGuard {
             // java.net.URI leaves the host out for names like 127.1 (a numeric last label): say why it is refused
             String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority().replaceFirst(":\\d*$", "");
             if (IpLiterals.isAmbiguousNumber(authority)) {
-                throw new Refused("host " + authority + " is a numeric address in a non-standard form; write it as a.b.c.d");
+                throw ambiguous(authority);
             }
             throw new Refused("the URL must name a host");
         }
@@ -49,7 +49,7 @@ public final class UrlGuard {
             throw new Refused("the URL must not contain credentials");
         }
         if (IpLiterals.isAmbiguousNumber(host(uri))) {
-            throw new Refused("host " + uri.getHost() + " is a numeric address in a non-standard form; write it as a.b.c.d");
+            throw ambiguous(uri.getHost());
         }
         return uri;
     }
@@ -58,7 +58,7 @@ public final class UrlGuard {
     public InetAddress[] resolve(String host) {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (IpLiterals.isAmbiguousNumber(bare)) {
-            throw new Refused("host " + bare + " is a numeric address in a non-standard form; write it as a.b.c.d");
+            throw ambiguous(bare);
         }
         InetAddress[] addresses;
         try {
@@ -76,6 +76,10 @@ public final class UrlGuard {
             }
         }
         return addresses;
+    }
+
+    private static Refused ambiguous(String host) {
+        return new Refused("host " + host + " is a numeric address in a non-standard form; write it as a.b.c.d");
     }
 
     static String host(URI uri) {

@@ -6,8 +6,6 @@ import static io.socialsync.db.Timestamps.instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +66,4 @@ public class TusUploads {
                 rs.getLong("upload_offset"), rs.getString("metadata"), rs.getString("file_name"),
                 instant(rs, "created_at"), instant(rs, "expires_at"), rs.wasNull() ? null : video);
     }
-
-
 }
