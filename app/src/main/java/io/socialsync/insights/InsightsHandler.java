@@ -3,6 +3,7 @@ package io.socialsync.insights;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.insights.platforms.MetricsFetch;
 import io.socialsync.insights.platforms.MetricsFetchers;
 import io.socialsync.insights.platforms.PostRef;
@@ -40,11 +41,12 @@ public class InsightsHandler implements JobHandler {
     private final SocialAccountService accountService;
     private final SecretBox secrets;
     private final MetricsFetchers fetchers;
+    private final TokenRefresher tokens;
     private final Clock clock;
 
     InsightsHandler(PublicationMetrics metrics, MetricsRecorder recorder, Publications publications, PublishRuns runs,
                     SocialAccounts accounts, SocialAccountService accountService, SecretBox secrets,
-                    MetricsFetchers fetchers, Clock clock) {
+                    MetricsFetchers fetchers, TokenRefresher tokens, Clock clock) {
         this.metrics = metrics;
         this.recorder = recorder;
         this.publications = publications;
@@ -53,6 +55,7 @@ public class InsightsHandler implements JobHandler {
         this.accountService = accountService;
         this.secrets = secrets;
         this.fetchers = fetchers;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -84,6 +87,11 @@ public class InsightsHandler implements JobHandler {
         if (externalId == null || externalId.isBlank()) {
             return unavailable(p, null, checkpoint, context, "the post's platform id is not known (the poster "
                     + "reported none), so there is nothing to ask about", actor);
+        }
+        // a token about to expire is renewed first, as before a publish: an expired one would read as a dead account
+        var tokenWait = tokens.beforePublish(ws, p.socialAccountId(), actor);
+        if (tokenWait.isPresent()) {
+            throw new InsightsRetry(tokenWait.get().reason());
         }
         var account = accounts.byId(ws, p.socialAccountId()).orElse(null);
         if (account == null) {

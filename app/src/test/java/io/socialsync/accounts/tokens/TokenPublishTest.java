@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -95,6 +96,27 @@ class TokenPublishTest extends TokenServerTest {
                 .withHeader("Authorization", equalTo("Bearer ya29.just-in-time")));
         assertThat(events(account, "account_token_refreshed").get(0).path("payload").path("trigger").asString())
                 .isEqualTo("publish");
+    }
+
+    @Test
+    void metricsOfAPostAreReadWithATokenRenewedFirstNotWithTheExpiredOne() {
+        long account = channel(SLOT.plus(Duration.ofMinutes(5)));
+        googleAnswers("ya29.for-the-post");
+        String id = scheduleAndFallDue(account);
+        assertThat(awaitStatus(id).path("status").asString()).isEqualTo("posted");
+
+        // an hour later the renewed token has expired too (the sweep is off here): the 1 h checkpoint renews it
+        googleAnswers("ya29.for-metrics");
+        clock.set(SLOT.plus(Duration.ofMinutes(62)));
+        jdbc.sql("UPDATE jobs SET run_at = CURRENT_TIMESTAMP WHERE workspace_id = ? AND kind = 'INSIGHTS' "
+                + "AND idempotency_key LIKE '%-1h'").param(ws).update();
+        Eventually.await("the 1 h metrics job to finish", Duration.ofSeconds(30), () -> jdbc.sql("SELECT COUNT(*) "
+                + "FROM jobs WHERE workspace_id = ? AND kind = 'INSIGHTS' AND state IN ('COMPLETED', 'FAILED')")
+                .param(ws).query(Integer.class).single() == 1);
+        PLATFORMS.verify(getRequestedFor(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part",
+                equalTo("statistics")).withHeader("Authorization", equalTo("Bearer ya29.for-metrics")));
+        PLATFORMS.verify(exactly(0), getRequestedFor(urlPathEqualTo("/youtube/v3/videos")).withQueryParam("part",
+                equalTo("statistics")).withHeader("Authorization", equalTo("Bearer ya29.for-the-post")));
     }
 
     @Test
