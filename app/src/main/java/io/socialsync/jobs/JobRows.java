@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -312,9 +310,6 @@ public class JobRows {
                 rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }
-
-
-
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

@@ -7,8 +7,6 @@ import io.socialsync.webhooks.WebhookDelivery.State;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,8 +89,6 @@ public class WebhookDeliveries {
                 rs.getString("last_error"), rs.getObject("job_id", Long.class), instant(rs, "created_at"),
                 instant(rs, "delivered_at"), instant(rs, "failed_at"));
     }
-
-
 
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
