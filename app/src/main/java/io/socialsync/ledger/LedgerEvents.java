@@ -1,12 +1,11 @@
 package io.socialsync.ledger;
 
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +47,7 @@ public class LedgerEvents {
         template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", list,
                 list.size(), (ps, e) -> {
                     ps.setLong(1, e.id());
-                    ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                    ps.setObject(2, utc(e.occurredAt()));
                     ps.setLong(3, e.workspaceId());
                     ps.setString(4, e.actor());
                     ps.setString(5, e.eventType());
@@ -92,11 +91,11 @@ public class LedgerEvents {
         }
         if (q.from() != null) {
             sql.append(" AND occurred_at >= :from");
-            params.put("from", OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+            params.put("from", utc(q.from()));
         }
         if (q.to() != null) {
             sql.append(" AND occurred_at < :to");
-            params.put("to", OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+            params.put("to", utc(q.to()));
         }
         if (q.before() != null) {
             sql.append(" AND id < :before");

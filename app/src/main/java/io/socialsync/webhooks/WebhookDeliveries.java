@@ -79,7 +79,7 @@ public class WebhookDeliveries {
     private boolean move(long workspaceId, long id, State from, State to, String set, Instant at) {
         return jdbc.sql("UPDATE webhook_deliveries SET state = ?, " + set
                         + " WHERE workspace_id = ? AND id = ? AND state = ?")
-                .params(to.name(), at == null ? null : utc(at), workspaceId, id, from.name()).update() == 1;
+                .params(to.name(), utc(at), workspaceId, id, from.name()).update() == 1;
     }
 
     private static WebhookDelivery map(ResultSet rs) throws SQLException {
