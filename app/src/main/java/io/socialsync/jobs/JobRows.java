@@ -75,9 +75,6 @@ public class JobRows {
                 .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
     }
 
-    /** The states a job can be claimed from once its run_at has come. */
-    private static final List<String> WAITING_STATES = List.of("AVAILABLE", "SCHEDULED", "RETRYABLE");
-
     private record Due(long id, int priority, Instant runAt) {
     }
 
@@ -94,8 +91,9 @@ public class JobRows {
     List<Long> lockDue(Collection<String> kinds, int limit) {
         var due = new ArrayList<Due>();
         for (String kind : kinds) {
-            for (String state : WAITING_STATES) {
-                due.addAll(time.postgres() ? lockInOrder(state, kind, limit) : lockOneByOne(state, kind, limit));
+            for (JobState state : JobState.WAITING) { // the states a job is claimed from once its run_at has come
+                due.addAll(time.postgres() ? lockInOrder(state.name(), kind, limit)
+                        : lockOneByOne(state.name(), kind, limit));
             }
         }
         return due.stream().sorted(CLAIM_ORDER).limit(limit).map(Due::id).toList();
