@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,11 +67,12 @@ public class LedgerEvents {
 
     /** Every row in chain order, streamed: verification must not hold the whole ledger in memory. */
     void forEachInOrder(Consumer<LedgerEvent> consumer) {
-        template.setFetchSize(1000);
-        template.query("SELECT " + COLUMNS + " FROM ledger_events ORDER BY id",
-                rs -> {
-                    consumer.accept(map(rs));
-                });
+        // the fetch size on this statement only: set on the shared JdbcTemplate it would apply to every query after
+        template.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_events ORDER BY id");
+            statement.setFetchSize(1000);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(map(rs)));
     }
 
     public List<LedgerEvent> page(LedgerQuery q) {
