@@ -1,10 +1,11 @@
 package io.socialsync.apikey;
 
+import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +24,7 @@ public class ApiKeys {
     ApiKey insert(long workspaceId, String name, String prefix, String hash, Role role, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role, created_at) VALUES (?,?,?,?,?,?)")
-                .params(workspaceId, name, prefix, hash, role.name(), OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .params(workspaceId, name, prefix, hash, role.name(), utc(at))
                 .update(keys, "id");
         return new ApiKey(keys.getKey().longValue(), workspaceId, name, prefix, role, at, null);
     }
@@ -45,13 +46,11 @@ public class ApiKeys {
 
     boolean revoke(long workspaceId, long id, Instant at) {
         return jdbc.sql("UPDATE api_keys SET revoked_at = ? WHERE workspace_id = ? AND id = ? AND revoked_at IS NULL")
-                .params(OffsetDateTime.ofInstant(at, ZoneOffset.UTC), workspaceId, id).update() == 1;
+                .params(utc(at), workspaceId, id).update() == 1;
     }
 
     private static ApiKey map(ResultSet rs) throws SQLException {
-        var revoked = rs.getObject("revoked_at", OffsetDateTime.class);
         return new ApiKey(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("name"), rs.getString("prefix"),
-                Role.valueOf(rs.getString("role")), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                revoked == null ? null : revoked.toInstant());
+                Role.valueOf(rs.getString("role")), instant(rs, "created_at"), instant(rs, "revoked_at"));
     }
 }

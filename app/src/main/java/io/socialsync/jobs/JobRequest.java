@@ -14,10 +14,6 @@ public record JobRequest(long workspaceId, String kind, Object payload, int prio
         return new JobRequest(workspaceId, kind, payload, priority, runAt, key, parentId);
     }
 
-    public JobRequest withParent(Long parent) {
-        return new JobRequest(workspaceId, kind, payload, priority, runAt, idempotencyKey, parent);
-    }
-
     public JobRequest at(Instant when) {
         return new JobRequest(workspaceId, kind, payload, priority, when, idempotencyKey, parentId);
     }

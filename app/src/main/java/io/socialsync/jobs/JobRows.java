@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -77,9 +75,6 @@ public class JobRows {
                 .params(workspaceId, id).query((rs, n) -> map(rs)).optional();
     }
 
-    /** The states a job can be claimed from once its run_at has come. */
-    private static final List<String> WAITING_STATES = List.of("AVAILABLE", "SCHEDULED", "RETRYABLE");
-
     private record Due(long id, int priority, Instant runAt) {
     }
 
@@ -96,8 +91,9 @@ public class JobRows {
     List<Long> lockDue(Collection<String> kinds, int limit) {
         var due = new ArrayList<Due>();
         for (String kind : kinds) {
-            for (String state : WAITING_STATES) {
-                due.addAll(time.postgres() ? lockInOrder(state, kind, limit) : lockOneByOne(state, kind, limit));
+            for (JobState state : JobState.WAITING) { // the states a job is claimed from once its run_at has come
+                due.addAll(time.postgres() ? lockInOrder(state.name(), kind, limit)
+                        : lockOneByOne(state.name(), kind, limit));
             }
         }
         return due.stream().sorted(CLAIM_ORDER).limit(limit).map(Due::id).toList();
@@ -312,9 +308,6 @@ public class JobRows {
                 rs.getString("last_error"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }
-
-
-
 
     private static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

@@ -99,10 +99,6 @@ public class JobRunner implements DisposableBean {
         return running.values();
     }
 
-    public int runningCount() {
-        return running.size();
-    }
-
     @Override
     public void destroy() {
         watchdogs.shutdownNow();

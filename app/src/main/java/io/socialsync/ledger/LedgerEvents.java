@@ -1,16 +1,15 @@
 package io.socialsync.ledger;
 
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,7 +48,7 @@ public class LedgerEvents {
         template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", list,
                 list.size(), (ps, e) -> {
                     ps.setLong(1, e.id());
-                    ps.setObject(2, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC));
+                    ps.setObject(2, utc(e.occurredAt()));
                     ps.setLong(3, e.workspaceId());
                     ps.setString(4, e.actor());
                     ps.setString(5, e.eventType());
@@ -68,11 +67,12 @@ public class LedgerEvents {
 
     /** Every row in chain order, streamed: verification must not hold the whole ledger in memory. */
     void forEachInOrder(Consumer<LedgerEvent> consumer) {
-        template.setFetchSize(1000);
-        template.query("SELECT " + COLUMNS + " FROM ledger_events ORDER BY id",
-                rs -> {
-                    consumer.accept(map(rs));
-                });
+        // the fetch size on this statement only: set on the shared JdbcTemplate it would apply to every query after
+        template.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_events ORDER BY id");
+            statement.setFetchSize(1000);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(map(rs)));
     }
 
     public List<LedgerEvent> page(LedgerQuery q) {
@@ -93,11 +93,11 @@ public class LedgerEvents {
         }
         if (q.from() != null) {
             sql.append(" AND occurred_at >= :from");
-            params.put("from", OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+            params.put("from", utc(q.from()));
         }
         if (q.to() != null) {
             sql.append(" AND occurred_at < :to");
-            params.put("to", OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+            params.put("to", utc(q.to()));
         }
         if (q.before() != null) {
             sql.append(" AND id < :before");

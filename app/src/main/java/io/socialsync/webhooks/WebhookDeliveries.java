@@ -7,8 +7,6 @@ import io.socialsync.webhooks.WebhookDelivery.State;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +79,7 @@ public class WebhookDeliveries {
     private boolean move(long workspaceId, long id, State from, State to, String set, Instant at) {
         return jdbc.sql("UPDATE webhook_deliveries SET state = ?, " + set
                         + " WHERE workspace_id = ? AND id = ? AND state = ?")
-                .params(to.name(), at == null ? null : utc(at), workspaceId, id, from.name()).update() == 1;
+                .params(to.name(), utc(at), workspaceId, id, from.name()).update() == 1;
     }
 
     private static WebhookDelivery map(ResultSet rs) throws SQLException {
@@ -91,8 +89,6 @@ public class WebhookDeliveries {
                 rs.getString("last_error"), rs.getObject("job_id", Long.class), instant(rs, "created_at"),
                 instant(rs, "delivered_at"), instant(rs, "failed_at"));
     }
-
-
 
     private static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);

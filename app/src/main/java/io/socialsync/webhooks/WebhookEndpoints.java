@@ -1,10 +1,11 @@
 package io.socialsync.webhooks;
 
+import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,7 @@ public class WebhookEndpoints {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO webhook_endpoints (workspace_id, url, secret, event_types, active, created_at) "
                         + "VALUES (?, ?, ?, ?, TRUE, ?)")
-                .params(workspaceId, url, secret, String.join(",", eventTypes),
-                        OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .params(workspaceId, url, secret, String.join(",", eventTypes), utc(at))
                 .update(keys, "id");
         return new WebhookEndpoint(keys.getKey().longValue(), workspaceId, url, secret, eventTypes, true, at);
     }
@@ -58,6 +58,6 @@ public class WebhookEndpoints {
     private static WebhookEndpoint map(ResultSet rs) throws SQLException {
         return new WebhookEndpoint(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("url"),
                 rs.getString("secret"), Arrays.asList(rs.getString("event_types").split(",")),
-                rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getBoolean("active"), instant(rs, "created_at"));
     }
 }

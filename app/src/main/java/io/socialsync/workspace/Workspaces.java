@@ -1,5 +1,7 @@
 package io.socialsync.workspace;
 
+import static io.socialsync.db.Timestamps.instant;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,8 +30,7 @@ public class Workspaces {
 
     public Optional<Workspace> byName(String name) {
         return jdbc.sql("SELECT id, name, created_at FROM workspaces WHERE name = ?").param(name)
-                .query((rs, n) -> new Workspace(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new Workspace(rs.getLong(1), rs.getString(2), instant(rs, 3)))
                 .optional();
     }
 

@@ -6,6 +6,7 @@ import io.socialsync.SocialSyncApplication;
 import io.socialsync.jobs.handlers.NoopHandler;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.LedgerVerifier;
+import io.socialsync.support.TestDatabases;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,18 +47,17 @@ abstract class JobClaimContract {
     private long workspace;
     private int workspaces;
 
-    /** @return JDBC URL, user, password of a fresh database */
-    abstract String[] startDatabase(Path dir) throws IOException;
-
-    abstract void stopDatabase() throws IOException;
+    /** A fresh database; {@code dir} is this class's temporary directory. */
+    abstract TestDatabases.Db database(Path dir);
 
     @BeforeAll
     void start() throws IOException {
         dir = Files.createTempDirectory("socialsync-claim-test-");
-        String[] db = startDatabase(dir);
+        var db = database(dir);
         context = new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
-                .logStartupInfo(false).run("--spring.datasource.url=" + db[0], "--spring.datasource.username=" + db[1],
-                        "--spring.datasource.password=" + db[2], "--socialsync.data-dir=" + dir.resolve("data"),
+                .logStartupInfo(false).run("--spring.datasource.url=" + db.url(), "--spring.datasource.username="
+                        + db.user(), "--spring.datasource.password=" + db.password(),
+                        "--socialsync.data-dir=" + dir.resolve("data"),
                         "--socialsync.roles.api=false", "--socialsync.roles.workers=false",
                         "--socialsync.roles.scheduler=false", "--logging.level.root=WARN");
         queue = context.getBean(JobQueue.class);
@@ -69,7 +69,6 @@ abstract class JobClaimContract {
         if (context != null) {
             context.close();
         }
-        stopDatabase();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
