@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -58,16 +59,22 @@ public class InventoryExport {
     }
 
     private void forEach(long workspaceId, Consumer<InventoryRow> consumer) {
-        jdbc.setFetchSize(1000);
-        jdbc.query("SELECT id, title, source_url, uploader, source, duration_ms, storage_key, sha256, state, status_fb, "
-                + "created_at, updated_at, processed_at FROM videos WHERE workspace_id = ? ORDER BY id", rs -> {
+        // the fetch size on this statement only: set on the shared JdbcTemplate it would apply to every query after
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT id, title, source_url, uploader, source, duration_ms, "
+                    + "storage_key, sha256, state, status_fb, created_at, updated_at, processed_at FROM videos "
+                    + "WHERE workspace_id = ? ORDER BY id");
+            statement.setFetchSize(1000);
+            statement.setLong(1, workspaceId);
+            return statement;
+        }, (RowCallbackHandler) rs -> {
                     long duration = rs.getLong("duration_ms");
                     Double seconds = rs.wasNull() ? null : duration / 1000.0;
                     consumer.accept(new InventoryRow(rs.getLong("id"), rs.getString("title"), rs.getString("source_url"),
                             rs.getString("uploader"), rs.getString("source"), seconds, rs.getString("storage_key"),
                             rs.getString("sha256"), rs.getString("state"), rs.getString("status_fb"),
                             instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "processed_at")));
-                }, workspaceId);
+                });
     }
 
     private static void bind(java.sql.PreparedStatement s, InventoryRow r) throws SQLException {
