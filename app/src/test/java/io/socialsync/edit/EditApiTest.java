@@ -14,6 +14,7 @@ import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
+import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestVideos;
 import io.socialsync.workspace.Workspaces;
 import java.net.URI;
@@ -43,7 +44,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext // stop the workers before the data directory goes
 class EditApiTest {
     private static final Duration SLOW = Duration.ofMinutes(3);
-    private static final int PORT = freePort();
+    private static final int PORT = ServerTest.freePort();
     @TempDir
     static Path dataDir;
 
@@ -203,13 +204,5 @@ class EditApiTest {
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

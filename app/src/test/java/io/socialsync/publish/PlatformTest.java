@@ -16,11 +16,9 @@ import io.socialsync.support.ClockedServerTest;
 import io.socialsync.support.DatabaseTest;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.MutableClock;
+import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestDatabases;
 import io.socialsync.workspace.Workspaces;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -93,7 +91,7 @@ public abstract class PlatformTest {
     @DynamicPropertySource
     static void platforms(DynamicPropertyRegistry registry) {
         DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
-        int serverPort = freePort(); // known up front, so signed file links point back at this server
+        int serverPort = ServerTest.freePort(); // known up front, so signed file links point back at this server
         registry.add("server.port", () -> serverPort);
         registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + serverPort);
         String base = "http://localhost:" + PLATFORMS.port();
@@ -123,14 +121,6 @@ public abstract class PlatformTest {
     /** A client without a key, for signed links. */
     protected Api anonymous() {
         return new Api("http://localhost:" + port, null);
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     protected String base() {

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.support.DatabaseTest;
 import io.socialsync.support.MutableClock;
+import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestDatabases;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "socialsync.roles.workers=false", "socialsync.roles.scheduler=false"})
 class LocalStorageContractTest extends StorageContract {
     static final Path DATA = TestDatabases.tempDir("local-storage");
-    static final int PORT = freePort();
+    static final int PORT = ServerTest.freePort();
     @Autowired Storage storage;
 
     @DynamicPropertySource
@@ -147,13 +145,5 @@ class LocalStorageContractTest extends StorageContract {
         var health = fetch(URI.create("http://localhost:" + PORT + "/actuator/health/readiness"), null);
         assertThat(new String(health.body(), StandardCharsets.UTF_8))
                 .contains("\"storage\"").contains("\"type\":\"local\"").contains("\"status\":\"UP\"");
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

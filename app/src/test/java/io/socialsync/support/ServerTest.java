@@ -31,7 +31,8 @@ public abstract class ServerTest {
         registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + port);
     }
 
-    static int freePort() {
+    /** A port nothing listens on now, for a server whose address must be known before it starts. */
+    public static int freePort() {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

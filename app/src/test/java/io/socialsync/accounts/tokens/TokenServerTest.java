@@ -13,11 +13,9 @@ import io.socialsync.support.ClockedServerTest;
 import io.socialsync.support.DatabaseTest;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.MutableClock;
+import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestDatabases;
 import io.socialsync.workspace.Workspaces;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +65,7 @@ abstract class TokenServerTest {
     @DynamicPropertySource
     static void platforms(DynamicPropertyRegistry registry) {
         DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
-        int serverPort = freePort();
+        int serverPort = ServerTest.freePort();
         registry.add("server.port", () -> serverPort);
         registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + serverPort);
         String base = "http://localhost:" + PLATFORMS.port();
@@ -79,14 +77,6 @@ abstract class TokenServerTest {
         registry.add("socialsync.platforms.facebook.base-url", () -> base + "/v21.0");
         registry.add("socialsync.platforms.request-timeout", () -> "2s");
         registry.add("socialsync.platforms.upload-timeout", () -> "2s");
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @BeforeEach

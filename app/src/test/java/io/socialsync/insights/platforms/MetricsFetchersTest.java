@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.socialsync.insights.MetricValue;
 import io.socialsync.publish.platforms.PlatformHttp;
 import io.socialsync.publish.platforms.PlatformSettings;
+import io.socialsync.support.ServerTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -128,7 +129,7 @@ class MetricsFetchersTest {
 
     @Test
     void noConnectionIsRetried() {
-        var closed = new InstagramMetrics(http, settings("http://localhost:" + freePort())).fetch(IG_POST);
+        var closed = new InstagramMetrics(http, settings("http://localhost:" + ServerTest.freePort())).fetch(IG_POST);
         assertThat(((MetricsFetch.Failed) closed).kind()).isEqualTo(MetricsFetch.Kind.RETRY);
     }
 
@@ -234,13 +235,5 @@ class MetricsFetchersTest {
         assertThat(((MetricsFetch.Failed) youtube.fetch(post)).kind()).isEqualTo(MetricsFetch.Kind.RETRY);
         youtubeAnswers(403, PlatformResponses.googleError(403, "forbidden", "no"));
         assertThat(((MetricsFetch.Failed) youtube.fetch(post)).kind()).isEqualTo(MetricsFetch.Kind.PERMANENT);
-    }
-
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
