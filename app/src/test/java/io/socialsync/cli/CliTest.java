@@ -53,7 +53,8 @@ class CliTest {
         String key = created.out().strip();
         assertThat(key).startsWith("ss_");
         var list = run("apikey", "list");
-        assertThat(list.out()).contains("n8n", "editor", "active").doesNotContain(key);
+        assertThat(list.out()).contains("n8n", "editor", "active", "PUBLIC ID").doesNotContain(key.substring(0, 10));
+        assertThat(list.out().lines().filter(l -> l.contains("n8n")).findFirst().orElseThrow()).contains(" key_");
         String id = list.out().lines().filter(l -> l.contains("n8n")).findFirst().orElseThrow().split("\\s+")[0];
         assertThat(run("apikey", "revoke", id).exit()).isZero();
         assertThat(run("apikey", "list").out().lines().filter(l -> l.contains("n8n")).findFirst().orElseThrow())
