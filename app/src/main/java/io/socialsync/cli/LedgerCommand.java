@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 public class LedgerCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Walk the hash chain; print the first broken link and exit 1 on any tampering.")
+            description = "Walk the hash chain, check every row's MAC and the latest signed checkpoint; print the "
+                    + "first broken link and exit 1 on any tampering.")
     static class Verify implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -17,7 +18,9 @@ public class LedgerCommand {
                 var result = ctx.getBean(LedgerVerifier.class).verify();
                 return switch (result) {
                     case LedgerVerifier.Result.Intact ok -> {
-                        System.out.println("ledger intact: " + ok.checked() + " events verified");
+                        System.out.println("ledger intact: " + ok.checked() + " events verified, "
+                                + (ok.checkpoint() == null ? "no signed checkpoint yet"
+                                : "the latest signed checkpoint (event " + ok.checkpoint() + ") matches"));
                         yield 0;
                     }
                     case LedgerVerifier.Result.Broken broken -> {
