@@ -48,11 +48,22 @@ public class LedgerSealing implements InitializingBean {
             if (sealed != null && sealed > 0) {
                 log.warn("Sealed {} ledger events that predate row MACs, trusting them as found (ledger_sealed)",
                         sealed);
-                checkpoints.write();
+                firstCheckpoint();
             }
-        } catch (Refused e) {
+        } catch (Refused | LedgerCheckpoints.Forged e) {
             log.error("Ledger rows without a MAC were not sealed: {}; `socialsync ledger verify` reports them",
                     e.getMessage());
+        } catch (RuntimeException e) { // storage or database unavailable: the next start tries again
+            log.error("Ledger rows without a MAC could not be sealed now: {}", e.toString());
+        }
+    }
+
+    /** Anchors the sealing at once: from now on, cleared MACs are reported, never sealed again. */
+    private void firstCheckpoint() {
+        try {
+            checkpoints.write();
+        } catch (RuntimeException e) {
+            log.warn("The checkpoint after sealing was not written ({}); the next periodic one will be", e.toString());
         }
     }
 
@@ -66,7 +77,7 @@ public class LedgerSealing implements InitializingBean {
         if (sealed()) {
             return 0;
         }
-        if (checkpoints.latest().isPresent()) {
+        if (checkpoints.latest().isPresent()) { // a forged one throws Forged: refused all the same
             throw new Refused("a checkpoint exists, so these rows lost their MACs after sealing");
         }
         var walk = new Object() {
