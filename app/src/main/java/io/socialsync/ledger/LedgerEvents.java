@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The ledger tables. Insert and read only: there is deliberately no update or delete here. */
+/**
+ * The ledger tables. Insert and read only: there is deliberately no delete, and the one update gives rows older
+ * than the MAC column their MAC, once ({@link LedgerSealing}).
+ */
 @Repository
 public class LedgerEvents {
     private static final String COLUMNS = "id, occurred_at, workspace_id, actor, event_type, entity_type, entity_id, "
@@ -89,6 +92,9 @@ public class LedgerEvents {
 
     /** Sealing rows that predate the MAC column: only where there is none, so nothing already sealed changes. */
     void seal(List<LedgerEvent> rows, LedgerKey key) {
+        if (rows.isEmpty()) {
+            return;
+        }
         template.batchUpdate("UPDATE ledger_events SET mac = ? WHERE id = ? AND mac IS NULL", rows, rows.size(),
                 (ps, e) -> {
                     ps.setString(1, key.mac(e.hash()));
