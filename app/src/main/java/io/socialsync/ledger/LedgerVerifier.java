@@ -3,6 +3,7 @@ package io.socialsync.ledger;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,7 +35,8 @@ public class LedgerVerifier {
         }
     }
 
-    @Transactional(readOnly = true)
+    /** One snapshot (repeatable read): appends committed during the walk would otherwise look like a moved head. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Result verify() {
         Optional<LedgerCheckpoints.Checkpoint> checkpoint;
         try {
