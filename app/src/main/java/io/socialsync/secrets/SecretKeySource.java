@@ -37,7 +37,7 @@ public final class SecretKeySource {
      * Two processes starting together must end up with the same key: each writes a private temp file and
      * hard-links it into place; the link fails if the key exists, and the loser reads the winner's key.
      */
-    static byte[] fromFile(Path file) {
+    public static byte[] fromFile(Path file) {
         try {
             if (Files.exists(file)) {
                 return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
@@ -62,7 +62,7 @@ public final class SecretKeySource {
         }
     }
 
-    private static byte[] decode(String base64, String source) {
+    public static byte[] decode(String base64, String source) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);

@@ -20,14 +20,16 @@ public class DeliverWebhookHandler implements JobHandler {
     public static final String KIND = "DELIVER_WEBHOOK";
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
+    private final WebhookSecrets secrets;
     private final WebhookUrlPolicy policy;
     private final WebhookSender sender;
     private final Clock clock;
 
-    public DeliverWebhookHandler(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookUrlPolicy policy,
-                                 WebhookSender sender, Clock clock) {
+    public DeliverWebhookHandler(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets,
+                                 WebhookUrlPolicy policy, WebhookSender sender, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
+        this.secrets = secrets;
         this.policy = policy;
         this.sender = sender;
         this.clock = clock;
@@ -54,7 +56,7 @@ public class DeliverWebhookHandler implements JobHandler {
         int status;
         try {
             URI url = policy.check(endpoint.url());
-            status = sender.send(url, delivery, endpoint.secret(), clock.instant().getEpochSecond());
+            status = sender.send(url, delivery, secrets.open(endpoint.secret()), clock.instant().getEpochSecond());
         } catch (WebhookUrlPolicy.Refused e) {
             deliveries.recordAttempt(ws, id, null, e.getMessage());
             throw new JobFailure("webhook URL refused: " + e.getMessage());

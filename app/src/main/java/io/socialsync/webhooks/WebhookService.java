@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class WebhookService {
     private final WebhookEndpoints endpoints;
+    private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
     private final WebhookUrlPolicy policy;
     private final JobQueue queue;
@@ -30,9 +31,10 @@ public class WebhookService {
     private final Ledger ledger;
     private final Clock clock;
 
-    public WebhookService(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookUrlPolicy policy,
+    public WebhookService(WebhookEndpoints endpoints, WebhookSecrets secrets, WebhookDeliveries deliveries, WebhookUrlPolicy policy,
                           JobQueue queue, Workers workers, Ledger ledger, Clock clock) {
         this.endpoints = endpoints;
+        this.secrets = secrets;
         this.deliveries = deliveries;
         this.policy = policy;
         this.queue = queue;
@@ -53,8 +55,10 @@ public class WebhookService {
             throw ApiException.badRequest("url host cannot be resolved: " + e.getMessage());
         }
         List<String> types = EventTypes.normalize(eventTypes);
-        var endpoint = endpoints.insert(workspaceId, url.trim(), WebhookSignature.newSecret(), types,
+        String secret = WebhookSignature.newSecret();
+        var stored = endpoints.insert(workspaceId, url.trim(), secrets.seal(secret), types,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
+        var endpoint = stored.withSecret(secret);
         // the host only: a URL's path or query often holds the receiver's own secret, and the ledger is forever
         record(endpoint, actor, "webhook_endpoint_created", Map.of("host", uri.getHost(), "event_types", types));
         return endpoint;

@@ -111,7 +111,13 @@ class ApiBehaviourTest extends ServerTest {
         assertThat(viewer.get("/api-keys").status()).isEqualTo(403);
 
         long viewerId = viewerKey.json().get("id").asLong();
-        assertThat(admin.get("/api-keys").body()).doesNotContain(viewerKey.json().get("key").asString());
+        String plain = viewerKey.json().get("key").asString();
+        assertThat(viewerKey.json().get("public_id").asString()).matches("key_[0-9a-f]{16}");
+        var listing = admin.get("/api-keys");
+        // a listing names keys by their random public id: no part of any key, not even its first characters
+        assertThat(listing.body()).doesNotContain(plain).doesNotContain(plain.substring(0, 8))
+                .doesNotContain(bootstrapKey().substring(0, 8)).doesNotContain("prefix");
+        assertThat(listing.json()).allSatisfy(k -> assertThat(k.get("public_id").asString()).startsWith("key_"));
         assertThat(admin.post("/api-keys/" + viewerId + "/revoke", null).json().get("revoked_at").isNull()).isFalse();
         assertThat(viewer.get("/jobs").status()).isEqualTo(401);
         assertThat(admin.post("/api-keys", "{\"name\":\"x\",\"role\":\"superuser\"}").status()).isEqualTo(400);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +51,10 @@ class WebhookApiTest {
     Workspaces workspaces;
     @Autowired
     ApiKeyService apiKeys;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WebhookSecrets secrets;
 
     @Test
     void jobEventsReachTheEndpointSigned() throws IOException {
@@ -85,6 +90,42 @@ class WebhookApiTest {
             assertThat(jobs.size()).isEqualTo(3);
             api.delete("/webhooks/" + endpoint.path("id").asLong());
         }
+    }
+
+    @Test
+    void theSigningSecretIsSealedAtRestAndAnOldPlainRowIsSealedAndStillSigns() {
+        var api = newWorkspace(Role.EDITOR);
+        try (var receiver = new WebhookReceiver(n -> 200)) {
+            JsonNode endpoint = create(api, receiver.url(), List.of("job_completed"));
+            long id = endpoint.path("id").asLong();
+            String secret = endpoint.path("secret").asString();
+            assertThat(rawSecret(id)).startsWith("v1:").doesNotContain(secret)
+                    .doesNotContain(secret.substring("whsec_".length(), 16));
+            assertThat(pingSignatureVerifiesWith(api, endpoint, receiver, secret)).isTrue();
+
+            // a row as written before secrets were sealed: the plain secret in the column
+            String legacy = "whsec_" + "legacy".repeat(7);
+            jdbc.sql("UPDATE webhook_endpoints SET secret = ? WHERE id = ?").params(legacy, id).update();
+            assertThat(pingSignatureVerifiesWith(api, endpoint, receiver, legacy)).isTrue();
+            assertThat(secrets.sealPlaintextRows()).isEqualTo(1);
+            assertThat(secrets.sealPlaintextRows()).isZero(); // idempotent: a second start finds nothing to do
+            assertThat(rawSecret(id)).startsWith("v1:").doesNotContain(legacy.substring(6, 20));
+            assertThat(pingSignatureVerifiesWith(api, endpoint, receiver, legacy)).isTrue();
+        }
+    }
+
+    private String rawSecret(long id) {
+        return jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private boolean pingSignatureVerifiesWith(ApiClient api, JsonNode endpoint, WebhookReceiver receiver,
+                                              String secret) {
+        int before = receiver.received().size();
+        assertThat(api.post("/webhooks/" + endpoint.path("id").asLong() + "/test", null).status()).isLessThan(300);
+        var request = await("the ping", () -> receiver.received().size() > before
+                ? receiver.received().get(before) : null);
+        String ts = request.header("X-SocialSync-Timestamp");
+        return request.header("X-SocialSync-Signature").equals("sha256=" + Hmac.hex(secret, ts + "." + request.body()));
     }
 
     @Test

@@ -61,6 +61,9 @@ final class BenchDatabase implements AutoCloseable {
                 "--socialsync.data-dir=" + dataDir.resolve("data"), "--socialsync.roles.api=false",
                 "--socialsync.roles.workers=false", "--socialsync.roles.scheduler=false", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
+        if (postgres != null) { // a shared database needs the key from outside (token sealing, the ledger's MACs)
+            props.add("--socialsync.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        }
         props.addAll(List.of(extra));
         return new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).run(props.toArray(String[]::new));
