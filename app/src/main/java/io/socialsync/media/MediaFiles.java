@@ -1,6 +1,6 @@
 package io.socialsync.media;
 
-import io.socialsync.config.DataDirectory;
+import io.socialsync.node.NodeWork;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
@@ -19,12 +19,15 @@ public class MediaFiles {
     private final Storage storage;
     private final Path workRoot;
 
-    public MediaFiles(Storage storage, DataDirectory dataDir) {
+    public MediaFiles(Storage storage, NodeWork work) {
         this.storage = storage;
-        this.workRoot = dataDir.resolve("work");
+        this.workRoot = work.path();
     }
 
-    /** A fresh work directory under the data directory (same disk as local storage: cheap moves). */
+    /**
+     * A fresh work directory in this node's own (under the data directory: same disk as local storage, cheap
+     * moves), so a node started after a crash deletes what the crashed one left.
+     */
     public TempDir workDir(String prefix) {
         return TempDir.create(workRoot, prefix);
     }
