@@ -1,6 +1,7 @@
 package io.socialsync.cli;
 
 import io.socialsync.SocialSyncApplication;
+import io.socialsync.node.DatabaseInUse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -17,14 +18,21 @@ final class Contexts {
      * stdout carries only the tool's answer.
      */
     static ConfigurableApplicationContext tool() {
-        return start(WebApplicationType.NONE, Map.of(
-                "socialsync.roles.api", false,
-                "socialsync.roles.workers", false,
-                "socialsync.roles.scheduler", false,
-                "logging.level.root", "ERROR",
-                "logging.level.io.socialsync", "ERROR",
-                "logging.level.org.flywaydb", "ERROR",
-                "spring.main.log-startup-info", false));
+        try {
+            return start(WebApplicationType.NONE, Map.of(
+                    "socialsync.roles.api", false,
+                    "socialsync.roles.workers", false,
+                    "socialsync.roles.scheduler", false,
+                    "logging.level.root", "ERROR",
+                    "logging.level.io.socialsync", "ERROR",
+                    "logging.level.org.flywaydb", "ERROR",
+                    // no failure-analysis banner on stdout: the CLI prints the failure as one line (see below)
+                    "logging.level.org.springframework.boot.diagnostics", "OFF",
+                    "spring.main.log-startup-info", false));
+        } catch (RuntimeException e) {
+            // `serve` holds the embedded database: one sentence, exit 1 (no cause: the CLI prints the root's message)
+            throw DatabaseInUse.message(e).<RuntimeException>map(IllegalStateException::new).orElse(e);
+        }
     }
 
     /**
