@@ -1,8 +1,11 @@
 package io.socialsync.config;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,6 +40,12 @@ public final class PrivateFiles {
             Files.setPosixFilePermissions(file, FILE);
         }
         return file;
+    }
+
+    /** Like {@link Files#newOutputStream(Path, java.nio.file.OpenOption...)}, but a file it creates is 0600. */
+    public static OutputStream newOutputStream(Path file) throws IOException {
+        return Channels.newOutputStream(Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), fileAttributes(file.getParent())));
     }
 
     /** For {@code Files.createFile} and the like: 0600 from the first moment. */

@@ -1,13 +1,12 @@
 package io.socialsync.media;
 
+import io.socialsync.config.PrivateFiles;
 import io.socialsync.node.NodeWork;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,8 @@ public class MediaFiles {
             return local.get();
         }
         Path copy = work.resolve("source-" + key.name());
-        try (var in = storage.open(key)) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (var in = storage.open(key); var out = PrivateFiles.newOutputStream(copy)) {
+            in.transferTo(out);
             return copy;
         } catch (IOException e) {
             throw new StorageException("cannot download " + key.value() + " for processing", e);

@@ -170,7 +170,7 @@ public class LocalStorage implements Storage, AutoCloseable {
     @Override
     public Map<String, Object> check() {
         try {
-            Files.delete(Files.createTempFile(root.path(), ".health-", ".tmp"));
+            Files.delete(Files.createTempFile(scratch.path(), ".health-", ".tmp")); // swept if killed meanwhile
             return Map.of("type", "local", "path", root.path().toString(),
                     "free_bytes", Files.getFileStore(root.path()).getUsableSpace());
         } catch (IOException e) {
