@@ -41,7 +41,7 @@ public final class ChildProcesses {
         if (tiedToJvm()) {
             // setpriv would start and then fail to exec: find the executable first, as ProcessBuilder would
             var argv = new ArrayList<>(builder.command());
-            argv.set(0, executable(exe, builder.environment().get("PATH")).toString());
+            argv.set(0, executable(exe, builder.directory(), System.getenv("PATH")).toString());
             builder.command(wrap(argv));
         }
         var started = new CompletableFuture<Process>();
@@ -63,13 +63,15 @@ public final class ChildProcesses {
         return wrapped;
     }
 
-    private static Path executable(String exe, String path) throws IOException {
+    /** As the JDK finds it: a name with a slash from the child's directory, any other on the JVM's PATH. */
+    private static Path executable(String exe, java.io.File directory, String path) throws IOException {
         if (exe.contains("/")) {
-            if (Files.isExecutable(Path.of(exe))) return Path.of(exe);
+            Path file = directory == null ? Path.of(exe) : directory.toPath().resolve(exe);
+            if (Files.isExecutable(file)) return file.toAbsolutePath();
         } else if (path != null) {
             for (String dir : path.split(":")) {
                 Path candidate = Path.of(dir.isEmpty() ? "." : dir, exe);
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate;
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return candidate.toAbsolutePath();
             }
         }
         throw new IOException("Cannot run program \"" + exe + "\": No such file or not executable");
