@@ -65,7 +65,8 @@ public final class OwnedDir implements AutoCloseable {
                 FileChannel channel = FileChannel.open(dir.resolve(LOCK), Set.of(StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE), PrivateFiles.fileAttributes(dir));
                 FileLock lock = channel.tryLock();
-                if (lock == null) { // a sweeper took it between create and lock: it deletes the directory
+                // a sweeper that locked it between create and lock deletes the directory before it unlocks
+                if (lock == null || !Files.exists(dir.resolve(LOCK), LinkOption.NOFOLLOW_LINKS)) {
                     channel.close();
                     if (attempt > 3) throw new IOException("cannot lock a directory in " + parent);
                     continue;
