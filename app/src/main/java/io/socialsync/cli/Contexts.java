@@ -18,21 +18,16 @@ final class Contexts {
      * stdout carries only the tool's answer.
      */
     static ConfigurableApplicationContext tool() {
-        try {
-            return start(WebApplicationType.NONE, Map.of(
-                    "socialsync.roles.api", false,
-                    "socialsync.roles.workers", false,
-                    "socialsync.roles.scheduler", false,
-                    "logging.level.root", "ERROR",
-                    "logging.level.io.socialsync", "ERROR",
-                    "logging.level.org.flywaydb", "ERROR",
-                    // no failure-analysis banner on stdout: the CLI prints the failure as one line (see below)
-                    "logging.level.org.springframework.boot.diagnostics", "OFF",
-                    "spring.main.log-startup-info", false));
-        } catch (RuntimeException e) {
-            // `serve` holds the embedded database: one sentence, exit 1 (no cause: the CLI prints the root's message)
-            throw DatabaseInUse.message(e).<RuntimeException>map(IllegalStateException::new).orElse(e);
-        }
+        return start(WebApplicationType.NONE, Map.of(
+                "socialsync.roles.api", false,
+                "socialsync.roles.workers", false,
+                "socialsync.roles.scheduler", false,
+                "logging.level.root", "ERROR",
+                "logging.level.io.socialsync", "ERROR",
+                "logging.level.org.flywaydb", "ERROR",
+                // no failure-analysis banner on stdout: the CLI prints the failure as one line
+                "logging.level.org.springframework.boot.diagnostics", "OFF",
+                "spring.main.log-startup-info", false));
     }
 
     /**
@@ -43,6 +38,12 @@ final class Contexts {
         var ordered = new LinkedHashMap<>(settings);
         String[] args = ordered.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(SocialSyncApplication.class).web(type).run(args);
+        try {
+            return new SpringApplicationBuilder(SocialSyncApplication.class).web(type).run(args);
+        } catch (RuntimeException e) {
+            // another process holds the embedded database: one sentence, exit 1 (no cause: the CLI prints the
+            // root's message, here H2's "The file is locked")
+            throw DatabaseInUse.message(e).<RuntimeException>map(IllegalStateException::new).orElse(e);
+        }
     }
 }
