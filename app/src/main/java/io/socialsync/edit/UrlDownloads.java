@@ -1,5 +1,6 @@
 package io.socialsync.edit;
 
+import io.socialsync.config.PrivateFiles;
 import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.webhooks.WebhookUrlPolicy;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -90,7 +90,7 @@ public class UrlDownloads implements DisposableBean {
         long deadline = System.nanoTime() + properties.downloadTimeout().toNanos();
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try (OutputStream out = PrivateFiles.newOutputStream(target)) {
             for (int n; (n = body.read(buffer)) >= 0; ) {
                 total += n;
                 if (total > properties.maxDownloadBytes()) throw tooLarge(uri);

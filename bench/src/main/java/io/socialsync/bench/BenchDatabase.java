@@ -46,7 +46,7 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase("postgres", pg.getJdbcUrl("postgres", "postgres"), "postgres", "", dir, pg);
     }
 
-    /** Same URL options as application.yml, less AUTO_SERVER (one process here). */
+    /** Same URL options as application.yml. */
     static BenchDatabase h2() throws IOException {
         Path dir = Files.createTempDirectory("socialsync-bench-h2-");
         String url = "jdbc:h2:file:" + dir.resolve("db/socialsync").toAbsolutePath()

@@ -54,9 +54,21 @@ public class TusService {
         return upload;
     }
 
-    /** HEAD. An upload whose bytes all arrived but which did not become a video yet (crash, lost race) completes now. */
+    /**
+     * HEAD. The offset is what the file holds ({@link #settle}); an upload whose bytes all arrived but which did
+     * not become a video yet (crash, lost race) completes now.
+     */
     public TusUpload status(Caller caller, UUID id) throws IOException {
         TusUpload upload = find(caller, id);
+        if (!upload.received()) {
+            try (var part = files.open(id)) {
+                upload = settle(caller, part, upload);
+            } catch (TusFiles.Busy writing) {
+                // a PATCH is appending right now and records its own bytes; report what is recorded so far
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // terminated or swept meanwhile: answer from the row, the next request gets the 404
+            }
+        }
         if (upload.received() && upload.videoId() == null) {
             completion.complete(upload, caller.actor());
             upload = find(caller, id);
@@ -70,7 +82,8 @@ public class TusService {
         find(caller, id);
         TusChecksum checksum = checksum(checksumHeader);
         try (var part = open(id)) {
-            TusUpload upload = find(caller, id); // read again under the lock: the offset cannot move now
+            // read again under the lock: the offset cannot move now
+            TusUpload upload = settle(caller, part, find(caller, id));
             if (offset != upload.offset()) {
                 throw new TusException(409, "Offset mismatch", "Upload-Offset " + offset + " does not match the "
                         + "upload's offset " + upload.offset() + "; send HEAD to learn where to resume");
@@ -95,6 +108,21 @@ public class TusService {
             after = find(caller, id);
         }
         return after;
+    }
+
+    /**
+     * The file is the truth: a PATCH appends in order and records its offset only after its last byte, so bytes
+     * on disk past the recorded offset arrived before a crash (or a lost client) cut their PATCH short. They are
+     * synced and recorded, and the client resumes after them instead of sending them again. Called under the
+     * part file's lock.
+     */
+    private TusUpload settle(Caller caller, PartFile part, TusUpload upload) throws IOException {
+        long onDisk = Math.min(part.durableSize(), upload.length());
+        if (onDisk <= upload.offset()) {
+            return upload; // less on disk is lost data, which the next append reports
+        }
+        rows.advance(caller.workspaceId(), upload.id(), upload.offset(), onDisk);
+        return find(caller, upload.id());
     }
 
     private PartFile open(UUID id) throws IOException {
