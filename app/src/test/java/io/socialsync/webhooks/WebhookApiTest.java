@@ -156,7 +156,7 @@ class WebhookApiTest {
         var editor = newWorkspace(Role.EDITOR);
         var response = editor.post("/webhooks", Map.of("url", "ftp://127.0.0.1/hook"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("detail").asString()).contains("http or https");
+        assertThat(response.body().path("detail").asString()).contains("only http and https");
         assertThat(editor.post("/webhooks", Map.of("url", "http://127.0.0.1/x", "event_types", List.of("Bad Type")))
                 .status()).isEqualTo(400);
         var viewer = new ApiClient(base(), apiKeys.create(workspaceOf(editor), "viewer", Role.VIEWER, Actor.SYSTEM)
