@@ -73,11 +73,11 @@ public final class GuardedHttp implements AutoCloseable {
     public Fetched get(URI url) throws IOException {
         URI current = guard.parse(url.toString());
         for (int hop = 0; ; hop++) {
-            ClassicHttpResponse response = open(new HttpGet(current), current);
-            String location = response.getFirstHeader("Location") == null ? null
-                    : response.getFirstHeader("Location").getValue();
-            if (!REDIRECTS.contains(response.getCode()) || location == null) {
-                return new Fetched(current, response);
+            var request = new HttpGet(current);
+            var response = new Fetched(current, request, open(request, current));
+            String location = response.header("Location");
+            if (!REDIRECTS.contains(response.status()) || location == null) {
+                return response;
             }
             response.close();
             if (hop == MAX_REDIRECTS) {
@@ -106,7 +106,7 @@ public final class GuardedHttp implements AutoCloseable {
         var request = new HttpPost(uri);
         headers.forEach(request::setHeader);
         request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
-        return new Fetched(uri, open(request, uri));
+        return new Fetched(uri, request, open(request, uri));
     }
 
     private ClassicHttpResponse open(ClassicHttpRequest request, URI uri) throws IOException {

@@ -9,13 +9,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -142,6 +147,37 @@ class GuardedHttpTest {
         }
         assertThat(lookups).hasValue(2); // the client looked the name up once, through the guard, and nowhere else
         server.verify(0, getRequestedFor(urlEqualTo("/secret")));
+    }
+
+    /** Apache reads a closed body to its end by default: an endless one would hold the caller forever. */
+    @Test
+    void closingAnUnreadBodyAbortsTheConnectionInsteadOfDrainingIt() throws Exception {
+        var endless = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        endless.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                while (true) {
+                    out.write(new byte[64 * 1024]);
+                }
+            } catch (IOException clientWentAway) {
+                exchange.close();
+            }
+        });
+        endless.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        endless.start();
+        String url = "http://127.0.0.1:" + endless.getAddress().getPort() + "/";
+        try (var http = new GuardedHttp(UrlGuard.privateNetworks(true), Duration.ofSeconds(5), Duration.ofSeconds(5), "t")) {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                var body = http.get(url).body();
+                assertThat(body.readNBytes(10)).hasSize(10);
+                body.close();
+                try (var response = http.get(url)) {
+                    assertThat(response.body().read()).isZero();
+                }
+            });
+        } finally {
+            endless.stop(0);
+        }
     }
 
     @Test
