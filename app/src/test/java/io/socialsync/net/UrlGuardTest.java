@@ -87,6 +87,27 @@ class UrlGuardTest {
     }
 
     @Test
+    void anIpv6AllowlistBlockSeesIpv4AddressesInTheirMappedForm() {
+        var allowed = AllowedHosts.parse(List.of("::ffff:10.9.0.0/112"));
+        assertThat(allowed.allowsAddress(ip("10.9.1.2"))).isTrue();
+        assertThat(allowed.allowsAddress(mapped(10, 9, 1, 2))).isTrue();
+        assertThat(allowed.allowsAddress(ip("10.8.1.2"))).isFalse();
+    }
+
+    @Test
+    void theTableCoversEveryCategoryWithAtLeast150Urls() throws Exception {
+        try (var in = UrlGuardTest.class.getResourceAsStream("ssrf-urls.csv")) {
+            var rows = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("url|")).toList();
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(150);
+            for (String needle : List.of("169.254.169.254", "100.64.", "::ffff:", "::ffff:0:", "64:ff9b::", "64:ff9b:1::",
+                    "2002:", "[2001::", "0177.", "0x7f", "2130706433", "user:pw@", "ftp://", "file://", "gopher://")) {
+                assertThat(rows).as(needle).anyMatch(r -> r.contains(needle));
+            }
+        }
+    }
+
+    @Test
     void wildcardEntriesMatchSubdomainsOnly() {
         var allowed = AllowedHosts.parse(List.of("*.media.internal"));
         assertThat(allowed.allowsName("cdn.media.internal")).isTrue();
