@@ -103,8 +103,11 @@ class WebhookApiTest {
             assertThat(delivery.path("attempts").asInt()).isEqualTo(2);
             assertThat(delivery.path("last_status").asInt()).isEqualTo(200);
             assertThat(receiver.received()).hasSize(2);
-            var job = api.get("/jobs/" + delivery.path("job_id").asLong()).body();
-            assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+            // the handler marks the delivery before the worker completes its job: wait for that too
+            var job = await("the delivery's job completed", () -> {
+                var j = api.get("/jobs/" + delivery.path("job_id").asLong()).body();
+                return j.path("state").asString().equals("COMPLETED") ? j : null;
+            });
             assertThat(job.path("attempts").size()).isEqualTo(2);
         }
     }
