@@ -5,8 +5,8 @@ import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
 import io.socialsync.jobs.JobSpec;
+import io.socialsync.net.UrlGuard;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,16 +21,14 @@ public class DeliverWebhookHandler implements JobHandler {
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
     private final WebhookSecrets secrets;
-    private final WebhookUrlPolicy policy;
     private final WebhookSender sender;
     private final Clock clock;
 
     public DeliverWebhookHandler(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets,
-                                 WebhookUrlPolicy policy, WebhookSender sender, Clock clock) {
+                                 WebhookSender sender, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.secrets = secrets;
-        this.policy = policy;
         this.sender = sender;
         this.clock = clock;
     }
@@ -55,9 +53,8 @@ public class DeliverWebhookHandler implements JobHandler {
         }
         int status;
         try {
-            URI url = policy.check(endpoint.url());
-            status = sender.send(url, delivery, secrets.open(endpoint.secret()), clock.instant().getEpochSecond());
-        } catch (WebhookUrlPolicy.Refused e) {
+            status = sender.send(endpoint.url(), delivery, secrets.open(endpoint.secret()), clock.instant().getEpochSecond());
+        } catch (UrlGuard.Refused e) {
             deliveries.recordAttempt(ws, id, null, e.getMessage());
             throw new JobFailure("webhook URL refused: " + e.getMessage());
         } catch (IOException e) { // unknown host, refused connection, timeout: all worth another try
