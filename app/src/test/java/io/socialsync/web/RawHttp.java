@@ -12,8 +12,16 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes a request byte for byte over a socket: for the malformed requests no HTTP client library would send. */
-record RawHttp(String host, int port) {
+/**
+ * Writes a request byte for byte over a socket: for the malformed requests no HTTP client library would send.
+ * The connection leaves from {@code from}, a loopback address other than 127.0.0.1 to be a client of its own.
+ */
+record RawHttp(String host, int port, String from) {
+
+    RawHttp(String host, int port) {
+        this(host, port, null);
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Response(int status, Map<String, String> headers, String body) {
@@ -32,6 +40,9 @@ record RawHttp(String host, int port) {
 
     Response send(byte[] request) {
         try (var socket = new Socket()) {
+            if (from != null) {
+                socket.bind(new InetSocketAddress(from, 0));
+            }
             socket.connect(new InetSocketAddress(host, port), 5000);
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request);
