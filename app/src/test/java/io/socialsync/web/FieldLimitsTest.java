@@ -124,6 +124,17 @@ class FieldLimitsTest extends ServerTest {
     }
 
     @Test
+    void aLongTitleInTusMetadataIsRefusedAtCreation() {
+        String title = java.util.Base64.getEncoder().encodeToString("t".repeat(501).getBytes());
+        var response = api.send(api.request("/uploads/tus").header("Tus-Resumable", "1.0.0")
+                .header("Upload-Length", "100").header("Upload-Metadata", "filename YS5tcDQ=,title " + title)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("title");
+    }
+
+    @Test
     void aLongIdempotencyKeyOnAUrlIngestIsA400() {
         var response = api.send(api.request("/ingest").header("Content-Type", "application/json")
                 .header("Idempotency-Key", "k".repeat(194))
