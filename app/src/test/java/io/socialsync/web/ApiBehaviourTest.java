@@ -144,7 +144,7 @@ class ApiBehaviourTest extends ServerTest {
     @Test
     void monitoringEndpointsAnswer() {
         admin.post("/jobs", "{\"kind\":\"NOOP\"}");
-        var health = admin.withKey(null).get("/actuator/health/readiness");
+        var health = admin.get("/actuator/health/readiness");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("components").has("db")).isTrue();
         assertThat(health.json().get("components").has("storage")).isTrue();
@@ -158,7 +158,7 @@ class ApiBehaviourTest extends ServerTest {
         var clips = admin.get("/debug/clips/summary");
         assertThat(clips.status()).isEqualTo(200);
         assertThat(clips.json().has("total")).isTrue();
-        var metrics = admin.withKey(null).get("/actuator/prometheus");
+        var metrics = admin.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds");
     }

@@ -3,6 +3,7 @@ package io.socialsync.ingest.tus;
 import io.socialsync.apikey.Caller;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.ingest.Uploads;
+import io.socialsync.web.FieldLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -46,6 +47,9 @@ public class TusService {
                     + maxBytes + " bytes (Tus-Max-Size)");
         }
         TusMetadata metadata = metadata(metadataHeader);
+        if (metadata.title() != null && metadata.title().length() > FieldLimits.TITLE) {
+            throw TusException.badRequest("Upload-Metadata title must be at most " + FieldLimits.TITLE + " characters");
+        }
         var now = clock.instant();
         var upload = new TusUpload(UUID.randomUUID(), caller.workspaceId(), length, 0, metadataHeader,
                 Uploads.safeName(metadata.fileName()), now, now.plus(expiry), null);
