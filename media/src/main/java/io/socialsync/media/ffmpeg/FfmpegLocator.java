@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *       with one log line saying why. Falling back is safe: the bundled build is known to meet the requirement.
  *   <li>{@code SOCIALSYNC_FFMPEG}: an error, as for a missing file. The operator asked for that binary; quietly
  *       using another would hide their mistake, and running it would fail jobs later with FFmpeg's own
- *       "Option not found" or, worse, succeed with a signal missing (see {@link FfmpegRequirement}).
+ *       "Option not found" or "No such filter".
  * </ul>
  */
 public final class FfmpegLocator {
