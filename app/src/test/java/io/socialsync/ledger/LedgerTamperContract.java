@@ -173,6 +173,7 @@ abstract class LedgerTamperContract {
     @Test
     void rowsOlderThanMacsAreSealedOnceOnTrustAndNeverAgain() {
         jdbc.update("UPDATE ledger_events SET mac = NULL"); // the ledger as the upgrade finds it
+        deleteLedgerObjects(); // a version without MACs wrote nothing to storage
         assertBrokenAt(1, "no MAC");
         long before = head();
         sealing.afterPropertiesSet();
@@ -183,6 +184,22 @@ abstract class LedgerTamperContract {
 
         // clearing the MACs again to get forged rows sealed: refused, because a checkpoint exists
         jdbc.update("UPDATE ledger_events SET mac = NULL");
+        jdbc.update("UPDATE ledger_events SET payload = ? WHERE id = 2", "{\"kind\":\"forged\"}");
+        rehashFrom(2);
+        jdbc.update("UPDATE ledger_events SET mac = NULL");
+        sealing.afterPropertiesSet();
+        assertBrokenAt(1, "no MAC");
+    }
+
+    @Test
+    void rowsThatAlwaysHadMacsAreNeverSealedOnTrustEvenBeforeTheFirstCheckpoint() {
+        // an install born with MACs, stopped (kill -9) before any checkpoint was written: this start finds the chain
+        // intact and sealed, with nothing in storage yet
+        sealing.afterPropertiesSet();
+        assertThat(checkpoints.latest()).isEmpty();
+
+        // the attacker rewrites row 2, recomputes every later hash and clears every MAC: it must not pass for a
+        // ledger that predates MACs at the next start
         jdbc.update("UPDATE ledger_events SET payload = ? WHERE id = 2", "{\"kind\":\"forged\"}");
         rehashFrom(2);
         jdbc.update("UPDATE ledger_events SET mac = NULL");
@@ -231,6 +248,12 @@ abstract class LedgerTamperContract {
 
     private void deleteCheckpoints() {
         try (var listing = storage.list(LedgerCheckpoints.PREFIX)) {
+            listing.map(StoredObject::key).toList().forEach(storage::delete);
+        }
+    }
+
+    private void deleteLedgerObjects() {
+        try (var listing = storage.list("ledger/")) {
             listing.map(StoredObject::key).toList().forEach(storage::delete);
         }
     }
