@@ -37,6 +37,8 @@ abstract class LedgerTamperContract {
     @Autowired Workspaces workspaces;
     @Autowired Storage storage;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+    @Autowired LedgerKey ledgerKey;
     @Autowired TransactionTemplate tx;
     private List<Map<String, Object>> savedRows;
     private Map<String, Object> savedHead;
@@ -205,6 +207,23 @@ abstract class LedgerTamperContract {
         jdbc.update("UPDATE ledger_events SET mac = NULL");
         sealing.afterPropertiesSet();
         assertBrokenAt(1, "no MAC");
+    }
+
+    @Test
+    void aCheckpointAnotherNodeWroteForALaterHeadMeanwhileIsNoTampering() {
+        // this node read the head, then another one appended and signed the longer chain before this one listed
+        // the checkpoints: the chain was not cut, so no refusal (and no "ledger BROKEN" from `ledger checkpoint`)
+        long stale = head();
+        String staleHash = hashOf(stale);
+        append(2);
+        var later = checkpoints.write().orElseThrow();
+        var slowNode = new LedgerCheckpoints(new LedgerEvents(jdbcClient, jdbc) {
+            @Override
+            Head head() {
+                return new Head(stale, staleHash);
+            }
+        }, ledgerKey, storage, java.time.Clock.systemUTC());
+        assertThat(slowNode.write()).contains(later);
     }
 
     // --- the attacker's tools
