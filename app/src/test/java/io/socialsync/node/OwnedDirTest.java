@@ -68,6 +68,37 @@ class OwnedDirTest {
         assertThat(OwnedDir.sweep(parent, now.plus(Duration.ofMinutes(11)))).containsExactly(claiming);
     }
 
+    @Test
+    void twoOwnersInOneJvmClaimingAndSweepingAtOnceNeverLoseTheirDirectories() throws Exception {
+        // two contexts (or two LocalStorages on one root) starting together in one JVM: one's sweep must neither
+        // delete the other's fresh directory nor make its claim fail
+        var errors = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var threads = new java.util.ArrayList<Thread>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 300; i++) {
+                        try (var owned = OwnedDir.claim(parent, "pid=1 command=tool")) {
+                            OwnedDir.sweep(parent, Instant.now());
+                            if (!Files.exists(owned.path().resolve(OwnedDir.LOCK))) {
+                                throw new AssertionError("a live directory was swept: " + owned.path());
+                            }
+                        }
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(errors).isEmpty();
+    }
+
     /** Another process owning a directory of {@code parent}. */
     record Holder(Process process, Path dir) {
         static Holder start(Path parent, String command) throws Exception {
