@@ -99,6 +99,39 @@ class OwnedDirTest {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void nodesStartingTogetherSweepTheSameOldLeftoversWithoutFailing() throws Exception {
+        // what a version before per-process directories left in work/ (no lock file), found by several nodes
+        // starting at once after the upgrade: each sweep deletes what the others have not, none fails its start
+        for (int round = 0; round < 5; round++) {
+            Path old = parent.resolve("render-" + round);
+            for (int d = 0; d < 100; d++) {
+                Path sub = Files.createDirectories(old.resolve("part-" + d).resolve("frames"));
+                Files.write(sub.resolve("f.bin"), new byte[16]);
+            }
+            Instant later = Files.getLastModifiedTime(old).toInstant().plus(Duration.ofHours(1));
+            var errors = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var threads = new java.util.ArrayList<Thread>();
+            for (int t = 0; t < 4; t++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        OwnedDir.sweep(parent, later);
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(errors).isEmpty();
+            assertThat(old).doesNotExist();
+        }
+    }
+
     /** Another process owning a directory of {@code parent}. */
     record Holder(Process process, Path dir) {
         static Holder start(Path parent, String command) throws Exception {
