@@ -87,10 +87,14 @@ public class LedgerCheckpoints {
             if (p.headId() == head.lastId()) {
                 return previous;
             }
-            String problem = mismatch(p, p.headId() > head.lastId() ? Optional.empty()
-                    : events.byId(p.headId()).map(s -> s.event().hash()));
+            // the chain must still hold p's event unchanged; p may also be past the head read above, written by
+            // another node that appended meanwhile: then it is already the latest, not a sign of a cut chain
+            String problem = mismatch(p, events.byId(p.headId()).map(s -> s.event().hash()));
             if (problem != null) {
                 throw new Refused(problem);
+            }
+            if (p.headId() > head.lastId()) {
+                return previous;
             }
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);

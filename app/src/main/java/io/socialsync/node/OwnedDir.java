@@ -57,24 +57,34 @@ public final class OwnedDir implements AutoCloseable {
             PrivateFiles.directory(parent);
             for (int attempt = 0; ; attempt++) {
                 Path dir = parent.resolve(UUID.randomUUID().toString().substring(0, 13));
+                // ours before its lock file exists: a sweeper in this JVM must never open it, or it could lock
+                // and delete it before we lock it, and its close would drop our lock (locks are per process)
+                if (!OURS.add(dir)) continue; // this JVM's already
                 try {
                     Files.createDirectory(dir, PrivateFiles.directoryAttributes(parent));
                 } catch (FileAlreadyExistsException taken) {
+                    OURS.remove(dir);
                     continue;
                 }
-                FileChannel channel = FileChannel.open(dir.resolve(LOCK), Set.of(StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE), PrivateFiles.fileAttributes(dir));
-                FileLock lock = channel.tryLock();
-                // a sweeper that locked it between create and lock deletes the directory before it unlocks
-                if (lock == null || !Files.exists(dir.resolve(LOCK), LinkOption.NOFOLLOW_LINKS)) {
-                    channel.close();
-                    if (attempt > 3) throw new IOException("cannot lock a directory in " + parent);
-                    continue;
+                FileChannel channel = null;
+                try {
+                    channel = FileChannel.open(dir.resolve(LOCK), Set.of(StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE), PrivateFiles.fileAttributes(dir));
+                    FileLock lock = channel.tryLock();
+                    // another process's sweeper that locked it between create and lock deletes it before unlocking
+                    if (lock != null && Files.exists(dir.resolve(LOCK), LinkOption.NOFOLLOW_LINKS)) {
+                        channel.write(StandardCharsets.UTF_8.encode(note + "\n"));
+                        channel.force(true);
+                        return new OwnedDir(dir, channel, lock);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    if (channel != null) channel.close();
+                    OURS.remove(dir);
+                    throw e;
                 }
-                channel.write(StandardCharsets.UTF_8.encode(note + "\n"));
-                channel.force(true);
-                OURS.add(dir);
-                return new OwnedDir(dir, channel, lock);
+                channel.close();
+                OURS.remove(dir);
+                if (attempt > 3) throw new IOException("cannot lock a directory in " + parent);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work directory in " + parent, e);
@@ -132,13 +142,16 @@ public final class OwnedDir implements AutoCloseable {
 
     @Override
     public void close() {
-        try (channel) {
-            lock.release();
-        } catch (IOException ignored) {
-            // the process is going away; the kernel drops the lock anyway
+        try {
+            TempDir.deleteRecursively(path); // still locked and ours: no sweeper deletes it at the same time
+        } finally {
+            try (channel) {
+                lock.release();
+            } catch (IOException ignored) {
+                // the process is going away; the kernel drops the lock anyway
+            }
+            OURS.remove(path);
         }
-        OURS.remove(path);
-        TempDir.deleteRecursively(path);
     }
 
     private static List<Path> children(Path parent) {

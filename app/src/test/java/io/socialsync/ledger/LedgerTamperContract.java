@@ -37,6 +37,8 @@ abstract class LedgerTamperContract {
     @Autowired Workspaces workspaces;
     @Autowired Storage storage;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+    @Autowired LedgerKey ledgerKey;
     @Autowired TransactionTemplate tx;
     private List<Map<String, Object>> savedRows;
     private Map<String, Object> savedHead;
@@ -173,6 +175,7 @@ abstract class LedgerTamperContract {
     @Test
     void rowsOlderThanMacsAreSealedOnceOnTrustAndNeverAgain() {
         jdbc.update("UPDATE ledger_events SET mac = NULL"); // the ledger as the upgrade finds it
+        deleteLedgerObjects(); // a version without MACs wrote nothing to storage
         assertBrokenAt(1, "no MAC");
         long before = head();
         sealing.afterPropertiesSet();
@@ -188,6 +191,39 @@ abstract class LedgerTamperContract {
         jdbc.update("UPDATE ledger_events SET mac = NULL");
         sealing.afterPropertiesSet();
         assertBrokenAt(1, "no MAC");
+    }
+
+    @Test
+    void rowsThatAlwaysHadMacsAreNeverSealedOnTrustEvenBeforeTheFirstCheckpoint() {
+        // an install born with MACs, stopped (kill -9) before any checkpoint was written: this start finds the chain
+        // intact and sealed, with nothing in storage yet
+        sealing.afterPropertiesSet();
+        assertThat(checkpoints.latest()).isEmpty();
+
+        // the attacker rewrites row 2, recomputes every later hash and clears every MAC: it must not pass for a
+        // ledger that predates MACs at the next start
+        jdbc.update("UPDATE ledger_events SET payload = ? WHERE id = 2", "{\"kind\":\"forged\"}");
+        rehashFrom(2);
+        jdbc.update("UPDATE ledger_events SET mac = NULL");
+        sealing.afterPropertiesSet();
+        assertBrokenAt(1, "no MAC");
+    }
+
+    @Test
+    void aCheckpointAnotherNodeWroteForALaterHeadMeanwhileIsNoTampering() {
+        // this node read the head, then another one appended and signed the longer chain before this one listed
+        // the checkpoints: the chain was not cut, so no refusal (and no "ledger BROKEN" from `ledger checkpoint`)
+        long stale = head();
+        String staleHash = hashOf(stale);
+        append(2);
+        var later = checkpoints.write().orElseThrow();
+        var slowNode = new LedgerCheckpoints(new LedgerEvents(jdbcClient, jdbc) {
+            @Override
+            Head head() {
+                return new Head(stale, staleHash);
+            }
+        }, ledgerKey, storage, java.time.Clock.systemUTC());
+        assertThat(slowNode.write()).contains(later);
     }
 
     // --- the attacker's tools
@@ -231,6 +267,12 @@ abstract class LedgerTamperContract {
 
     private void deleteCheckpoints() {
         try (var listing = storage.list(LedgerCheckpoints.PREFIX)) {
+            listing.map(StoredObject::key).toList().forEach(storage::delete);
+        }
+    }
+
+    private void deleteLedgerObjects() {
+        try (var listing = storage.list("ledger/")) {
             listing.map(StoredObject::key).toList().forEach(storage::delete);
         }
     }

@@ -68,6 +68,70 @@ class OwnedDirTest {
         assertThat(OwnedDir.sweep(parent, now.plus(Duration.ofMinutes(11)))).containsExactly(claiming);
     }
 
+    @Test
+    void twoOwnersInOneJvmClaimingAndSweepingAtOnceNeverLoseTheirDirectories() throws Exception {
+        // two contexts (or two LocalStorages on one root) starting together in one JVM: one's sweep must neither
+        // delete the other's fresh directory nor make its claim fail
+        var errors = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var threads = new java.util.ArrayList<Thread>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < 300; i++) {
+                        try (var owned = OwnedDir.claim(parent, "pid=1 command=tool")) {
+                            OwnedDir.sweep(parent, Instant.now());
+                            if (!Files.exists(owned.path().resolve(OwnedDir.LOCK))) {
+                                throw new AssertionError("a live directory was swept: " + owned.path());
+                            }
+                        }
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void nodesStartingTogetherSweepTheSameOldLeftoversWithoutFailing() throws Exception {
+        // what a version before per-process directories left in work/ (no lock file), found by several nodes
+        // starting at once after the upgrade: each sweep deletes what the others have not, none fails its start
+        for (int round = 0; round < 5; round++) {
+            Path old = parent.resolve("render-" + round);
+            for (int d = 0; d < 100; d++) {
+                Path sub = Files.createDirectories(old.resolve("part-" + d).resolve("frames"));
+                Files.write(sub.resolve("f.bin"), new byte[16]);
+            }
+            Instant later = Files.getLastModifiedTime(old).toInstant().plus(Duration.ofHours(1));
+            var errors = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var threads = new java.util.ArrayList<Thread>();
+            for (int t = 0; t < 4; t++) {
+                threads.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        start.await();
+                        OwnedDir.sweep(parent, later);
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(errors).isEmpty();
+            assertThat(old).doesNotExist();
+        }
+    }
+
     /** Another process owning a directory of {@code parent}. */
     record Holder(Process process, Path dir) {
         static Holder start(Path parent, String command) throws Exception {

@@ -29,12 +29,21 @@ public class TusFiles {
         return dir.resolve(id + ".part");
     }
 
+    /**
+     * Present while a PATCH with {@code Upload-Checksum} writes: its bytes are unverified until the whole chunk
+     * has arrived and matched, so bytes a crash left past the recorded offset are dropped, not kept.
+     */
+    Path unverified(UUID id) {
+        return dir.resolve(id + ".part.unverified");
+    }
+
     void create(UUID id) throws IOException {
         Files.deleteIfExists(path(id));
         Files.createFile(path(id), PrivateFiles.fileAttributes(dir));
     }
 
     boolean delete(UUID id) throws IOException {
+        Files.deleteIfExists(unverified(id)); // first: the sweep finds orphans by their .part
         return Files.deleteIfExists(path(id));
     }
 

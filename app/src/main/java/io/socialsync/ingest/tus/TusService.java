@@ -1,11 +1,14 @@
 package io.socialsync.ingest.tus;
 
 import io.socialsync.apikey.Caller;
+import io.socialsync.config.PrivateFiles;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.ingest.Uploads;
 import io.socialsync.web.FieldLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -93,18 +96,24 @@ public class TusService {
                         + "upload's offset " + upload.offset() + "; send HEAD to learn where to resume");
             }
             var digest = checksum == null ? null : checksum.newDigest();
+            if (checksum != null) {
+                markUnverified(id); // a crash before the check below leaves bytes settle must not keep
+            }
             var appended = part.append(offset, body, upload.length() - offset, digest);
             if (appended.overflow()) {
                 throw new TusException(413, "Upload too large", "the chunk runs past Upload-Length " + upload.length());
             }
             if (checksum != null && !appended.interrupted() && !checksum.matches(digest)) {
                 part.truncate(offset);
+                Files.deleteIfExists(files.unverified(id));
                 throw new TusException(460, "Checksum mismatch", "the chunk's " + checksum.algorithm()
                         + " does not match Upload-Checksum; it was discarded, send it again");
             }
             if (!rows.advance(caller.workspaceId(), id, offset, offset + appended.written())) {
+                files.delete(id);
                 throw TusException.notFound(id); // terminated meanwhile
             }
+            Files.deleteIfExists(files.unverified(id)); // what the file holds is now checked and recorded
         }
         TusUpload after = find(caller, id);
         if (after.received()) {
@@ -121,12 +130,28 @@ public class TusService {
      * part file's lock.
      */
     private TusUpload settle(Caller caller, PartFile part, TusUpload upload) throws IOException {
+        if (Files.exists(files.unverified(upload.id()))) {
+            // a PATCH with Upload-Checksum was cut short: what it wrote was never checked, so it goes
+            if (part.file().size() > upload.offset()) {
+                part.truncate(upload.offset());
+            }
+            Files.delete(files.unverified(upload.id()));
+            return upload;
+        }
         long onDisk = Math.min(part.durableSize(), upload.length());
         if (onDisk <= upload.offset()) {
             return upload; // less on disk is lost data, which the next append reports
         }
         rows.advance(caller.workspaceId(), upload.id(), upload.offset(), onDisk);
         return find(caller, upload.id());
+    }
+
+    private void markUnverified(UUID id) throws IOException {
+        try {
+            Files.createFile(files.unverified(id), PrivateFiles.fileAttributes(files.path(id).getParent()));
+        } catch (FileAlreadyExistsException left) {
+            // from an earlier PATCH cut short; settle already dropped its bytes
+        }
     }
 
     private PartFile open(UUID id) throws IOException {

@@ -114,4 +114,29 @@ class TusResumeTest extends IngestServerTest {
                 .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         assertThat(video.get("size_bytes").asLong()).isEqualTo(bytes.length);
     }
+
+    @Test
+    void bytesOfAChecksummedPatchThatACrashCutShortAreNotKeptUnverified() throws Exception {
+        var ws = newWorkspace(Role.EDITOR);
+        byte[] bytes = Files.readAllBytes(TestVideos.music("tus-crash-sum", 4));
+        var tus = new TusRequests(ws.api());
+        String location = tus.create(bytes.length, null).header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(tus.patch(location, 0, java.util.Arrays.copyOf(bytes, 65536)).status()).isEqualTo(204);
+
+        // a server killed mid-PATCH whose Upload-Checksum covered the whole chunk: part of the chunk reached the
+        // file, its checksum was never checked (the PATCH had marked the upload as receiving an unverified chunk)
+        Path part = files.path(id);
+        Files.write(part, java.util.Arrays.copyOfRange(bytes, 65536, 65536 + 100_000), StandardOpenOption.APPEND);
+        Files.createFile(files.unverified(id));
+        assertThat(tus.head(location).header("Upload-Offset")).isEqualTo("65536");
+        assertThat(Files.size(part)).isEqualTo(65536);
+        assertThat(files.unverified(id)).doesNotExist();
+
+        var last = tus.patch(location, 65536, java.util.Arrays.copyOfRange(bytes, 65536, bytes.length));
+        assertThat(last.status()).isEqualTo(204);
+        var video = ws.api().get("/videos/" + tus.head(location).header("X-SocialSync-Video-Id")).json();
+        assertThat(video.get("sha256").asString())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    }
 }
