@@ -49,7 +49,12 @@ public final class SecretKeySource {
             Path tmp = Files.createTempFile(dir, "secret", ".tmp");
             try {
                 ownerOnly(tmp, "rw-------");
-                Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+                // on disk before it is linked: a power cut must not leave an empty key file behind
+                try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.write(java.nio.ByteBuffer.wrap((Base64.getEncoder().encodeToString(key) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII)));
+                    channel.force(true);
+                }
                 Files.createLink(file, tmp);
                 return key;
             } catch (FileAlreadyExistsException raced) {
