@@ -1,0 +1,36 @@
+package io.socialsync.net;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Any URL a user can give: refused with {@link UrlGuard.Refused}, or accepted as http(s) with a host. A host
+ * that is an address literal is resolved too (no DNS involved), and an accepted literal must not be loopback,
+ * private, link-local, wildcard or multicast. Small on purpose: only {@code parse} and {@code resolve} are used.
+ */
+class UrlGuardFuzzTest {
+    private static final UrlGuard GUARD = new UrlGuard(AllowedHosts.NONE);
+
+    @FuzzTest(maxDuration = "10s")
+    void anyUrlIsRefusedOrPublic(byte[] input) {
+        String url = new String(input, StandardCharsets.UTF_8);
+        try {
+            var uri = GUARD.parse(url);
+            if (uri.getHost() == null || !uri.getScheme().toLowerCase(java.util.Locale.ROOT).startsWith("http")) {
+                throw new IllegalStateException("accepted without an http(s) host: " + url);
+            }
+            String host = UrlGuard.host(uri);
+            if (host.startsWith("[") || host.matches("[0-9.]+")) {
+                for (InetAddress address : GUARD.resolve(host)) {
+                    if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                            || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+                        throw new IllegalStateException(url + " reaches " + address);
+                    }
+                }
+            }
+        } catch (UrlGuard.Refused refused) {
+            // the one way a bad URL may end
+        }
+    }
+}
