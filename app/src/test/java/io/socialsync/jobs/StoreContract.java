@@ -12,6 +12,10 @@ import io.socialsync.ledger.LedgerEvents;
 import io.socialsync.ledger.LedgerQuery;
 import io.socialsync.ledger.LedgerVerifier;
 import io.socialsync.library.AnalyseVideoHandler;
+import io.socialsync.library.Clips;
+import io.socialsync.library.RenderVariantsHandler;
+import io.socialsync.library.Variant;
+import io.socialsync.library.Variants;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
@@ -53,6 +57,8 @@ abstract class StoreContract {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired Videos videos;
+    @Autowired Clips clips;
+    @Autowired Variants variants;
     long ws;
 
     @BeforeEach
@@ -352,6 +358,27 @@ abstract class StoreContract {
         assertThat(ledgerEvents.page(new LedgerQuery(ws, "video", Long.toString(videoId), null, null, null, null, 10)))
                 .extracting(e -> e.eventType()).containsExactly("video_failed");
         assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+    }
+
+    @Test
+    void aRenderJobThatFailsForGoodLeavesItsPendingVariantsFailed() {
+        var now = Instant.now();
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long clipId = clips.insert(ws, videoId, 1, 0, 5000, 50, "{}", "r", null, null, now);
+        long variantId = variants.insertPending(ws, clipId, "tiktok", "clean", "{}", 1, now);
+        var job = queue.enqueue(JobRequest.of(ws, RenderVariantsHandler.KIND, Map.of("clip_id", clipId,
+                "variant_ids", List.of(variantId))), Actor.SYSTEM).job();
+        var claimed = queue.claim("w", List.of(RenderVariantsHandler.KIND), 1000, LEASE).stream()
+                .filter(c -> c.id() == job.id()).findFirst().orElseThrow();
+
+        assertThat(queue.fail(claimed, "cannot store /var/lib/socialsync/work/render-1/tiktok.mp4", true, "w"))
+                .isTrue();
+
+        assertThat(variants.byId(ws, variantId).orElseThrow()).satisfies(v -> {
+            assertThat(v.state()).isEqualTo(Variant.State.FAILED);
+            assertThat(v.error()).isEqualTo("cannot store tiktok.mp4");
+        });
     }
 
     @Test
