@@ -1,5 +1,6 @@
 package io.socialsync.library;
 
+import io.socialsync.Errors;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
@@ -61,7 +62,8 @@ public class AnalyseVideoHandler implements JobHandler {
             var validation = new MediaValidator(media.ffmpeg(), ValidationLimits.DEFAULTS).validate(source, cancel);
             if (validation instanceof ValidationResult.Rejected rejected) {
                 lifecycle.rejected(video, rejected.rejection(), Actor.SYSTEM, jobId);
-                return Map.of("state", "REJECTED", "code", rejected.rejection().code(), "reason", rejected.message());
+                return Map.of("state", "REJECTED", "code", rejected.rejection().code(),
+                        "reason", Errors.forUsers(rejected.message()));
             }
             var info = ((ValidationResult.Accepted) validation).info();
             lifecycle.probed(video, info, Actor.SYSTEM, jobId);
