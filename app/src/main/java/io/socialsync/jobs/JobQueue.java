@@ -36,12 +36,12 @@ public class JobQueue {
     private final GiveUps giveUps;
 
     public JobQueue(JobRows rows, Ledger ledger, JobKinds kinds, Backoff backoff, Clock clock, GiveUps giveUps) {
-        this.giveUps = giveUps;
         this.rows = rows;
         this.ledger = ledger;
         this.kinds = kinds;
         this.backoff = backoff;
         this.clock = clock;
+        this.giveUps = giveUps;
     }
 
     public record Enqueued(Job job, boolean created) {

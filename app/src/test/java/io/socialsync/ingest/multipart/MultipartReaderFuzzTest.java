@@ -14,7 +14,7 @@ import java.util.Arrays;
 class MultipartReaderFuzzTest {
 
     /** The input's first line is the Content-Type, the rest the body (so the kept inputs read as requests). */
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "8s")
     void anyBodyEndsInPartsOrAMultipartException(byte[] input) throws IOException {
         int newline = indexOf(input, (byte) '\n');
         String contentType = new String(input, 0, newline, StandardCharsets.ISO_8859_1);

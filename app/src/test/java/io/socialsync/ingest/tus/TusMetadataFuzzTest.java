@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  */
 class TusMetadataFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "8s")
     void anyHeaderIsParsedOrRefused(byte[] input) {
         String header = new String(input, StandardCharsets.UTF_8);
         try {

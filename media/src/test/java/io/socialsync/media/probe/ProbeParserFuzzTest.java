@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 class ProbeParserFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "8s")
     void anyProbeOutputGivesMediaInfoOrAnIllegalArgument(byte[] input) {
         String json = new String(input, StandardCharsets.UTF_8);
         MediaInfo info;

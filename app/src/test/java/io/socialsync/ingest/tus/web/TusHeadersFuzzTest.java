@@ -8,7 +8,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /** {@code Upload-Offset} and {@code Upload-Length}: a non-negative long, or a 400 TusException, nothing else. */
 class TusHeadersFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "8s")
     void anyNumberHeaderIsANonNegativeLongOrA400(byte[] input) {
         var request = new MockHttpServletRequest();
         request.addHeader("Upload-Offset", new String(input, StandardCharsets.ISO_8859_1)); // as Tomcat decodes
