@@ -23,7 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String CALLER = Caller.class.getName();
-    static final String REALM = "Bearer realm=\"socialsync\"";
     private static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui",
             "/webhook/", "/files/", "/debug/health", "/error");
     private static final String HEALTH = "/actuator/health";
@@ -110,7 +109,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Every 401 says how to authenticate (RFC 6750), and whether the key given was the problem. */
     static void unauthorized(HttpServletResponse response, boolean keyGiven) throws IOException {
-        response.setHeader("WWW-Authenticate", keyGiven ? REALM + ", error=\"invalid_token\"" : REALM);
+        response.setHeader("WWW-Authenticate", keyGiven ? ProblemResponses.REALM + ", error=\"invalid_token\"" : ProblemResponses.REALM);
         ProblemResponses.write(response, 401, "Unauthorized",
                 "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
     }
