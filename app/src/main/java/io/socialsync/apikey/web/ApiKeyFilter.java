@@ -1,10 +1,11 @@
-package io.socialsync.web;
+package io.socialsync.apikey.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -109,7 +110,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Every 401 says how to authenticate (RFC 6750), and whether the key given was the problem. */
     static void unauthorized(HttpServletResponse response, boolean keyGiven) throws IOException {
-        response.setHeader("WWW-Authenticate", keyGiven ? ProblemResponses.REALM + ", error=\"invalid_token\"" : ProblemResponses.REALM);
+        String realm = ProblemResponses.REALM;
+        response.setHeader("WWW-Authenticate", keyGiven ? realm + ", error=\"invalid_token\"" : realm);
         ProblemResponses.write(response, 401, "Unauthorized",
                 "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
     }
