@@ -1,6 +1,6 @@
 package io.socialsync.accounts;
 
-import io.socialsync.web.InvalidFields;
+import io.socialsync.domain.Invalid;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ public final class AccountFields {
     private AccountFields() {
     }
 
-    public static Platform platform(String value, InvalidFields.Collector errors) {
+    public static Platform platform(String value, Invalid.Collector errors) {
         var platform = Platform.parse(value);
         if (platform.isEmpty()) {
             errors.add("platform", "must be one of " + Platform.choices());
@@ -26,7 +26,7 @@ public final class AccountFields {
      * IANA region ids only ("Europe/Madrid", "UTC"): a fixed offset such as "+02:00" would silently drift by an hour
      * at every DST change, which is exactly the bug windows in local time exist to avoid.
      */
-    public static ZoneId timezone(String value, InvalidFields.Collector errors) {
+    public static ZoneId timezone(String value, Invalid.Collector errors) {
         if (value == null || !ZoneId.getAvailableZoneIds().contains(value.trim())) {
             errors.add("timezone", "must be an IANA time zone such as Europe/Madrid (got '" + value + "')");
             return null;
@@ -34,7 +34,7 @@ public final class AccountFields {
         return ZoneId.of(value.trim());
     }
 
-    public static Map<String, String> externalIds(Map<String, String> ids, InvalidFields.Collector errors) {
+    public static Map<String, String> externalIds(Map<String, String> ids, Invalid.Collector errors) {
         var clean = new LinkedHashMap<String, String>();
         if (ids == null) {
             return clean;
@@ -55,7 +55,7 @@ public final class AccountFields {
     }
 
     /** Users switch between active and disabled; needs_reauth is SocialSync's verdict on a refused token. */
-    public static AccountStatus status(String value, InvalidFields.Collector errors) {
+    public static AccountStatus status(String value, Invalid.Collector errors) {
         if ("active".equals(value)) {
             return AccountStatus.ACTIVE;
         }

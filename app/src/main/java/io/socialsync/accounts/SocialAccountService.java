@@ -1,10 +1,10 @@
 package io.socialsync.accounts;
 
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.secrets.SecretBox;
-import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -177,7 +177,7 @@ public class SocialAccountService {
 
     private SocialAccount get(long workspaceId, long id, boolean lock) {
         var found = lock ? rows.lockById(workspaceId, id) : rows.byId(workspaceId, id);
-        return found.orElseThrow(() -> ApiException.notFound("social account", id));
+        return found.orElseThrow(() -> new NotFound("social account", id));
     }
 
     /** A blank token keeps what is stored: an empty value never replaces a real one. */

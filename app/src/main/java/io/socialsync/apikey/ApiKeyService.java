@@ -1,9 +1,10 @@
 package io.socialsync.apikey;
 
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
-import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -33,7 +34,7 @@ public class ApiKeyService {
     @Transactional
     public ApiKey.Created createWithKey(long workspaceId, String name, Role role, String plainKey, Actor actor) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw ApiException.badRequest("name must be 1 to 200 characters");
+            throw new Invalid("name must be 1 to 200 characters");
         }
         if (plainKey.length() < 16) {
             throw new IllegalArgumentException("an API key must have at least 16 characters");
@@ -47,7 +48,7 @@ public class ApiKeyService {
 
     @Transactional
     public ApiKey revoke(long workspaceId, long id, Actor actor) {
-        var key = keys.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("api key", id));
+        var key = keys.byId(workspaceId, id).orElseThrow(() -> new NotFound("api key", id));
         if (keys.revoke(workspaceId, id, clock.instant())) {
             ledger.append(new LedgerEvent.New(workspaceId, actor, "api_key_revoked", "api_key", String.valueOf(id),
                     null, Map.of("name", key.name())));

@@ -1,5 +1,8 @@
 package io.socialsync.edit;
 
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.DomainException;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
@@ -9,7 +12,6 @@ import io.socialsync.media.MediaFiles;
 import io.socialsync.media.TempDir;
 import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.web.ApiException;
 import java.nio.file.Path;
 import org.springframework.stereotype.Service;
 
@@ -45,7 +47,7 @@ public class InputSources {
         }
         try {
             return files.readable(StorageKey.of(storageKey(workspaceId, input)), work);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             throw new JobFailure(e.getMessage());
         }
     }
@@ -53,17 +55,17 @@ public class InputSources {
     private String storageKey(long ws, EditInput input) {
         return switch (input) {
             case EditInput.VideoInput v -> {
-                var video = videos.byId(ws, v.videoId()).orElseThrow(() -> ApiException.notFound("video", v.videoId()));
+                var video = videos.byId(ws, v.videoId()).orElseThrow(() -> new NotFound("video", v.videoId()));
                 if (video.state() == VideoState.REJECTED) {
-                    throw ApiException.conflict("video " + v.videoId() + " was rejected: " + video.rejectReason());
+                    throw new Conflict("video " + v.videoId() + " was rejected: " + video.rejectReason());
                 }
                 yield video.storageKey();
             }
             case EditInput.VariantInput v -> {
                 Variant variant = variants.byId(ws, v.variantId())
-                        .orElseThrow(() -> ApiException.notFound("variant", v.variantId()));
+                        .orElseThrow(() -> new NotFound("variant", v.variantId()));
                 if (variant.state() != Variant.State.READY) {
-                    throw ApiException.conflict("variant " + v.variantId() + " is " + variant.state()
+                    throw new Conflict("variant " + v.variantId() + " is " + variant.state()
                             + ", not rendered");
                 }
                 yield variant.storageKey();

@@ -1,19 +1,18 @@
 package io.socialsync.ingest;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoIntake;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.storage.UploadKeys;
-import io.socialsync.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,8 +49,8 @@ public class Uploads {
         var in = new PushbackInputStream(raw, VideoSniffer.HEAD);
         byte[] head = in.readNBytes(VideoSniffer.HEAD);
         in.unread(head);
-        String contentType = VideoSniffer.detect(head, head.length).orElseThrow(() -> new ApiException(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a video",
+        String contentType = VideoSniffer.detect(head, head.length).orElseThrow(() -> new Invalid(
+                Invalid.Kind.UNSUPPORTED_MEDIA, "Not a video",
                 "the file's content is not a video container we recognise (" + VideoSniffer.NAMES + ")"));
         StorageKey key = UploadKeys.newKey(workspaceId + "/videos", declared.fileName());
         var counted = new CountingStream(in, maxBytes);
@@ -104,8 +103,8 @@ public class Uploads {
         }
     }
 
-    public static ApiException tooLarge(String detail) {
-        return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", detail);
+    public static Invalid tooLarge(String detail) {
+        return new Invalid(Invalid.Kind.TOO_LARGE, "Upload too large", detail);
     }
 
     private static String title(Declared declared) {

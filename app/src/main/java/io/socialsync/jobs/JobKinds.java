@@ -1,6 +1,6 @@
 package io.socialsync.jobs;
 
-import io.socialsync.web.ApiException;
+import io.socialsync.domain.Invalid;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +27,7 @@ public class JobKinds {
     public JobHandler handler(String kind) {
         JobHandler h = kind == null ? null : handlers.get(kind);
         if (h == null) {
-            throw ApiException.badRequest("unknown job kind '" + kind + "'; known kinds: " + handlers.keySet());
+            throw new Invalid("unknown job kind '" + kind + "'; known kinds: " + handlers.keySet());
         }
         return h;
     }

@@ -1,10 +1,12 @@
 package io.socialsync.jobs;
 
 import io.socialsync.Errors;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
-import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,7 @@ public class JobQueue {
             }
         }
         if (request.parentId() != null && rows.byId(request.workspaceId(), request.parentId()).isEmpty()) {
-            throw ApiException.badRequest("parent job " + request.parentId() + " does not exist");
+            throw new Invalid("parent job " + request.parentId() + " does not exist");
         }
         Inserted inserted;
         try {
@@ -247,9 +249,9 @@ public class JobQueue {
 
     @Transactional
     public Job cancel(long workspaceId, long id, Actor actor) {
-        Job job = rows.lockById(workspaceId, id).orElseThrow(() -> ApiException.notFound("job", id));
+        Job job = rows.lockById(workspaceId, id).orElseThrow(() -> new NotFound("job", id));
         if (job.state().terminal()) {
-            throw ApiException.conflict("job " + id + " is already " + job.state() + " and cannot be cancelled");
+            throw new Conflict("job " + id + " is already " + job.state() + " and cannot be cancelled");
         }
         rows.setState(workspaceId, id, job.state(), JobState.CANCELLED,
                 "finished_at = CURRENT_TIMESTAMP, lease_token = NULL, lease_owner = NULL, lease_expires_at = NULL");
@@ -260,9 +262,9 @@ public class JobQueue {
     /** A FAILED or CANCELLED job gets a fresh set of attempts. */
     @Transactional
     public Job retry(long workspaceId, long id, Actor actor) {
-        Job job = rows.lockById(workspaceId, id).orElseThrow(() -> ApiException.notFound("job", id));
+        Job job = rows.lockById(workspaceId, id).orElseThrow(() -> new NotFound("job", id));
         if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
-            throw ApiException.conflict("only FAILED or CANCELLED jobs can be retried; job " + id + " is "
+            throw new Conflict("only FAILED or CANCELLED jobs can be retried; job " + id + " is "
                     + job.state());
         }
         int maxAttempts = job.attempt() + kinds.spec(job.kind()).maxAttempts();
@@ -295,7 +297,7 @@ public class JobQueue {
     }
 
     public List<Job.Attempt> attempts(long workspaceId, long id) {
-        rows.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("job", id));
+        rows.byId(workspaceId, id).orElseThrow(() -> new NotFound("job", id));
         return rows.attempts(id);
     }
 

@@ -1,5 +1,7 @@
 package io.socialsync.library;
 
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
@@ -8,7 +10,6 @@ import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.media.render.PlatformFormats;
 import io.socialsync.media.render.Preset;
 import io.socialsync.media.render.Presets;
-import io.socialsync.web.ApiException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,14 +47,14 @@ public class VariantRequests {
     @Transactional
     public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
                              Long seed, Actor actor) {
-        clips.byId(workspaceId, clipId).orElseThrow(() -> ApiException.notFound("clip", clipId));
+        clips.byId(workspaceId, clipId).orElseThrow(() -> new NotFound("clip", clipId));
         if (platforms == null || platforms.isEmpty()) {
-            throw ApiException.badRequest("platforms must name at least one format, e.g. [\"instagram_reel\"]");
+            throw new Invalid("platforms must name at least one format, e.g. [\"instagram_reel\"]");
         }
         try {
             PlatformFormats.defaults().get(platforms);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new Invalid(e.getMessage());
         }
         List<Preset> presets = resolve(presetNames == null || presetNames.isEmpty() ? List.of("none") : presetNames,
                 seed);
@@ -79,7 +80,7 @@ public class VariantRequests {
             try {
                 presets.add(Presets.resolve(name, seed != null ? seed : SEEDS.nextLong() & Long.MAX_VALUE));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("preset '" + name + "': " + e.getMessage());
+                throw new Invalid("preset '" + name + "': " + e.getMessage());
             }
         }
         return presets;

@@ -1,12 +1,13 @@
 package io.socialsync.meta;
 
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoIntake;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,9 +38,9 @@ public class MetaLibrary {
 
     @Transactional
     public VideoIntake.Intake add(long workspaceId, long id, Actor actor) {
-        MetaPost post = posts.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("meta post", id));
+        MetaPost post = posts.byId(workspaceId, id).orElseThrow(() -> new NotFound("meta post", id));
         if (post.type() != PostType.VIDEO || post.mediaStatus() != MediaStatus.SUCCESS || post.localKey() == null) {
-            throw ApiException.conflict("only a downloaded video can be added to the library; meta post " + id
+            throw new Conflict("only a downloaded video can be added to the library; meta post " + id
                     + " is a " + post.type().wire() + " with media_status " + post.mediaStatus().wire());
         }
         // a file found already stored (idempotent re-run) has no hash yet: compute it from the bytes

@@ -1,9 +1,11 @@
 package io.socialsync.meta;
 
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
-import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +29,10 @@ public class MetaPageService {
     @Transactional
     public MetaPage connect(long workspaceId, String pageId, String igUserId, String name, Actor actor) {
         if (pageId == null && igUserId == null) {
-            throw ApiException.badRequest("give page_id, ig_user_id or both");
+            throw new Invalid("give page_id, ig_user_id or both");
         }
         if (pages.taken(workspaceId, pageId, igUserId)) {
-            throw ApiException.conflict("this page or Instagram account is already connected to the workspace");
+            throw new Conflict("this page or Instagram account is already connected to the workspace");
         }
         long id = pages.insert(workspaceId, pageId, igUserId, name, clock.instant());
         record(workspaceId, id, "meta_page_connected", pageId, igUserId, actor);
@@ -44,7 +46,7 @@ public class MetaPageService {
     /** Events of the page stop landing here; what they created stays. */
     @Transactional
     public void disconnect(long workspaceId, long id, Actor actor) {
-        var page = pages.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("meta page", id));
+        var page = pages.byId(workspaceId, id).orElseThrow(() -> new NotFound("meta page", id));
         pages.delete(workspaceId, id);
         record(workspaceId, id, "meta_page_disconnected", page.pageId(), page.igUserId(), actor);
     }

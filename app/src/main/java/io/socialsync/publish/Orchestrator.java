@@ -3,10 +3,10 @@ package io.socialsync.publish;
 import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.publish.platforms.PlatformSettings;
 import io.socialsync.storage.Storage;
-import io.socialsync.web.ApiException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,7 +107,7 @@ public class Orchestrator {
 
     @Transactional
     public Publication posted(long ws, long id, String externalId, String url, String leaseToken, Actor actor) {
-        var p = rows.lockById(ws, id).orElseThrow(() -> ApiException.notFound("publication", id));
+        var p = rows.lockById(ws, id).orElseThrow(() -> new NotFound("publication", id));
         if (reports.posted(p, externalId, leaseToken)) {
             outcomes.posted(ws, id, p.state(), externalId, url, actor);
         }
@@ -116,7 +116,7 @@ public class Orchestrator {
 
     @Transactional
     public Publication failed(long ws, long id, String reason, boolean retry, String leaseToken, Actor actor) {
-        var p = rows.lockById(ws, id).orElseThrow(() -> ApiException.notFound("publication", id));
+        var p = rows.lockById(ws, id).orElseThrow(() -> new NotFound("publication", id));
         String why = reason == null || reason.isBlank() ? "the orchestrator reported a failure" : reason.strip();
         switch (reports.failed(p, retry, leaseToken)) {
             case RELEASE -> {

@@ -1,6 +1,6 @@
 package io.socialsync.publish;
 
-import io.socialsync.web.ApiException;
+import io.socialsync.domain.Conflict;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +31,15 @@ class OrchestratorReports {
         return switch (p.state()) {
             case POSTED -> {
                 if (externalId != null && known.externalId() != null && !externalId.equals(known.externalId())) {
-                    throw ApiException.conflict("publication " + p.id() + " is already posted as " + known.externalId()
+                    throw new Conflict("publication " + p.id() + " is already posted as " + known.externalId()
                             + "; a second post " + externalId + " would be a duplicate: delete one on the platform");
                 }
                 yield false;
             }
-            case CANCELLED -> throw ApiException.conflict("publication " + p.id() + " was cancelled");
+            case CANCELLED -> throw new Conflict("publication " + p.id() + " was cancelled");
             case PUBLISHING -> {
                 if (!"external".equals(known.publisher())) {
-                    throw ApiException.conflict("publication " + p.id() + " is being published by SocialSync itself");
+                    throw new Conflict("publication " + p.id() + " is being published by SocialSync itself");
                 }
                 yield true;
             }
@@ -50,35 +50,35 @@ class OrchestratorReports {
     FailedAction failed(Publication p, boolean retry, String leaseToken) {
         boolean external = "external".equals(runs.resultOf(p.workspaceId(), p.id()).orElseThrow().publisher());
         return switch (p.state()) {
-            case POSTED -> throw ApiException.conflict("publication " + p.id() + " is already posted");
-            case CANCELLED -> throw ApiException.conflict("publication " + p.id() + " was cancelled");
+            case POSTED -> throw new Conflict("publication " + p.id() + " is already posted");
+            case CANCELLED -> throw new Conflict("publication " + p.id() + " was cancelled");
             case FAILED -> {
                 if (retry) {
-                    throw ApiException.conflict("publication " + p.id() + " already failed: reschedule it to try again");
+                    throw new Conflict("publication " + p.id() + " already failed: reschedule it to try again");
                 }
                 yield FailedAction.SAME;
             }
             case UNCONFIRMED -> {
                 if (retry) {
-                    throw ApiException.conflict("publication " + p.id() + " is unconfirmed: check the platform, then "
+                    throw new Conflict("publication " + p.id() + " is unconfirmed: check the platform, then "
                             + "reschedule it if it really did not post");
                 }
                 yield FailedAction.FAIL;
             }
             case PUBLISHING -> {
                 if (!external) {
-                    throw ApiException.conflict("publication " + p.id() + " is being published by SocialSync itself");
+                    throw new Conflict("publication " + p.id() + " is being published by SocialSync itself");
                 }
                 var lease = leases.of(p.workspaceId(), p.id());
                 if (leaseToken != null && !leaseToken.equals(lease.token()) && lease.heldAt(clock.instant())) {
-                    throw ApiException.conflict("lease lost: publication " + p.id() + " was handed to another claim "
+                    throw new Conflict("lease lost: publication " + p.id() + " was handed to another claim "
                             + "after yours expired");
                 }
                 yield retry ? FailedAction.RELEASE : FailedAction.FAIL;
             }
             case PENDING, SCHEDULED -> {
                 if (!external) {
-                    throw ApiException.conflict("publication " + p.id() + " is published by SocialSync; cancel it "
+                    throw new Conflict("publication " + p.id() + " is published by SocialSync; cancel it "
                             + "instead");
                 }
                 yield retry && p.state() == PublicationState.PENDING ? FailedAction.SAME : FailedAction.FAIL;

@@ -1,9 +1,10 @@
 package io.socialsync.publish;
 
 import io.socialsync.accounts.SocialAccountDeleted;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
-import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,12 +37,12 @@ public class PublicationLifecycle {
     /** Idempotent: cancelling a cancelled publication answers with it unchanged. */
     @Transactional
     public Publication cancel(long ws, long id, Actor actor) {
-        var p = rows.lockById(ws, id).orElseThrow(() -> ApiException.notFound("publication", id));
+        var p = rows.lockById(ws, id).orElseThrow(() -> new NotFound("publication", id));
         if (p.state() == PublicationState.CANCELLED) {
             return p;
         }
         if (!CANCELLABLE.contains(p.state())) {
-            throw ApiException.conflict("publication " + id + " is " + p.state().wire() + " and can no longer be "
+            throw new Conflict("publication " + id + " is " + p.state().wire() + " and can no longer be "
                     + "cancelled");
         }
         cancel(p, actor, "cancelled by request");
@@ -57,7 +58,7 @@ public class PublicationLifecycle {
     }
 
     public Publication get(long ws, long id) {
-        return rows.byId(ws, id).orElseThrow(() -> ApiException.notFound("publication", id));
+        return rows.byId(ws, id).orElseThrow(() -> new NotFound("publication", id));
     }
 
     private void cancel(Publication p, Actor actor, String reason) {

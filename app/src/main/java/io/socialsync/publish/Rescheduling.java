@@ -1,9 +1,10 @@
 package io.socialsync.publish;
 
 import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.rules.RulesService;
-import io.socialsync.web.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,12 +47,12 @@ public class Rescheduling {
 
     @Transactional
     public Result reschedule(long ws, long id, When when, Instant windowEnd, Actor actor) {
-        var unlocked = rows.byId(ws, id).orElseThrow(() -> ApiException.notFound("publication", id));
-        var account = accounts.lockById(ws, unlocked.socialAccountId()).orElseThrow(() -> ApiException.conflict(
+        var unlocked = rows.byId(ws, id).orElseThrow(() -> new NotFound("publication", id));
+        var account = accounts.lockById(ws, unlocked.socialAccountId()).orElseThrow(() -> new Conflict(
                 "the social account of publication " + id + " was deleted"));
         var p = rows.lockById(ws, id).orElseThrow();
         if (p.state() != PublicationState.SCHEDULED && p.state() != PublicationState.PENDING) {
-            throw ApiException.conflict("publication " + id + " is " + p.state().wire() + "; only scheduled or "
+            throw new Conflict("publication " + id + " is " + p.state().wire() + "; only scheduled or "
                     + "pending publications can be rescheduled");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -59,10 +60,10 @@ public class Rescheduling {
         List<ScheduleWarning> warnings = new ArrayList<>();
         var ruleSet = rules.active(ws);
         var plan = slots.find(account, ruleSet, Earliest.of(requested, now, warnings), p.id())
-                .orElseThrow(() -> ApiException.conflict("no free slot found after " + SlotPlanner.MAX_STEPS
+                .orElseThrow(() -> new Conflict("no free slot found after " + SlotPlanner.MAX_STEPS
                         + " adjustments"));
         if (windowEnd != null && plan.slot().isAfter(windowEnd)) {
-            throw ApiException.conflict("the first slot that respects the window and gap is " + plan.slot()
+            throw new Conflict("the first slot that respects the window and gap is " + plan.slot()
                     + ", after scheduled_window_end " + windowEnd + ": " + plan.reason());
         }
         lifecycle.cancelJob(p, actor);

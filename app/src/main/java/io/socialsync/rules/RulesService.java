@@ -1,11 +1,11 @@
 package io.socialsync.rules;
 
 import io.socialsync.accounts.Platform;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
-import io.socialsync.web.ApiException;
-import io.socialsync.web.InvalidFields;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -39,7 +39,7 @@ public class RulesService {
         if (version == 0) {
             return RuleSet.DEFAULTS;
         }
-        return rows.version(workspaceId, version).orElseThrow(() -> ApiException.notFound("rules version", version));
+        return rows.version(workspaceId, version).orElseThrow(() -> new NotFound("rules version", version));
     }
 
     public List<RuleSet> history(long workspaceId) {
@@ -50,11 +50,11 @@ public class RulesService {
     @Transactional
     public RuleSet propose(long workspaceId, Map<String, RuleInput> changes, Actor actor) {
         if (changes == null || changes.isEmpty()) {
-            throw InvalidFields.of("rules", "name at least one platform: " + Platform.choices());
+            throw Invalid.field("rules", "name at least one platform: " + Platform.choices());
         }
         int version = rows.nextVersion(workspaceId);
         var merged = new EnumMap<>(active(workspaceId).rules());
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         changes.forEach((name, input) -> {
             var platform = Platform.parse(name);
             if (platform.isEmpty()) {
@@ -73,7 +73,7 @@ public class RulesService {
         return set;
     }
 
-    private static PlatformRule merge(String name, PlatformRule old, RuleInput in, InvalidFields.Collector errors) {
+    private static PlatformRule merge(String name, PlatformRule old, RuleInput in, Invalid.Collector errors) {
         int start = in.windowStartHour() != null ? in.windowStartHour() : old.windowStartHour();
         int end = in.windowEndHour() != null ? in.windowEndHour() : old.windowEndHour();
         int gap = in.minGapMinutes() != null ? in.minGapMinutes() : old.minGapMinutes();

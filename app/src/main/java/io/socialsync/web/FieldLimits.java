@@ -1,5 +1,7 @@
 package io.socialsync.web;
 
+import io.socialsync.domain.Invalid;
+
 /**
  * Client-given strings checked against the column they end up in, before anything is stored: a value too long for
  * its column is the caller's mistake (400 naming the field), never a database error (500).
@@ -21,7 +23,7 @@ public final class FieldLimits {
     /** Absent passes; blank or longer than {@code max} characters is a 400 naming {@code field}. */
     public static String bounded(String field, String value, int max) {
         if (value != null && (value.isBlank() || value.length() > max)) {
-            throw InvalidFields.of(field, "must be 1 to " + max + " characters");
+            throw Invalid.field(field, "must be 1 to " + max + " characters");
         }
         return value;
     }

@@ -1,22 +1,15 @@
 package io.socialsync.web;
 
-import io.socialsync.apikey.Caller;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
-    static {
-        // Caller is resolved from the API key, not sent by clients
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
-    }
-
     @Bean
     OpenAPI socialSyncOpenApi() {
         return new OpenAPI()

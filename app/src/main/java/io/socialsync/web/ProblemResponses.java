@@ -8,6 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** problem+json written straight to the servlet response, for filters that answer before Spring MVC. */
 public final class ProblemResponses {
+    /** The WWW-Authenticate challenge of every 401 (RFC 6750). */
+    public static final String REALM = "Bearer realm=\"socialsync\"";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {

@@ -1,6 +1,12 @@
 package io.socialsync.web;
 
 import io.socialsync.Errors;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.DomainException;
+import io.socialsync.domain.Forbidden;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
+import io.socialsync.domain.Unavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +31,45 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        // some details quote an exception (a multipart or storage IOException) that may name a server path
-        var problem = ProblemDetail.forStatusAndDetail(e.status(), Errors.forUsers(e.getMessage()));
-        problem.setTitle(e.title());
         var response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyFilter.REALM);
+            response.header(HttpHeaders.WWW_AUTHENTICATE, ProblemResponses.REALM);
         }
-        return response.body(problem);
+        return response.body(problem(e.status(), e.title(), e.getMessage()));
     }
 
-    @ExceptionHandler(InvalidFields.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidFields e) {
-        return fields(e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+    /** The one place feature errors get their HTTP status. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        if (e instanceof Invalid invalid && !invalid.errors().isEmpty()) {
+            return fields(invalid.errors().stream()
+                    .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        }
+        var status = switch (e) {
+            case NotFound n -> HttpStatus.NOT_FOUND;
+            case Conflict c -> HttpStatus.CONFLICT;
+            case Forbidden f -> HttpStatus.FORBIDDEN;
+            case Unavailable u -> HttpStatus.SERVICE_UNAVAILABLE;
+            case Invalid i -> switch (i.kind()) {
+                case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+                case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+                case UNSUPPORTED_MEDIA -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+                case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            };
+        };
+        var response = ResponseEntity.status(status);
+        if (e instanceof Unavailable u) {
+            u.retryAfter().ifPresent(d -> response.header(HttpHeaders.RETRY_AFTER,
+                    Long.toString(Math.max(1, d.toSeconds()))));
+        }
+        return response.body(problem(status, e.title(), e.detail()));
+    }
+
+    /** Some details quote an exception (a multipart or storage IOException) that may name a server path. */
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, Errors.forUsers(detail));
+        problem.setTitle(title);
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

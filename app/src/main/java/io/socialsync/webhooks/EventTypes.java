@@ -1,6 +1,6 @@
 package io.socialsync.webhooks;
 
-import io.socialsync.web.ApiException;
+import io.socialsync.domain.Invalid;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +22,12 @@ final class EventTypes {
         for (String raw : requested) {
             String type = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
             if (!TYPE.matcher(type).matches()) {
-                throw ApiException.badRequest("event_types: '" + raw + "' is not an event type, 'prefix*' or '*'");
+                throw new Invalid("event_types: '" + raw + "' is not an event type, 'prefix*' or '*'");
             }
             types.add(type);
         }
         if (types.size() > MAX || String.join(",", types).length() > 1000) {
-            throw ApiException.badRequest("event_types: at most " + MAX + " entries, 1000 characters in all");
+            throw new Invalid("event_types: at most " + MAX + " entries, 1000 characters in all");
         }
         return List.copyOf(types);
     }

@@ -1,5 +1,8 @@
 package io.socialsync.webhooks;
 
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
@@ -7,7 +10,6 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.net.UrlGuard;
-import io.socialsync.web.ApiException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -50,7 +52,7 @@ public class WebhookService {
         try {
             uri = sender.check(url);
         } catch (UrlGuard.Refused e) {
-            throw ApiException.badRequest("url refused: " + e.getMessage());
+            throw new Invalid("url refused: " + e.getMessage());
         }
         List<String> types = EventTypes.normalize(eventTypes);
         String secret = WebhookSignature.newSecret();
@@ -67,7 +69,7 @@ public class WebhookService {
     }
 
     public WebhookEndpoint get(long workspaceId, long id) {
-        return endpoints.byId(workspaceId, id).orElseThrow(() -> ApiException.notFound("webhook", id));
+        return endpoints.byId(workspaceId, id).orElseThrow(() -> new NotFound("webhook", id));
     }
 
     /** Deactivated endpoints keep their history; their pending deliveries fail at their next attempt. */
@@ -88,7 +90,7 @@ public class WebhookService {
     public WebhookDelivery ping(long workspaceId, long id) {
         var endpoint = get(workspaceId, id);
         if (!endpoint.active()) {
-            throw ApiException.conflict("webhook " + id + " is deactivated");
+            throw new Conflict("webhook " + id + " is deactivated");
         }
         long deliveryId = schedule(endpoint, WebhookEvent.ping(endpoint, clock.instant()));
         return deliveries.byId(workspaceId, deliveryId).orElseThrow();

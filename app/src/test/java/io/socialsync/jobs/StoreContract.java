@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.handlers.NoopHandler;
 import io.socialsync.jobs.testing.BrokenGiveUpHandler;
 import io.socialsync.ledger.Actor;
@@ -19,7 +21,6 @@ import io.socialsync.library.Variants;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
-import io.socialsync.web.ApiException;
 import io.socialsync.workspace.Workspaces;
 import java.time.Duration;
 import java.time.Instant;
@@ -237,7 +238,7 @@ abstract class StoreContract {
         assertThat(queue.renew(claimed, LEASE)).isFalse();
         assertThat(queue.find(ws, running.id()).orElseThrow().state()).isEqualTo(JobState.CANCELLED);
 
-        assertThatThrownBy(() -> queue.cancel(ws, running.id(), Actor.SYSTEM)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> queue.cancel(ws, running.id(), Actor.SYSTEM)).isInstanceOf(Conflict.class)
                 .hasMessageContaining("already CANCELLED");
         Job retried = queue.retry(ws, running.id(), Actor.SYSTEM);
         assertThat(retried.state()).isEqualTo(JobState.AVAILABLE);
@@ -265,7 +266,7 @@ abstract class StoreContract {
         long other = workspaces.create("other-" + UUID.randomUUID()).id();
         assertThat(queue.find(other, job.id())).isEmpty();
         assertThat(queue.page(other, null, null, null, 10)).isEmpty();
-        assertThatThrownBy(() -> queue.cancel(other, job.id(), Actor.SYSTEM)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> queue.cancel(other, job.id(), Actor.SYSTEM)).isInstanceOf(NotFound.class)
                 .hasMessageContaining("does not exist");
     }
 

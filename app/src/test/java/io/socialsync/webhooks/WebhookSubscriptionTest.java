@@ -3,7 +3,7 @@ package io.socialsync.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.socialsync.web.ApiException;
+import io.socialsync.domain.Invalid;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +37,7 @@ class WebhookSubscriptionTest {
         assertThat(EventTypes.normalize(null)).containsExactly("*");
         assertThat(EventTypes.normalize(List.of(" Job_Failed ", "job_failed", "publish*")))
                 .containsExactly("job_failed", "publish*");
-        assertThatThrownBy(() -> EventTypes.normalize(List.of("job failed"))).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> EventTypes.normalize(List.of("a,b"))).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> EventTypes.normalize(List.of("job failed"))).isInstanceOf(Invalid.class);
+        assertThatThrownBy(() -> EventTypes.normalize(List.of("a,b"))).isInstanceOf(Invalid.class);
     }
 }

@@ -9,8 +9,8 @@ import io.socialsync.accounts.tokens.TokenPolicy;
 import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Invalid;
 import io.socialsync.web.ApiException;
-import io.socialsync.web.InvalidFields;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -70,7 +70,7 @@ public class SocialAccountController {
     @Operation(summary = "Connect an account; tokens are encrypted at rest and never returned")
     AccountView create(Caller caller, @Valid @RequestBody CreateAccount body) {
         caller.require(Role.EDITOR);
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         Platform platform = AccountFields.platform(body.platform(), errors);
         var changes = new AccountChanges(body.handle().trim(), AccountFields.externalIds(body.externalIds(), errors),
                 AccountFields.timezone(body.timezone(), errors), body.accessToken(), body.refreshToken(),
@@ -83,7 +83,7 @@ public class SocialAccountController {
     Page<AccountView> list(Caller caller, @RequestParam(required = false) String platform,
                            @RequestParam(required = false) Long before, @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit, 50, 500);
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         Platform filter = platform == null ? null : AccountFields.platform(platform, errors);
         errors.throwIfAny();
         var items = accounts.page(caller.workspaceId(), filter, before, size).stream().map(this::view).toList();
@@ -100,7 +100,7 @@ public class SocialAccountController {
             + "replaced by an empty one)")
     AccountView update(Caller caller, @PathVariable long id, @Valid @RequestBody UpdateAccount body) {
         caller.require(Role.EDITOR);
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         if (body.handle() != null && body.handle().isBlank()) {
             errors.add("handle", "must not be blank");
         }

@@ -1,12 +1,12 @@
 package io.socialsync.edit.web;
 
+import io.socialsync.domain.Invalid;
 import io.socialsync.edit.AddTextHandler;
 import io.socialsync.edit.EditInput;
 import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.UrlDownloads;
 import io.socialsync.media.edit.TextColor;
 import io.socialsync.media.edit.TextPosition;
-import io.socialsync.web.InvalidFields;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -19,7 +19,7 @@ public record AddTextBody(InputBody input, String videoUrl, String text, String 
     static final int MAX_TEXT = 1000;
 
     EditRequest validated(UrlDownloads urls, String idempotencyKey) {
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         EditInput in = Times.input(input, videoUrl, errors, urls);
         if (text == null || text.isBlank()) errors.add("text", "must not be empty");
         else if (text.length() > MAX_TEXT) errors.add("text", "at most " + MAX_TEXT + " characters");

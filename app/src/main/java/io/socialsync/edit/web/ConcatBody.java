@@ -1,11 +1,11 @@
 package io.socialsync.edit.web;
 
+import io.socialsync.domain.Invalid;
 import io.socialsync.edit.ConcatenateHandler;
 import io.socialsync.edit.EditInput;
 import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.UrlDownloads;
 import io.socialsync.media.render.PlatformFormats;
-import io.socialsync.web.InvalidFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ public record ConcatBody(List<InputBody> inputs, List<String> videoUrls, String 
     static final int MAX_INPUTS = 50;
 
     EditRequest validated(UrlDownloads urls, String idempotencyKey) {
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         List<InputBody> given = inputs != null ? inputs
                 : videoUrls != null ? videoUrls.stream().map(InputBody::ofUrl).toList() : List.of();
         if (inputs != null && videoUrls != null) errors.add("inputs", "give inputs or video_urls, not both");

@@ -2,13 +2,13 @@ package io.socialsync.edit.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Invalid;
 import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.EditRequests;
 import io.socialsync.edit.UrlDownloads;
 import io.socialsync.jobs.Workers;
 import io.socialsync.jobs.web.JobView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.socialsync.web.InvalidFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,7 +55,7 @@ public class EditController {
 
     private static String checked(String key) {
         if (key != null && (key.isBlank() || key.length() > 200)) {
-            throw InvalidFields.of("Idempotency-Key", "must be 1 to 200 characters");
+            throw Invalid.field("Idempotency-Key", "must be 1 to 200 characters");
         }
         return key;
     }

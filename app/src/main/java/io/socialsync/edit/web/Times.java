@@ -1,8 +1,8 @@
 package io.socialsync.edit.web;
 
+import io.socialsync.domain.Invalid;
 import io.socialsync.edit.EditInput;
 import io.socialsync.edit.UrlDownloads;
-import io.socialsync.web.InvalidFields;
 
 /** Small helpers the request bodies share. */
 final class Times {
@@ -15,7 +15,7 @@ final class Times {
     }
 
     /** The single input of trim and add_text: {@code input}, or the seed's {@code video_url}. */
-    static EditInput input(InputBody input, String videoUrl, InvalidFields.Collector errors, UrlDownloads urls) {
+    static EditInput input(InputBody input, String videoUrl, Invalid.Collector errors, UrlDownloads urls) {
         if (input == null && videoUrl == null) {
             errors.add("input", "is required: {\"video_id\": …}, {\"variant_id\": …} or {\"url\": …}");
             return null;

@@ -1,11 +1,11 @@
 package io.socialsync.edit.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
+import io.socialsync.domain.Invalid;
 import io.socialsync.edit.EditInput;
 import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.TrimHandler;
 import io.socialsync.edit.UrlDownloads;
-import io.socialsync.web.InvalidFields;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ public record TrimBody(InputBody input, String videoUrl, @JsonAlias("start_time"
                        @JsonAlias("end_time") Double end, String mode) {
 
     EditRequest validated(UrlDownloads urls, String idempotencyKey) {
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         EditInput in = Times.input(input, videoUrl, errors, urls);
         if (start == null) errors.add("start", "is required");
         else if (start < 0) errors.add("start", "must be >= 0");

@@ -1,9 +1,9 @@
 package io.socialsync.ingest.tus;
 
+import io.socialsync.domain.DomainException;
 import io.socialsync.ingest.Uploads;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Video;
-import io.socialsync.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class TusCompletion {
         Uploads.Stored stored;
         try (InputStream in = Files.newInputStream(files.path(upload.id()))) {
             stored = uploads.store(upload.workspaceId(), in, upload.length(), declared);
-        } catch (ApiException notAVideo) {
+        } catch (DomainException notAVideo) {
             // nothing can make these bytes a video: the upload is over, the client learns why
             rows.delete(upload.workspaceId(), upload.id());
             files.delete(upload.id());

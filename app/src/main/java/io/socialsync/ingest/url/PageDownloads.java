@@ -1,6 +1,7 @@
 package io.socialsync.ingest.url;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.DomainException;
 import io.socialsync.ingest.Uploads;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.ledger.Actor;
@@ -8,7 +9,6 @@ import io.socialsync.library.Video;
 import io.socialsync.media.MediaFiles;
 import io.socialsync.media.MediaTools;
 import io.socialsync.media.ffmpeg.FfmpegBinaries;
-import io.socialsync.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class PageDownloads {
             Uploads.Stored stored;
             try (InputStream in = Files.newInputStream(got.file())) {
                 stored = uploads.store(request.workspaceId(), in, Files.size(got.file()), declared);
-            } catch (ApiException refused) {
+            } catch (DomainException refused) {
                 throw new JobFailure("yt-dlp's download of " + request.url() + ": " + refused.getMessage());
             }
             var intake = uploads.register(request.workspaceId(), stored, declared,

@@ -1,6 +1,7 @@
 package io.socialsync.ingest.url;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.DomainException;
 import io.socialsync.ingest.Uploads;
 import io.socialsync.ingest.VideoSniffer;
 import io.socialsync.jobs.JobFailure;
@@ -10,7 +11,6 @@ import io.socialsync.library.VideoIntake;
 import io.socialsync.net.Fetched;
 import io.socialsync.net.GuardedHttp;
 import io.socialsync.net.UrlGuard;
-import io.socialsync.web.ApiException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +92,7 @@ public class UrlIngest {
             var stored = uploads.store(request.workspaceId(), body, -1, declared);
             return uploads.register(request.workspaceId(), stored, declared,
                     new Uploads.Origin(Video.Source.url, request.url(), null), actor);
-        } catch (ApiException refused) {
+        } catch (DomainException refused) {
             throw new JobFailure(response.url() + ": " + refused.getMessage());
         }
     }

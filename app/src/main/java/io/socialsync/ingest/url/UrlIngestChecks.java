@@ -1,9 +1,8 @@
 package io.socialsync.ingest.url;
 
+import io.socialsync.domain.Invalid;
 import io.socialsync.net.UrlGuard;
-import io.socialsync.web.ApiException;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +24,10 @@ public class UrlIngestChecks {
         try {
             uri = guard.check(url);
         } catch (UrlGuard.Refused refused) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "URL refused", refused.getMessage());
+            throw new Invalid(Invalid.Kind.BAD_REQUEST, "URL refused", refused.getMessage());
         }
         if (VideoSites.isVideoSite(uri.getHost()) && ytDlp.locate().isEmpty()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "yt-dlp missing", YtDlp.MISSING);
+            throw new Invalid(Invalid.Kind.UNPROCESSABLE, "yt-dlp missing", YtDlp.MISSING);
         }
         return uri;
     }

@@ -1,7 +1,7 @@
 package io.socialsync.publish.web;
 
+import io.socialsync.domain.Invalid;
 import io.socialsync.publish.ScheduleRequest;
-import io.socialsync.web.InvalidFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +15,13 @@ public record BatchBody(List<ScheduleBody> items) {
 
     List<ScheduleRequest> validated() {
         if (items == null || items.isEmpty()) {
-            throw InvalidFields.of("items", "is required: 1 to " + MAX_ITEMS + " schedule requests");
+            throw Invalid.field("items", "is required: 1 to " + MAX_ITEMS + " schedule requests");
         }
         if (items.size() > MAX_ITEMS) {
-            throw InvalidFields.of("items", "at most " + MAX_ITEMS + " schedule requests per batch (got "
+            throw Invalid.field("items", "at most " + MAX_ITEMS + " schedule requests per batch (got "
                     + items.size() + "): split it into several batches");
         }
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         List<ScheduleRequest> requests = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             String at = "items[" + i + "]";
@@ -31,7 +31,7 @@ public record BatchBody(List<ScheduleBody> items) {
             }
             try {
                 requests.add(items.get(i).validated(null));
-            } catch (InvalidFields e) {
+            } catch (Invalid e) {
                 e.errors().forEach(f -> errors.add(at + "." + f.field(), f.message()));
             }
         }

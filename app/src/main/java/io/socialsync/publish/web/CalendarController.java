@@ -2,10 +2,10 @@ package io.socialsync.publish.web;
 
 import io.socialsync.accounts.Platform;
 import io.socialsync.apikey.Caller;
+import io.socialsync.domain.Invalid;
 import io.socialsync.publish.CalendarQuery;
 import io.socialsync.publish.PublicationCalendar;
 import io.socialsync.publish.PublicationState;
-import io.socialsync.web.InvalidFields;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.DateTimeException;
@@ -47,7 +47,7 @@ class CalendarController {
                                 @RequestParam(required = false) String after,
                                 @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit, 50, 500);
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         ZoneId zone = zone(timezone, errors);
         Instant start = time("from", from, zone, false, errors);
         Instant end = time("to", to, zone, true, errors);
@@ -80,7 +80,7 @@ class CalendarController {
     }
 
     /** An instant with an offset, or a date: its start in {@code zone}; as {@code to}, the end of that day. */
-    static Instant time(String field, String text, ZoneId zone, boolean end, InvalidFields.Collector errors) {
+    static Instant time(String field, String text, ZoneId zone, boolean end, Invalid.Collector errors) {
         if (text == null || text.isBlank()) {
             errors.add(field, "is required: an ISO-8601 instant (2030-01-07T18:00:00Z) or a date (2030-01-07)");
             return null;
@@ -99,7 +99,7 @@ class CalendarController {
         }
     }
 
-    private static ZoneId zone(String timezone, InvalidFields.Collector errors) {
+    private static ZoneId zone(String timezone, Invalid.Collector errors) {
         if (timezone == null || timezone.isBlank()) {
             return ZoneId.of("UTC");
         }
@@ -111,7 +111,7 @@ class CalendarController {
         }
     }
 
-    private static Set<PublicationState> states(String text, InvalidFields.Collector errors) {
+    private static Set<PublicationState> states(String text, Invalid.Collector errors) {
         if (text == null || text.isBlank()) {
             return Set.of();
         }

@@ -2,16 +2,16 @@ package io.socialsync.publish.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Invalid;
 import io.socialsync.library.Clips;
 import io.socialsync.publish.PublicationLifecycle;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.Rescheduling;
+import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.publish.SchedulerTick;
 import io.socialsync.publish.SchedulingService;
-import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.web.ApiException;
-import io.socialsync.web.InvalidFields;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -119,7 +119,7 @@ public class PublishingController {
     @Operation(summary = "Move a scheduled or queued publication; planned with the current windows and gaps")
     ScheduleResponse reschedule(Caller caller, @PathVariable long id, @RequestBody RescheduleBody body) {
         caller.require(Role.EDITOR);
-        var when = ScheduleBody.when(body.scheduledFor(), new InvalidFields.Collector());
+        var when = ScheduleBody.when(body.scheduledFor(), new Invalid.Collector());
         var r = rescheduling.reschedule(caller.workspaceId(), id, when, body.scheduledWindowEnd(), caller.actor());
         return ScheduleResponse.scheduled(r.publication(), r.reason(), r.adjustments(), r.warnings());
     }

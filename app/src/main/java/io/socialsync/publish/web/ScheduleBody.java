@@ -1,9 +1,9 @@
 package io.socialsync.publish.web;
 
 import io.socialsync.accounts.AccountFields;
+import io.socialsync.domain.Invalid;
 import io.socialsync.publish.ScheduleRequest;
 import io.socialsync.publish.When;
-import io.socialsync.web.InvalidFields;
 import java.time.Instant;
 import java.util.Set;
 
@@ -14,7 +14,7 @@ public record ScheduleBody(String clipId, Long variantId, String platform, Strin
     static final Set<String> SCHEDULED_BY = Set.of("manual", "rule_engine", "campaign_orchestrator");
 
     ScheduleRequest validated(String headerKey) {
-        var errors = new InvalidFields.Collector();
+        var errors = new Invalid.Collector();
         if (clipId == null || clipId.isBlank()) {
             errors.add("clip_id", "is required");
         }
@@ -43,7 +43,7 @@ public record ScheduleBody(String clipId, Long variantId, String platform, Strin
                 caption, key, publisher);
     }
 
-    static When when(String value, InvalidFields.Collector errors) {
+    static When when(String value, Invalid.Collector errors) {
         try {
             return When.parse(value);
         } catch (IllegalArgumentException e) {

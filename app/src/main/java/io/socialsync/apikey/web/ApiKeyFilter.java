@@ -1,10 +1,11 @@
-package io.socialsync.web;
+package io.socialsync.apikey.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String CALLER = Caller.class.getName();
-    static final String REALM = "Bearer realm=\"socialsync\"";
     private static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui",
             "/webhook/", "/files/", "/debug/health", "/error");
     private static final String HEALTH = "/actuator/health";
@@ -110,7 +110,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** Every 401 says how to authenticate (RFC 6750), and whether the key given was the problem. */
     static void unauthorized(HttpServletResponse response, boolean keyGiven) throws IOException {
-        response.setHeader("WWW-Authenticate", keyGiven ? REALM + ", error=\"invalid_token\"" : REALM);
+        String realm = ProblemResponses.REALM;
+        response.setHeader("WWW-Authenticate", keyGiven ? realm + ", error=\"invalid_token\"" : realm);
         ProblemResponses.write(response, 401, "Unauthorized",
                 "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
     }

@@ -1,4 +1,4 @@
-package io.socialsync.web;
+package io.socialsync.apikey.web;
 
 import io.socialsync.apikey.Caller;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,8 @@
-package io.socialsync.web;
+package io.socialsync.apikey.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.socialsync.web.HttpEdgeProperties;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,7 +1,8 @@
-package io.socialsync.web;
+package io.socialsync.apikey.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialsync.web.HttpEdgeProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.socialsync.web;
+package io.socialsync.apikey.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
