@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 /** The counts after the drain, from the database, the fake platform and the nodes' disks. */
 final class Census {
+    private static final String LOCK = ".lock";
     private Census() {
     }
 
@@ -119,12 +120,40 @@ final class Census {
         for (Path dir : dataDirs) {
             Path work = dir.resolve("work");
             Path tmp = dir.resolve("tmp");
-            found.addAll(files(work, p -> true));
+            var live = liveOwned(work);
+            found.addAll(files(work, p -> !live.contains(p)
+                    && !(live.contains(p.getParent()) && p.getFileName().toString().equals(LOCK))));
             found.addAll(files(tmp, Files::isRegularFile));
             found.addAll(files(dir, p -> leftover(p) && !p.startsWith(work) && !p.startsWith(tmp)));
         }
         found.addAll(files(blobs, Census::leftover));
         return found;
+    }
+
+    /**
+     * Work directories that belong to a running process: {@code <work>/<id>/} holding a {@code .lock} whose note
+     * ({@code pid=… command=…}) names a live pid. Their lock file, and the directory while it holds nothing
+     * else, are the node's own; anything else in them after the drain is a leak.
+     */
+    private static java.util.Set<Path> liveOwned(Path work) throws IOException {
+        var live = new java.util.HashSet<Path>();
+        if (!Files.isDirectory(work)) {
+            return live;
+        }
+        try (var dirs = Files.list(work)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                Path lock = dir.resolve(LOCK);
+                if (!Files.isRegularFile(lock)) {
+                    continue;
+                }
+                var pid = java.util.regex.Pattern.compile("pid=(\\d+)").matcher(Files.readString(lock));
+                if (pid.find() && ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive)
+                        .orElse(false)) {
+                    live.add(dir);
+                }
+            }
+        }
+        return live;
     }
 
     private static boolean leftover(Path p) {

@@ -132,6 +132,7 @@ final class Chaos {
     private int killPhase(ChaosRig rig, Orphans orphans) throws Exception {
         var faults = new ArrayList<Thread>();
         int kills = 0;
+        int killsDuringFfmpeg = 0;
         while (kills < options.kills()) {
             Thread.sleep(options.killEvery().toMillis());
             if (kills == options.kills() / 4 && faults.isEmpty()) {
@@ -147,16 +148,21 @@ final class Chaos {
                     rig.disk.empty();
                 }));
             }
-            Node victim = victim(rig.workers);
+            Node victim = victim(rig.workers, options.busyEvery() > 0 && kills % options.busyEvery() == 0);
             if (victim == null) {
                 continue; // every worker is starting: nothing to kill yet
             }
+            int generation = victim.generation();
+            boolean wasReady = victim.ready();
             var children = victim.kill9();
-            orphans.watch(children);
+            if (orphans.watch(children)) {
+                killsDuringFfmpeg++;
+            }
             kills++;
-            log("kill -9 #" + kills + " " + victim.name + " (generation " + victim.generation() + ", "
-                    + children.size() + " child processes)");
+            log("kill -9 #" + kills + " " + victim.name + " (generation " + generation + (wasReady ? "" : ", starting")
+                    + ", " + children.size() + " child processes)");
         }
+        log(killsDuringFfmpeg + " of the " + kills + " kills hit a worker while it ran FFmpeg");
         for (Thread f : faults) {
             f.join();
         }
@@ -164,21 +170,32 @@ final class Chaos {
     }
 
     /**
-     * A random worker that is up, preferring one that runs FFmpeg right now (those kills are the ones that can
-     * leave a process or files behind): for up to one kill interval it waits for one to be busy.
+     * A random worker that is up. Every {@link ChaosOptions#busyEvery}th kill prefers one running FFmpeg right
+     * now (waiting up to one more interval for one): those are the kills that can leave a process or files
+     * behind. Not every kill: a job's attempts are few (3 for analysis and renders), and a driver that always
+     * killed the busy worker would fail every job instead of testing that work gets through. When no worker has
+     * finished starting for a whole interval (a loaded machine starts a JVM slowly), one that is starting is
+     * killed: a crash half-way through its start (migration checks, sweeps, first claims) is worth surviving too.
      */
-    private Node victim(List<Node> workers) throws InterruptedException {
+    private Node victim(List<Node> workers, boolean preferBusy) throws InterruptedException {
         long deadline = System.nanoTime() + options.killEvery().toNanos();
         List<Node> ready;
         do {
             ready = workers.stream().filter(Node::ready).toList();
             var busy = ready.stream().filter(Node::runsFfmpeg).toList();
-            if (!busy.isEmpty()) {
+            if (!busy.isEmpty() && preferBusy) {
                 return busy.get(random.nextInt(busy.size()));
+            }
+            if (!ready.isEmpty() && !preferBusy) {
+                break;
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
-        return ready.isEmpty() ? null : ready.get(random.nextInt(ready.size()));
+        if (!ready.isEmpty()) {
+            return ready.get(random.nextInt(ready.size()));
+        }
+        var starting = workers.stream().filter(Node::alive).toList();
+        return starting.isEmpty() ? null : starting.get(random.nextInt(starting.size()));
     }
 
     private interface Action {

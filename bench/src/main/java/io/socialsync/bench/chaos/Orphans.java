@@ -23,7 +23,8 @@ final class Orphans implements AutoCloseable {
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong afterKills = new AtomicLong();
 
-    void watch(List<ProcessHandle> childrenOfKilled) {
+    /** Whether the killed node had FFmpeg running. */
+    boolean watch(List<ProcessHandle> childrenOfKilled) {
         var media = childrenOfKilled.stream().filter(Orphans::isFfmpeg).toList();
         if (!media.isEmpty()) {
             checks.schedule(() -> media.stream().filter(ProcessHandle::isAlive).forEach(p -> {
@@ -31,6 +32,7 @@ final class Orphans implements AutoCloseable {
                 p.destroyForcibly();
             }), GRACE_SECONDS, TimeUnit.SECONDS);
         }
+        return !media.isEmpty();
     }
 
     long afterKills() {
