@@ -174,11 +174,13 @@ final class Chaos {
      * now (waiting up to one more interval for one): those are the kills that can leave a process or files
      * behind. Not every kill: a job's attempts are few (3 for analysis and renders), and a driver that always
      * killed the busy worker would fail every job instead of testing that work gets through. When no worker has
-     * finished starting for a whole interval (a loaded machine starts a JVM slowly), one that is starting is
+     * finished starting for three intervals (a loaded machine starts a JVM slowly), one that is starting is
      * killed: a crash half-way through its start (migration checks, sweeps, first claims) is worth surviving too.
      */
     private Node victim(List<Node> workers, boolean preferBusy) throws InterruptedException {
-        long deadline = System.nanoTime() + options.killEvery().toNanos();
+        long start = System.nanoTime();
+        long busyDeadline = start + options.killEvery().toNanos();
+        long readyDeadline = start + 3 * options.killEvery().toNanos();
         List<Node> ready;
         do {
             ready = workers.stream().filter(Node::ready).toList();
@@ -186,11 +188,11 @@ final class Chaos {
             if (!busy.isEmpty() && preferBusy) {
                 return busy.get(random.nextInt(busy.size()));
             }
-            if (!ready.isEmpty() && !preferBusy) {
+            if (!ready.isEmpty() && (!preferBusy || System.nanoTime() > busyDeadline)) {
                 break;
             }
             Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
+        } while (System.nanoTime() < readyDeadline);
         if (!ready.isEmpty()) {
             return ready.get(random.nextInt(ready.size()));
         }
