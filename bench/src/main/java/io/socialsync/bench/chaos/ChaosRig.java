@@ -106,7 +106,7 @@ final class ChaosRig implements AutoCloseable {
                 throw new IllegalStateException("the API node exited; see " + api.log);
             }
             try {
-                int status = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/liveness"))
+                int status = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                         .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 200 && Files.exists(keyFile)) {
                     break;
