@@ -2,8 +2,8 @@ package io.socialsync.apikey;
 
 import java.time.Instant;
 
-/** A stored key: only its hash and a short prefix (to recognise it in lists) are kept. */
-public record ApiKey(long id, long workspaceId, String name, String prefix, Role role, Instant createdAt,
+/** A stored key: only its hash is kept; {@code publicId} (random, not from the key) names it in lists. */
+public record ApiKey(long id, long workspaceId, String name, String publicId, Role role, Instant createdAt,
                      Instant revokedAt) {
 
     public boolean active() {

@@ -38,10 +38,10 @@ public class ApiKeyService {
         if (plainKey.length() < 16) {
             throw new IllegalArgumentException("an API key must have at least 16 characters");
         }
-        var key = keys.insert(workspaceId, name.trim(), KeyMaterial.prefix(plainKey), KeyMaterial.hash(plainKey), role,
+        var key = keys.insert(workspaceId, name.trim(), KeyMaterial.publicId(), KeyMaterial.hash(plainKey), role,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         ledger.append(new LedgerEvent.New(workspaceId, actor, "api_key_created", "api_key", String.valueOf(key.id()),
-                null, Map.of("name", key.name(), "role", role.wire(), "prefix", key.prefix())));
+                null, Map.of("name", key.name(), "role", role.wire(), "public_id", key.publicId())));
         return new ApiKey.Created(key, plainKey);
     }
 

@@ -14,19 +14,19 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class ApiKeys {
-    private static final String COLUMNS = "id, workspace_id, name, prefix, role, created_at, revoked_at";
+    private static final String COLUMNS = "id, workspace_id, name, public_id, role, created_at, revoked_at";
     private final JdbcClient jdbc;
 
     public ApiKeys(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    ApiKey insert(long workspaceId, String name, String prefix, String hash, Role role, Instant at) {
+    ApiKey insert(long workspaceId, String name, String publicId, String hash, Role role, Instant at) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO api_keys (workspace_id, name, prefix, key_hash, role, created_at) VALUES (?,?,?,?,?,?)")
-                .params(workspaceId, name, prefix, hash, role.name(), utc(at))
+        jdbc.sql("INSERT INTO api_keys (workspace_id, name, public_id, key_hash, role, created_at) VALUES (?,?,?,?,?,?)")
+                .params(workspaceId, name, publicId, hash, role.name(), utc(at))
                 .update(keys, "id");
-        return new ApiKey(keys.getKey().longValue(), workspaceId, name, prefix, role, at, null);
+        return new ApiKey(keys.getKey().longValue(), workspaceId, name, publicId, role, at, null);
     }
 
     Optional<ApiKey> activeByHash(String hash) {
@@ -50,7 +50,7 @@ public class ApiKeys {
     }
 
     private static ApiKey map(ResultSet rs) throws SQLException {
-        return new ApiKey(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("name"), rs.getString("prefix"),
+        return new ApiKey(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("name"), rs.getString("public_id"),
                 Role.valueOf(rs.getString("role")), instant(rs, "created_at"), instant(rs, "revoked_at"));
     }
 }

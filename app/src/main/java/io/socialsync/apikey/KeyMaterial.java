@@ -32,7 +32,10 @@ final class KeyMaterial {
         }
     }
 
-    static String prefix(String plainKey) {
-        return plainKey.substring(0, Math.min(10, plainKey.length()));
+    /** What listings show: 64 random bits, unrelated to the key (no character of a key is ever stored). */
+    static String publicId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "key_" + HexFormat.of().formatHex(bytes);
     }
 }

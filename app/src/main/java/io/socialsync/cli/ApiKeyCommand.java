@@ -55,9 +55,9 @@ public class ApiKeyCommand {
         @Override
         public Integer call() {
             try (var ctx = Contexts.tool()) {
-                System.out.printf("%-6s %-12s %-8s %-9s %s%n", "ID", "PREFIX", "ROLE", "STATE", "NAME");
+                System.out.printf("%-6s %-20s %-8s %-9s %s%n", "ID", "PUBLIC ID", "ROLE", "STATE", "NAME");
                 for (var k : ctx.getBean(ApiKeyService.class).list(ws.id(ctx))) {
-                    System.out.printf("%-6d %-12s %-8s %-9s %s%n", k.id(), k.prefix(), k.role().wire(),
+                    System.out.printf("%-6d %-20s %-8s %-9s %s%n", k.id(), k.publicId(), k.role().wire(),
                             k.active() ? "active" : "revoked", k.name());
                 }
             }

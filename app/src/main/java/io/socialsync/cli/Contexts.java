@@ -1,6 +1,7 @@
 package io.socialsync.cli;
 
 import io.socialsync.SocialSyncApplication;
+import io.socialsync.node.DatabaseInUse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
@@ -24,6 +25,8 @@ final class Contexts {
                 "logging.level.root", "ERROR",
                 "logging.level.io.socialsync", "ERROR",
                 "logging.level.org.flywaydb", "ERROR",
+                // no failure-analysis banner on stdout: the CLI prints the failure as one line
+                "logging.level.org.springframework.boot.diagnostics", "OFF",
                 "spring.main.log-startup-info", false));
     }
 
@@ -35,6 +38,12 @@ final class Contexts {
         var ordered = new LinkedHashMap<>(settings);
         String[] args = ordered.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(SocialSyncApplication.class).web(type).run(args);
+        try {
+            return new SpringApplicationBuilder(SocialSyncApplication.class).web(type).run(args);
+        } catch (RuntimeException e) {
+            // another process holds the embedded database: one sentence, exit 1 (no cause: the CLI prints the
+            // root's message, here H2's "The file is locked")
+            throw DatabaseInUse.message(e).<RuntimeException>map(IllegalStateException::new).orElse(e);
+        }
     }
 }

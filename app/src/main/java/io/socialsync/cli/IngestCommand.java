@@ -48,10 +48,13 @@ public class IngestCommand implements Callable<Integer> {
             var runner = ctx.getBean(JobRunner.class);
             // the lease covers the whole run: no heartbeat here, and a server's reaper must not take the job over
             var lease = ctx.getBean(JobKinds.class).spec(IngestUrlHandler.KIND).timeout().plusMinutes(5);
-            var claimed = queue.claimNow(workspaceId, job.id(), runner.name(), lease).orElseThrow(
-                    () -> new IllegalStateException("job " + job.id() + " was taken by another worker"));
-            try (var bar = new ProgressBar("ingest"); var watch = JobWatch.start(queue, claimed.job(), bar)) {
-                runner.run(claimed);
+            var claimed = queue.claimNow(workspaceId, job.id(), runner.name(), lease);
+            try (var bar = new ProgressBar("ingest"); var watch = JobWatch.start(queue, job, bar)) {
+                if (claimed.isPresent()) {
+                    runner.run(claimed.get());
+                } else { // a running server's worker took it first: its outcome is ours
+                    queue.awaitEnd(workspaceId, job.id(), lease);
+                }
             }
             Job done = queue.find(workspaceId, job.id()).orElseThrow();
             if (done.state() != JobState.COMPLETED) {

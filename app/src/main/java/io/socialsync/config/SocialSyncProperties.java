@@ -19,7 +19,20 @@ public record SocialSyncProperties(
         @DefaultValue Storage storage,
         @DefaultValue Ingest ingest,
         @DefaultValue Publishing publishing,
-        @DefaultValue Meta meta) {
+        @DefaultValue Meta meta,
+        @DefaultValue Ledger ledger) {
+
+    /**
+     * The ledger's anchors outside the database. {@code key}: base64 of 32 bytes for the rows' and checkpoints' MACs
+     * (blank: see io.socialsync.secrets.LedgerKeySource); a signed checkpoint of the head goes to storage every
+     * {@code checkpointInterval} on scheduler nodes, and at every graceful shutdown.
+     */
+    public record Ledger(String key, @DefaultValue("5m") Duration checkpointInterval) {
+        @Override
+        public String toString() {
+            return "Ledger[key=" + mask(key) + ", checkpointInterval=" + checkpointInterval + "]";
+        }
+    }
 
     /**
      * How sources come in; uploads and downloads over {@code maxUploadBytes} are refused (413). {@code tus}: the

@@ -19,9 +19,11 @@ public class FfmpegHealthIndicator implements HealthIndicator {
     public Health health() {
         try {
             var info = media.info();
-            return Health.up().withDetail("source", info.source().name()).withDetail("path", info.ffmpeg().toString())
+            var up = Health.up().withDetail("source", info.source().name()).withDetail("path", info.ffmpeg().toString())
                     .withDetail("version", info.version()).withDetail("drawtext", info.has("drawtext"))
-                    .withDetail("zscale", info.has("zscale")).build();
+                    .withDetail("zscale", info.has("zscale"));
+            info.passedOver().ifPresent(why -> up.withDetail("passed_over", why));
+            return up.build();
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", Errors.oneLine(e)).build();
         }

@@ -11,6 +11,8 @@ import io.socialsync.web.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Uploads {
+    private static final Logger log = LoggerFactory.getLogger(Uploads.class);
     private final Storage storage;
     private final VideoIntake intake;
     private final long maxBytes;
@@ -76,14 +79,29 @@ public class Uploads {
 
     public VideoIntake.Intake register(long workspaceId, Stored stored, Declared declared, Origin origin,
                                        Actor actor) {
-        var intakeResult = intake.accept(new Video.New(workspaceId, origin.source(), title(declared),
-                trim(origin.sourceUrl(), 2000), trim(origin.uploader(), 500), safeName(declared.fileName()),
-                stored.key().value(), stored.contentType(), stored.size(), stored.sha256()),
-                declared.idempotencyKey(), actor);
+        VideoIntake.Intake intakeResult;
+        try {
+            intakeResult = intake.accept(new Video.New(workspaceId, origin.source(), title(declared),
+                    trim(origin.sourceUrl(), 2000), trim(origin.uploader(), 500), safeName(declared.fileName()),
+                    stored.key().value(), stored.contentType(), stored.size(), stored.sha256()),
+                    declared.idempotencyKey(), actor);
+        } catch (RuntimeException | Error e) {
+            discard(stored);
+            throw e;
+        }
         if (!intakeResult.created()) {
             storage.delete(stored.key());
         }
         return intakeResult;
+    }
+
+    /** Removes stored bytes that will never become a video; a failure to do so must not hide the first error. */
+    public void discard(Stored stored) {
+        try {
+            storage.delete(stored.key());
+        } catch (RuntimeException e) {
+            log.warn("could not delete {} after a failed upload: {}", stored.key().value(), e.toString());
+        }
     }
 
     public static ApiException tooLarge(String detail) {

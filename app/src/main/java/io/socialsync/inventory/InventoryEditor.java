@@ -2,6 +2,7 @@ package io.socialsync.inventory;
 
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRunner;
+import io.socialsync.jobs.JobState;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
@@ -79,9 +80,9 @@ public class InventoryEditor {
         var requested = variants.request(workspaceId, best.get().id(), DEFAULT_PLATFORMS, List.of("random"), null,
                 Actor.CLI);
         jobStarted.accept(requested.jobId());
-        var claimed = jobs.claimNow(workspaceId, requested.jobId(), runner.name(), Duration.ofMinutes(30))
-                .orElseThrow(() -> new IllegalStateException("the render job was taken by another worker"));
-        String outcome = runner.run(claimed);
+        var claimed = jobs.claimNow(workspaceId, requested.jobId(), runner.name(), Duration.ofMinutes(30));
+        // a running server's worker may take the job first: then its outcome is this command's
+        String outcome = claimed.isPresent() ? runner.run(claimed.get()) : otherWorkersOutcome(workspaceId, requested.jobId());
         if (!"completed".equals(outcome)) {
             String error = jobs.find(workspaceId, requested.jobId()).map(j -> j.lastError()).orElse(outcome);
             mark(video, "error", Map.of("reason", String.valueOf(error)));
@@ -90,6 +91,16 @@ public class InventoryEditor {
         mark(video, "processed", Map.of("clip_id", best.get().id(), "job_id", requested.jobId()));
         return new Outcome.Processed(video, best.get().id(), requested.jobId(),
                 requested.variants().stream().map(v -> v.id()).toList());
+    }
+
+    private String otherWorkersOutcome(long workspaceId, long jobId) {
+        try {
+            var job = jobs.awaitEnd(workspaceId, jobId, Duration.ofMinutes(30));
+            return job.state() == JobState.COMPLETED ? "completed" : job.state().name().toLowerCase();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     private void mark(Video video, String statusFb, Map<String, Object> payload) {

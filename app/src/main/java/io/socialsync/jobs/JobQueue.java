@@ -265,6 +265,20 @@ public class JobQueue {
         return rows.byId(workspaceId, id);
     }
 
+    /**
+     * Waits for a job someone else runs (a command whose job a server's worker claimed first) to end.
+     * @return the job in a terminal state, or in its last state when {@code timeout} passed first
+     */
+    public Job awaitEnd(long workspaceId, long id, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Job job = find(workspaceId, id).orElseThrow();
+        while (!job.state().terminal() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            job = find(workspaceId, id).orElseThrow();
+        }
+        return job;
+    }
+
     public List<Job> page(long workspaceId, JobState state, String kind, Long before, int limit) {
         return rows.page(workspaceId, state, kind, before, limit);
     }

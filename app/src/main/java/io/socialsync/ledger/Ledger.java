@@ -14,17 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Appends events to the hash chain. Always inside the caller's transaction, so an event exists exactly when
- * the state change it records does. The head row lock makes appends serial across every node.
+ * the state change it records does. The head row lock makes appends serial across every node. Each row also
+ * carries a MAC of its hash under the {@link LedgerKey}, which lives outside the database.
  */
 @Component
 public class Ledger {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final LedgerEvents events;
+    private final LedgerKey key;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
 
-    public Ledger(LedgerEvents events, Clock clock, ApplicationEventPublisher publisher) {
+    public Ledger(LedgerEvents events, LedgerKey key, Clock clock, ApplicationEventPublisher publisher) {
         this.events = events;
+        this.key = key;
         this.clock = clock;
         this.publisher = publisher;
     }
@@ -59,7 +62,7 @@ public class Ledger {
                     e.entityId(), e.jobId(), payload, prevHash, hash));
             prevHash = hash;
         }
-        events.insertAll(appended);
+        events.insertAll(appended, key); // the MACs travel in the same batch: no extra round trip
         events.moveHead(id, prevHash);
         // listeners (outbound webhooks) run inside this transaction: what they write commits with the events.
         // The head has moved past the whole batch first, so a listener that appends chains after it.

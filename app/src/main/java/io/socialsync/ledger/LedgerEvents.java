@@ -7,13 +7,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The ledger tables. Insert and read only: there is deliberately no update or delete here. */
+/**
+ * The ledger tables. Insert and read only: there is deliberately no delete, and the one update gives rows older
+ * than the MAC column their MAC, once ({@link LedgerSealing}).
+ */
 @Repository
 public class LedgerEvents {
     private static final String COLUMNS = "id, occurred_at, workspace_id, actor, event_type, entity_type, entity_id, "
@@ -44,8 +48,8 @@ public class LedgerEvents {
     }
 
     /** One JDBC batch: one round trip to the database for the whole list. */
-    void insertAll(List<LedgerEvent> list) {
-        template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)", list,
+    void insertAll(List<LedgerEvent> list, LedgerKey key) {
+        template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ", mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", list,
                 list.size(), (ps, e) -> {
                     ps.setLong(1, e.id());
                     ps.setObject(2, utc(e.occurredAt()));
@@ -62,17 +66,40 @@ public class LedgerEvents {
                     ps.setString(9, e.payload());
                     ps.setString(10, e.prevHash());
                     ps.setString(11, e.hash());
+                    ps.setString(12, key.mac(e.hash()));
                 });
     }
 
+    /** A row as stored, with its MAC (null on a row older than the column that was never sealed). */
+    record Sealed(LedgerEvent event, String mac) {
+    }
+
     /** Every row in chain order, streamed: verification must not hold the whole ledger in memory. */
-    void forEachInOrder(Consumer<LedgerEvent> consumer) {
+    void forEachInOrder(Consumer<Sealed> consumer) {
         // the fetch size on this statement only: set on the shared JdbcTemplate it would apply to every query after
         template.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_events ORDER BY id");
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + ", mac FROM ledger_events ORDER BY id");
             statement.setFetchSize(1000);
             return statement;
-        }, (RowCallbackHandler) rs -> consumer.accept(map(rs)));
+        }, (RowCallbackHandler) rs -> consumer.accept(new Sealed(map(rs), rs.getString("mac"))));
+    }
+
+    /** One probe of the primary key: the stored hash and MAC of one row. */
+    Optional<Sealed> byId(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", mac FROM ledger_events WHERE id = ?").param(id)
+                .query((rs, n) -> new Sealed(map(rs), rs.getString("mac"))).optional();
+    }
+
+    /** Sealing rows that predate the MAC column: only where there is none, so nothing already sealed changes. */
+    void seal(List<LedgerEvent> rows, LedgerKey key) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("UPDATE ledger_events SET mac = ? WHERE id = ? AND mac IS NULL", rows, rows.size(),
+                (ps, e) -> {
+                    ps.setString(1, key.mac(e.hash()));
+                    ps.setLong(2, e.id());
+                });
     }
 
     public List<LedgerEvent> page(LedgerQuery q) {

@@ -1,13 +1,12 @@
 package io.socialsync.media;
 
-import io.socialsync.config.DataDirectory;
+import io.socialsync.config.PrivateFiles;
+import io.socialsync.node.NodeWork;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,15 @@ public class MediaFiles {
     private final Storage storage;
     private final Path workRoot;
 
-    public MediaFiles(Storage storage, DataDirectory dataDir) {
+    public MediaFiles(Storage storage, NodeWork work) {
         this.storage = storage;
-        this.workRoot = dataDir.resolve("work");
+        this.workRoot = work.path();
     }
 
-    /** A fresh work directory under the data directory (same disk as local storage: cheap moves). */
+    /**
+     * A fresh work directory in this node's own (under the data directory: same disk as local storage, cheap
+     * moves), so a node started after a crash deletes what the crashed one left.
+     */
     public TempDir workDir(String prefix) {
         return TempDir.create(workRoot, prefix);
     }
@@ -35,8 +37,8 @@ public class MediaFiles {
             return local.get();
         }
         Path copy = work.resolve("source-" + key.name());
-        try (var in = storage.open(key)) {
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (var in = storage.open(key); var out = PrivateFiles.newOutputStream(copy)) {
+            in.transferTo(out);
             return copy;
         } catch (IOException e) {
             throw new StorageException("cannot download " + key.value() + " for processing", e);

@@ -9,9 +9,9 @@ import io.socialsync.storage.ContentTypes;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.webhooks.WebhookUrlPolicy;
+import io.socialsync.net.UrlGuard;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.io.InterruptedIOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -42,17 +42,18 @@ public class MediaDownloader {
             if (status < 200 || status >= 300) {
                 return httpFailure(status);
             }
-            if (MediaExtensions.notMedia(response.contentType())) {
-                return new Failed(ErrorType.NOT_MEDIA, "the URL answered " + response.contentType()
+            String declaredType = response.header("Content-Type");
+            if (MediaExtensions.notMedia(declaredType)) {
+                return new Failed(ErrorType.NOT_MEDIA, "the URL answered " + declaredType
                         + ", not a photo or video", false);
             }
-            var key = StorageKey.of(base + "." + MediaExtensions.of(response.contentType(), post.type()));
-            String type = MediaExtensions.baseType(response.contentType());
+            var key = StorageKey.of(base + "." + MediaExtensions.of(declaredType, post.type()));
+            String type = MediaExtensions.baseType(declaredType);
             String contentType = type == null || type.equals("application/octet-stream") ? ContentTypes.of(key) : type;
             var limited = new TransferLimits(response.body(), settings.maxMediaBytes(), settings.maxTransferTime());
-            var object = storage.put(key, limited, response.length(), contentType);
+            var object = storage.put(key, limited, response.contentLength(), contentType);
             return new Downloaded(key.value(), contentType, object.size(), object.sha256(), false);
-        } catch (WebhookUrlPolicy.Refused e) {
+        } catch (UrlGuard.Refused e) {
             return new Failed(ErrorType.REFUSED, "media URL refused: " + e.getMessage(), false);
         } catch (IOException | StorageException e) {
             return classify(e);
@@ -74,10 +75,7 @@ public class MediaDownloader {
                 case TransferLimits.TooLarge tooLarge -> {
                     return new Failed(ErrorType.TOO_LARGE, tooLarge.getMessage(), false);
                 }
-                case MediaFetcher.TooManyRedirects loop -> {
-                    return new Failed(ErrorType.REFUSED, loop.getMessage(), false);
-                }
-                case HttpTimeoutException timeout -> {
+                case InterruptedIOException timeout -> { // connect, read and pool timeouts all are
                     return new Failed(ErrorType.TIMEOUT, "timed out: " + Errors.oneLine(timeout), true);
                 }
                 case TransferLimits.TooSlow slow -> {

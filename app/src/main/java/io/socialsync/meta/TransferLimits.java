@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * Bounds one download's body: its size, and its total time (checked between reads, which stops a server that
- * trickles bytes; a read that blocks outright is ended by the job's own timeout).
+ * trickles bytes; a read that blocks outright ends at the socket timeout, socialsync.meta.download-timeout).
  */
 final class TransferLimits extends FilterInputStream {
     private final long maxBytes;

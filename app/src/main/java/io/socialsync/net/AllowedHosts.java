@@ -12,6 +12,14 @@ import java.util.Locale;
  */
 public record AllowedHosts(List<String> names, List<String> suffixes, List<Cidr> blocks) {
     public static final AllowedHosts NONE = new AllowedHosts(List.of(), List.of(), List.of());
+    /** Every address: a feature's {@code allow-private-networks}. The URL checks still apply. */
+    public static final AllowedHosts ANY = new AllowedHosts(List.of(), List.of(),
+            List.of(Cidr.parse("0.0.0.0/0"), Cidr.parse("::/0")));
+
+    /** What a feature's {@code allow-private-networks} setting means. */
+    public static AllowedHosts privateNetworks(boolean allowed) {
+        return allowed ? ANY : NONE;
+    }
 
     public static AllowedHosts parse(List<String> entries) {
         var names = new ArrayList<String>();
@@ -23,7 +31,10 @@ public record AllowedHosts(List<String> names, List<String> suffixes, List<Cidr>
                 continue;
             }
             String unbracketed = entry.startsWith("[") && entry.endsWith("]") ? entry.substring(1, entry.length() - 1) : entry;
-            if (IpLiterals.isLiteral(unbracketed.split("/")[0])) {
+            String address = unbracketed.split("/")[0];
+            if (IpLiterals.isLiteral(address) || IpLiterals.isAmbiguousNumber(address) || unbracketed.contains("/")
+                    || unbracketed.contains(":")) {
+                // an address or block, or a bad one (0177.0.0.1, 10.0.0.0/x): Cidr says which, never a name
                 blocks.add(Cidr.parse(unbracketed));
             } else if (entry.startsWith("*.")) {
                 suffixes.add(entry.substring(1));

@@ -1,19 +1,28 @@
 package io.socialsync.net;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 
-/** A response of {@link GuardedHttp}: status, a few headers and the body as a stream. Close it. */
+/**
+ * A response of {@link GuardedHttp}: status, a few headers and the body as a stream. Close it: closing aborts the
+ * connection instead of reading the rest of the body (Apache's default, which a server sending an endless body
+ * would turn into a worker held forever), so a connection is never reused.
+ */
 public final class Fetched implements Closeable {
     private final URI url;
+    private final Cancellable request;
     private final ClassicHttpResponse response;
+    private InputStream body;
 
-    Fetched(URI url, ClassicHttpResponse response) {
+    Fetched(URI url, Cancellable request, ClassicHttpResponse response) {
         this.url = url;
+        this.request = request;
         this.response = response;
     }
 
@@ -37,12 +46,27 @@ public final class Fetched implements Closeable {
         return response.getEntity() == null ? -1 : response.getEntity().getContentLength();
     }
 
+    /** The body; closing it closes the whole response, as {@link #close} does. */
     public InputStream body() throws IOException {
-        return response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+        if (body == null) {
+            InputStream in = response.getEntity() == null ? InputStream.nullInputStream() : response.getEntity().getContent();
+            body = new FilterInputStream(in) {
+                @Override
+                public void close() {
+                    Fetched.this.close();
+                }
+            };
+        }
+        return body;
     }
 
     @Override
-    public void close() throws IOException {
-        response.close();
+    public void close() {
+        request.cancel();
+        try {
+            response.close();
+        } catch (IOException aborted) {
+            // the socket was closed on purpose, just above
+        }
     }
 }

@@ -37,7 +37,7 @@ public final class SecretKeySource {
      * Two processes starting together must end up with the same key: each writes a private temp file and
      * hard-links it into place; the link fails if the key exists, and the loser reads the winner's key.
      */
-    static byte[] fromFile(Path file) {
+    public static byte[] fromFile(Path file) {
         try {
             if (Files.exists(file)) {
                 return decode(Files.readString(file, StandardCharsets.US_ASCII).trim(), file.toString());
@@ -49,7 +49,12 @@ public final class SecretKeySource {
             Path tmp = Files.createTempFile(dir, "secret", ".tmp");
             try {
                 ownerOnly(tmp, "rw-------");
-                Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+                // on disk before it is linked: a power cut must not leave an empty key file behind
+                try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+                    channel.write(java.nio.ByteBuffer.wrap((Base64.getEncoder().encodeToString(key) + "\n")
+                            .getBytes(StandardCharsets.US_ASCII)));
+                    channel.force(true);
+                }
                 Files.createLink(file, tmp);
                 return key;
             } catch (FileAlreadyExistsException raced) {
@@ -62,7 +67,7 @@ public final class SecretKeySource {
         }
     }
 
-    private static byte[] decode(String base64, String source) {
+    public static byte[] decode(String base64, String source) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);

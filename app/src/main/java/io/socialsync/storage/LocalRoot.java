@@ -1,5 +1,6 @@
 package io.socialsync.storage;
 
+import io.socialsync.config.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ record LocalRoot(Path path, Path realPath) {
 
     static LocalRoot create(Path dir) {
         try {
-            Path path = Files.createDirectories(dir.toAbsolutePath().normalize());
+            Path path = PrivateFiles.directory(dir.toAbsolutePath().normalize());
             return new LocalRoot(path, path.toRealPath());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the storage directory " + dir, e);

@@ -1,5 +1,6 @@
 package io.socialsync.storage;
 
+import io.socialsync.node.OwnedDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,23 +15,40 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Objects as files under {@code <data-dir>/files}. A put writes a hidden temp file next to the target, syncs it
- * and renames it into place, so readers see the old file or the new one. Paths come only from {@link LocalRoot}.
+ * Objects as files under {@code <data-dir>/files}. A put writes a temp file, syncs it and renames it into place,
+ * so readers see the old file or the new one. Paths come only from {@link LocalRoot}.
+ *
+ * <p>Temp files live in this process's own {@code <root>/.tmp/<id>/} (an {@link OwnedDir}; keys cannot start
+ * with a dot, so it is never a key), not beside their targets: a process killed mid-put leaves its temp file
+ * there, and the next process to open the storage deletes the directories of dead owners, even when several
+ * nodes share the root. Inside the root the rename stays on one file system (a sub-directory mounted from
+ * another one makes the put fail rather than copy).
  */
-public class LocalStorage implements Storage {
+public class LocalStorage implements Storage, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStorage.class);
     private final LocalRoot root;
     private final UrlSigner signer;
     private final Clock clock;
+    private final OwnedDir scratch;
 
     public LocalStorage(Path root, UrlSigner signer, Clock clock) {
         this.root = LocalRoot.create(root);
         this.signer = signer;
         this.clock = clock;
+        Path temps = this.root.path().resolve(".tmp");
+        this.scratch = OwnedDir.claim(temps, "pid=" + ProcessHandle.current().pid());
+        List<Path> removed = OwnedDir.sweep(temps, clock.instant());
+        if (!removed.isEmpty()) {
+            log.info("deleted the temp files of {} stopped processes: {}", removed.size(), removed);
+        }
     }
 
     LocalRoot root() {
@@ -49,7 +67,7 @@ public class LocalStorage implements Storage {
         try {
             Path dir = Files.createDirectories(target.getParent());
             root.checkInside(dir);
-            tmp = Files.createTempFile(dir, ".put-", ".tmp"); // hidden: keys cannot start with a dot
+            tmp = Files.createTempFile(scratch.path(), ".put-", ".tmp"); // 0600
             var sha = Hashing.sha256(in);
             long size;
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
@@ -152,12 +170,18 @@ public class LocalStorage implements Storage {
     @Override
     public Map<String, Object> check() {
         try {
-            Files.delete(Files.createTempFile(root.path(), ".health-", ".tmp"));
+            Files.delete(Files.createTempFile(scratch.path(), ".health-", ".tmp")); // swept if killed meanwhile
             return Map.of("type", "local", "path", root.path().toString(),
                     "free_bytes", Files.getFileStore(root.path()).getUsableSpace());
         } catch (IOException e) {
             throw new StorageException("cannot write to " + root.path(), e);
         }
+    }
+
+    /** Deletes this process's temp directory (a clean stop; a killed one is swept by the next start). */
+    @Override
+    public void close() {
+        scratch.close();
     }
 
     private Path existingFile(StorageKey key) {

@@ -15,14 +15,19 @@ public final class ProblemResponses {
 
     public static void write(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(json(status, title, detail));
+    }
+
+    /** The RFC 9457 body: type, title, status, detail. */
+    public static String json(int status, String title, String detail) {
         var body = new LinkedHashMap<String, Object>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(body));
+        return JSON.writeValueAsString(body);
     }
 }

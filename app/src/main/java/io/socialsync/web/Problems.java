@@ -26,7 +26,11 @@ public class Problems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> api(ApiException e) {
         var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
-        return ResponseEntity.status(e.status()).body(problem);
+        var response = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyFilter.REALM);
+        }
+        return response.body(problem);
     }
 
     @ExceptionHandler(InvalidFields.class)

@@ -5,8 +5,8 @@ import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
 import io.socialsync.jobs.JobSpec;
+import io.socialsync.net.UrlGuard;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,15 +20,15 @@ public class DeliverWebhookHandler implements JobHandler {
     public static final String KIND = "DELIVER_WEBHOOK";
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
-    private final WebhookUrlPolicy policy;
+    private final WebhookSecrets secrets;
     private final WebhookSender sender;
     private final Clock clock;
 
-    public DeliverWebhookHandler(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookUrlPolicy policy,
+    public DeliverWebhookHandler(WebhookDeliveries deliveries, WebhookEndpoints endpoints, WebhookSecrets secrets,
                                  WebhookSender sender, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
-        this.policy = policy;
+        this.secrets = secrets;
         this.sender = sender;
         this.clock = clock;
     }
@@ -53,9 +53,8 @@ public class DeliverWebhookHandler implements JobHandler {
         }
         int status;
         try {
-            URI url = policy.check(endpoint.url());
-            status = sender.send(url, delivery, endpoint.secret(), clock.instant().getEpochSecond());
-        } catch (WebhookUrlPolicy.Refused e) {
+            status = sender.send(endpoint.url(), delivery, secrets.open(endpoint.secret()), clock.instant().getEpochSecond());
+        } catch (UrlGuard.Refused e) {
             deliveries.recordAttempt(ws, id, null, e.getMessage());
             throw new JobFailure("webhook URL refused: " + e.getMessage());
         } catch (IOException e) { // unknown host, refused connection, timeout: all worth another try

@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A URL a workspace registered. {@code eventTypes} holds "*" (every job and publication event) or exact
- * ledger event types and "prefix*" patterns; an explicit entry may name any ledger event type.
+ * ledger event types and "prefix*" patterns; an explicit entry may name any ledger event type. {@code secret} is
+ * as stored (sealed, see {@link WebhookSecrets}), except in the endpoint a registration returns: there it is plain,
+ * to be shown once.
  */
 public record WebhookEndpoint(long id, long workspaceId, String url, String secret, List<String> eventTypes,
                               boolean active, Instant createdAt) {
@@ -24,6 +26,10 @@ public record WebhookEndpoint(long id, long workspaceId, String url, String secr
     @Override
     public String toString() {
         return "WebhookEndpoint[id=" + id + ", workspaceId=" + workspaceId + ", url=" + url + ", active=" + active + "]";
+    }
+
+    WebhookEndpoint withSecret(String value) {
+        return new WebhookEndpoint(id, workspaceId, url, value, eventTypes, active, createdAt);
     }
 
     public boolean subscribes(String eventType) {

@@ -1,45 +1,53 @@
 package io.socialsync.webhooks;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.net.Fetched;
+import io.socialsync.net.GuardedHttp;
+import io.socialsync.net.UrlGuard;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-/** One signed POST. Redirects are not followed: a 3xx could point anywhere, past the URL policy. */
+/**
+ * One signed POST through the SSRF guard ({@code socialsync.webhooks.allow-private-networks} lifts its address
+ * check). The guard runs at registration and again at every connection, since a name can start resolving to an
+ * internal address after it was registered. Redirects are not followed: a 3xx is the receiver's answer.
+ */
 @Component
 public class WebhookSender implements DisposableBean {
     private final Duration timeout;
-    private final HttpClient client;
+    private final GuardedHttp http;
 
     public WebhookSender(SocialSyncProperties properties) {
         this.timeout = properties.webhooks().timeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new GuardedHttp(UrlGuard.privateNetworks(properties.webhooks().allowPrivateNetworks()), timeout,
+                timeout, "SocialSync-Webhooks/1");
     }
 
-    /** @return the receiver's status code; IOException when no response came back in time */
-    int send(URI url, WebhookDelivery delivery, String secret, long timestamp) throws IOException,
-            InterruptedException {
-        var request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "SocialSync-Webhooks/1")
-                .header("X-SocialSync-Event", delivery.eventType())
-                .header("X-SocialSync-Delivery", Long.toString(delivery.id()))
-                .header("X-SocialSync-Timestamp", Long.toString(timestamp))
-                .header("X-SocialSync-Signature", WebhookSignature.sign(secret, timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
-                .build();
+    /** A URL that may be a webhook target now. @throws UrlGuard.Refused with the reason */
+    URI check(String url) {
+        return http.guard().check(url);
+    }
+
+    /**
+     * @return the receiver's status code
+     * @throws UrlGuard.Refused when the URL or an address of its host is refused (retrying cannot help)
+     * @throws IOException when no response came back in time, or the host does not resolve (now)
+     */
+    int send(String url, WebhookDelivery delivery, String secret, long timestamp) throws IOException {
+        var headers = Map.of(
+                "X-SocialSync-Event", delivery.eventType(),
+                "X-SocialSync-Delivery", Long.toString(delivery.id()),
+                "X-SocialSync-Timestamp", Long.toString(timestamp),
+                "X-SocialSync-Signature", WebhookSignature.sign(secret, timestamp, delivery.payload()));
         // only the status matters: closing the body unread bounds the time a receiver can hold the worker
-        var response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream unread = response.body()) {
-            return response.statusCode();
+        try (Fetched response = http.post(url, headers, delivery.payload().getBytes(StandardCharsets.UTF_8),
+                "application/json")) {
+            return response.status();
         }
     }
 
@@ -49,7 +57,7 @@ public class WebhookSender implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        client.shutdownNow();
+    public void destroy() throws IOException {
+        http.close();
     }
 }

@@ -6,9 +6,9 @@ import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.net.UrlGuard;
 import io.socialsync.web.ApiException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,18 +23,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class WebhookService {
     private final WebhookEndpoints endpoints;
+    private final WebhookSecrets secrets;
     private final WebhookDeliveries deliveries;
-    private final WebhookUrlPolicy policy;
+    private final WebhookSender sender;
     private final JobQueue queue;
     private final Workers workers;
     private final Ledger ledger;
     private final Clock clock;
 
-    public WebhookService(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookUrlPolicy policy,
+    public WebhookService(WebhookEndpoints endpoints, WebhookSecrets secrets, WebhookDeliveries deliveries, WebhookSender sender,
                           JobQueue queue, Workers workers, Ledger ledger, Clock clock) {
         this.endpoints = endpoints;
+        this.secrets = secrets;
         this.deliveries = deliveries;
-        this.policy = policy;
+        this.sender = sender;
         this.queue = queue;
         this.workers = workers;
         this.ledger = ledger;
@@ -46,15 +48,15 @@ public class WebhookService {
     public WebhookEndpoint register(long workspaceId, String url, List<String> eventTypes, Actor actor) {
         URI uri;
         try {
-            uri = policy.check(url);
-        } catch (WebhookUrlPolicy.Refused e) {
-            throw ApiException.badRequest(e.getMessage());
-        } catch (UnknownHostException e) {
-            throw ApiException.badRequest("url host cannot be resolved: " + e.getMessage());
+            uri = sender.check(url);
+        } catch (UrlGuard.Refused e) {
+            throw ApiException.badRequest("url refused: " + e.getMessage());
         }
         List<String> types = EventTypes.normalize(eventTypes);
-        var endpoint = endpoints.insert(workspaceId, url.trim(), WebhookSignature.newSecret(), types,
+        String secret = WebhookSignature.newSecret();
+        var stored = endpoints.insert(workspaceId, url.trim(), secrets.seal(secret), types,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
+        var endpoint = stored.withSecret(secret);
         // the host only: a URL's path or query often holds the receiver's own secret, and the ledger is forever
         record(endpoint, actor, "webhook_endpoint_created", Map.of("host", uri.getHost(), "event_types", types));
         return endpoint;

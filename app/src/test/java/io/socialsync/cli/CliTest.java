@@ -53,7 +53,8 @@ class CliTest {
         String key = created.out().strip();
         assertThat(key).startsWith("ss_");
         var list = run("apikey", "list");
-        assertThat(list.out()).contains("n8n", "editor", "active").doesNotContain(key);
+        assertThat(list.out()).contains("n8n", "editor", "active", "PUBLIC ID").doesNotContain(key.substring(0, 10));
+        assertThat(list.out().lines().filter(l -> l.contains("n8n")).findFirst().orElseThrow()).contains(" key_");
         String id = list.out().lines().filter(l -> l.contains("n8n")).findFirst().orElseThrow().split("\\s+")[0];
         assertThat(run("apikey", "revoke", id).exit()).isZero();
         assertThat(run("apikey", "list").out().lines().filter(l -> l.contains("n8n")).findFirst().orElseThrow())
@@ -72,12 +73,45 @@ class CliTest {
         assertThat(intact.exit()).isZero();
         assertThat(intact.out()).contains("ledger intact");
 
-        try (var c = DriverManager.getConnection(DB.url(), DB.user(), DB.password()); var s = c.createStatement()) {
-            s.executeUpdate("UPDATE ledger_events SET actor = 'mallory' WHERE id = 2");
-        }
+        sql("CREATE TABLE original AS SELECT id, actor FROM ledger_events WHERE id = 2",
+                "UPDATE ledger_events SET actor = 'mallory' WHERE id = 2");
         var broken = run("ledger", "verify");
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.out()).contains("BROKEN at event 2");
+        // put it back: the class shares one database
+        sql("UPDATE ledger_events SET actor = (SELECT actor FROM original) WHERE id = 2", "DROP TABLE original");
+        assertThat(run("ledger", "verify").exit()).isZero();
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (var c = DriverManager.getConnection(DB.url(), DB.user(), DB.password()); var s = c.createStatement()) {
+            for (String statement : statements) {
+                s.executeUpdate(statement);
+            }
+        }
+    }
+
+    @Test
+    void ledgerVerifyFailsWhenRowsCoveredByACheckpointAreCutFromTheEnd() throws Exception {
+        run("apikey", "create", "--name", "three");
+        var checkpoint = run("ledger", "checkpoint");
+        assertThat(checkpoint.exit()).isZero();
+        assertThat(checkpoint.out()).startsWith("checkpoint: event ");
+        long last = Long.parseLong(checkpoint.out().split(" ")[2]);
+        assertThat(run("ledger", "verify").out()).contains("the latest signed checkpoint (event " + last + ") matches");
+
+        sql("CREATE TABLE cut AS SELECT * FROM ledger_events WHERE id = " + last,
+                "DELETE FROM ledger_events WHERE id = " + last,
+                "UPDATE ledger_head SET last_id = " + (last - 1) + ", last_hash = (SELECT hash FROM ledger_events "
+                        + "WHERE id = " + (last - 1) + ") WHERE chain = 0");
+        var broken = run("ledger", "verify");
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.out()).contains("BROKEN at event " + last, "no longer in the chain");
+        assertThat(run("ledger", "checkpoint").exit()).isEqualTo(1); // no checkpoint vouches for the cut chain
+
+        sql("INSERT INTO ledger_events SELECT * FROM cut", "DROP TABLE cut", "UPDATE ledger_head SET last_id = "
+                + last + ", last_hash = (SELECT hash FROM ledger_events WHERE id = " + last + ") WHERE chain = 0");
+        assertThat(run("ledger", "verify").exit()).isZero();
     }
 
     @Test

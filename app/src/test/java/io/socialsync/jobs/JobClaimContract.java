@@ -57,7 +57,7 @@ abstract class JobClaimContract {
         context = new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).run("--spring.datasource.url=" + db.url(), "--spring.datasource.username="
                         + db.user(), "--spring.datasource.password=" + db.password(),
-                        "--socialsync.data-dir=" + dir.resolve("data"),
+                        "--socialsync.data-dir=" + dir.resolve("data"), "--socialsync.secret-key=" + TestDatabases.SECRET_KEY,
                         "--socialsync.roles.api=false", "--socialsync.roles.workers=false",
                         "--socialsync.roles.scheduler=false", "--logging.level.root=WARN");
         queue = context.getBean(JobQueue.class);

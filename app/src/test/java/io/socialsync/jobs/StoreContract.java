@@ -319,10 +319,10 @@ abstract class StoreContract {
 
     private void reinsert(Map<String, Object> row) {
         jdbc.sql("INSERT INTO ledger_events (id, occurred_at, workspace_id, actor, event_type, entity_type, entity_id, "
-                        + "job_id, payload, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                        + "job_id, payload, prev_hash, hash, mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(row.get("id"), row.get("occurred_at"), row.get("workspace_id"), row.get("actor"),
                         row.get("event_type"), row.get("entity_type"), row.get("entity_id"), row.get("job_id"),
-                        row.get("payload"), row.get("prev_hash"), row.get("hash")).update();
+                        row.get("payload"), row.get("prev_hash"), row.get("hash"), row.get("mac")).update();
     }
 
     /** Stands in for time passing: the lease now lies in the database's past. */

@@ -125,6 +125,7 @@ class WorkerCrashTest {
         builder.environment().put("SOCIALSYNC_DB_USER", DB.user());
         builder.environment().put("SOCIALSYNC_DB_PASSWORD", DB.password());
         builder.environment().put("SOCIALSYNC_DATA_DIR", DIR.toString());
+        builder.environment().put("SOCIALSYNC_SECRET_KEY", TestDatabases.SECRET_KEY);
         Process process = builder.start();
         workers.add(process);
         return process;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.meta.DownloadOutcome.ErrorType;
-import io.socialsync.webhooks.WebhookUrlPolicy;
+import io.socialsync.net.UrlGuard;
 import java.io.IOException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -45,13 +45,13 @@ class MediaRulesTest {
     }
 
     @Test
-    void privateAddressesAreRefusedUnlessAllowed() {
+    void privateAddressesAreRefusedUnlessAllowed() throws Exception {
         var fetcher = new MediaFetcher(new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("socialsync", SocialSyncProperties.class));
         try {
             for (String url : new String[] {"http://127.0.0.1:9/x.jpg", "http://169.254.169.254/latest/meta-data",
                     "http://10.0.0.1/x.mp4", "http://[::1]/x", "file:///etc/passwd", "ftp://cdn/x.jpg"}) {
-                assertThatThrownBy(() -> fetcher.get(url)).as(url).isInstanceOf(WebhookUrlPolicy.Refused.class);
+                assertThatThrownBy(() -> fetcher.get(url)).as(url).isInstanceOf(UrlGuard.Refused.class);
             }
         } finally {
             fetcher.destroy();
@@ -66,7 +66,7 @@ class MediaRulesTest {
         assertThat(MediaDownloader.httpFailure(503)).extracting("type", "retryable").containsExactly(ErrorType.HTTP_5XX, true);
         var wrapped = new io.socialsync.storage.StorageException("cannot store", new TransferLimits.TooLarge(10));
         assertThat(MediaDownloader.classify(wrapped)).extracting("type", "retryable").containsExactly(ErrorType.TOO_LARGE, false);
-        assertThat(MediaDownloader.classify(new HttpTimeoutException("request timed out")).type()).isEqualTo(ErrorType.TIMEOUT);
+        assertThat(MediaDownloader.classify(new SocketTimeoutException("Read timed out")).type()).isEqualTo(ErrorType.TIMEOUT);
         assertThat(MediaDownloader.classify(new IOException("connection reset"))).extracting("type", "retryable")
                 .containsExactly(ErrorType.NETWORK, true);
     }

@@ -13,5 +13,8 @@ public final class DatabaseTest {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("socialsync.data-dir", dataDir::toString);
+        if (db.url().startsWith("jdbc:postgresql:")) {
+            registry.add("socialsync.secret-key", () -> TestDatabases.SECRET_KEY);
+        }
     }
 }

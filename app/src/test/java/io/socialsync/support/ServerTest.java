@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole service on a random port over an H2 file database; {@link #admin} holds the bootstrap key. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "socialsync.jobs.poll-interval=50ms", "socialsync.jobs.backoff-base=50ms",
-        // tests poll the API while jobs run; RateLimitTest sets its own low limit
-        "socialsync.rate-limit.requests-per-minute=100000"})
+        // tests poll the API while jobs run and try bad keys; RateLimitTest and web/EdgeServerTest set low limits
+        "socialsync.rate-limit.requests-per-minute=100000", "socialsync.http.auth-throttle.max-failures=100000"})
 public abstract class ServerTest {
     protected static final Path DATA = TestDatabases.tempDir("server-test");
     @LocalServerPort

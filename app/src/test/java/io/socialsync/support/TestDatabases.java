@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Real databases for tests: one embedded PostgreSQL per test JVM (a fresh database per caller), H2 files. */
 public final class TestDatabases {
+    /** SOCIALSYNC_SECRET_KEY for tests: with PostgreSQL it is required (token sealing, the ledger's MAC key). */
+    public static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 

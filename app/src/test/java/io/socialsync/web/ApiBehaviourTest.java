@@ -111,7 +111,13 @@ class ApiBehaviourTest extends ServerTest {
         assertThat(viewer.get("/api-keys").status()).isEqualTo(403);
 
         long viewerId = viewerKey.json().get("id").asLong();
-        assertThat(admin.get("/api-keys").body()).doesNotContain(viewerKey.json().get("key").asString());
+        String plain = viewerKey.json().get("key").asString();
+        assertThat(viewerKey.json().get("public_id").asString()).matches("key_[0-9a-f]{16}");
+        var listing = admin.get("/api-keys");
+        // a listing names keys by their random public id: no part of any key, not even its first characters
+        assertThat(listing.body()).doesNotContain(plain).doesNotContain(plain.substring(0, 8))
+                .doesNotContain(bootstrapKey().substring(0, 8)).doesNotContain("prefix");
+        assertThat(listing.json()).allSatisfy(k -> assertThat(k.get("public_id").asString()).startsWith("key_"));
         assertThat(admin.post("/api-keys/" + viewerId + "/revoke", null).json().get("revoked_at").isNull()).isFalse();
         assertThat(viewer.get("/jobs").status()).isEqualTo(401);
         assertThat(admin.post("/api-keys", "{\"name\":\"x\",\"role\":\"superuser\"}").status()).isEqualTo(400);
@@ -138,7 +144,7 @@ class ApiBehaviourTest extends ServerTest {
     @Test
     void monitoringEndpointsAnswer() {
         admin.post("/jobs", "{\"kind\":\"NOOP\"}");
-        var health = admin.withKey(null).get("/actuator/health/readiness");
+        var health = admin.get("/actuator/health/readiness");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("components").has("db")).isTrue();
         assertThat(health.json().get("components").has("storage")).isTrue();
@@ -152,7 +158,7 @@ class ApiBehaviourTest extends ServerTest {
         var clips = admin.get("/debug/clips/summary");
         assertThat(clips.status()).isEqualTo(200);
         assertThat(clips.json().has("total")).isTrue();
-        var metrics = admin.withKey(null).get("/actuator/prometheus");
+        var metrics = admin.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds");
     }

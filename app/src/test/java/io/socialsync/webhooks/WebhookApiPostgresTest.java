@@ -13,5 +13,7 @@ class WebhookApiPostgresTest extends WebhookApiTest {
         registry.add("spring.datasource.url", DB::url);
         registry.add("spring.datasource.username", DB::user);
         registry.add("spring.datasource.password", DB::password);
+        // shared databases need the key from the environment (tokens, webhook secrets, the ledger's MACs)
+        registry.add("socialsync.secret-key", () -> TestDatabases.SECRET_KEY);
     }
 }

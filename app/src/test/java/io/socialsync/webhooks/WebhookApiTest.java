@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,6 +51,10 @@ class WebhookApiTest {
     Workspaces workspaces;
     @Autowired
     ApiKeyService apiKeys;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WebhookSecrets secrets;
 
     @Test
     void jobEventsReachTheEndpointSigned() throws IOException {
@@ -88,6 +93,42 @@ class WebhookApiTest {
     }
 
     @Test
+    void theSigningSecretIsSealedAtRestAndAnOldPlainRowIsSealedAndStillSigns() {
+        var api = newWorkspace(Role.EDITOR);
+        try (var receiver = new WebhookReceiver(n -> 200)) {
+            JsonNode endpoint = create(api, receiver.url(), List.of("job_completed"));
+            long id = endpoint.path("id").asLong();
+            String secret = endpoint.path("secret").asString();
+            assertThat(rawSecret(id)).startsWith("v1:").doesNotContain(secret)
+                    .doesNotContain(secret.substring("whsec_".length(), 16));
+            assertThat(pingSignatureVerifiesWith(api, endpoint, receiver, secret)).isTrue();
+
+            // a row as written before secrets were sealed: the plain secret in the column
+            String legacy = "whsec_" + "legacy".repeat(7);
+            jdbc.sql("UPDATE webhook_endpoints SET secret = ? WHERE id = ?").params(legacy, id).update();
+            assertThat(pingSignatureVerifiesWith(api, endpoint, receiver, legacy)).isTrue();
+            assertThat(secrets.sealPlaintextRows()).isEqualTo(1);
+            assertThat(secrets.sealPlaintextRows()).isZero(); // idempotent: a second start finds nothing to do
+            assertThat(rawSecret(id)).startsWith("v1:").doesNotContain(legacy.substring(6, 20));
+            assertThat(pingSignatureVerifiesWith(api, endpoint, receiver, legacy)).isTrue();
+        }
+    }
+
+    private String rawSecret(long id) {
+        return jdbc.sql("SELECT secret FROM webhook_endpoints WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    private boolean pingSignatureVerifiesWith(ApiClient api, JsonNode endpoint, WebhookReceiver receiver,
+                                              String secret) {
+        int before = receiver.received().size();
+        assertThat(api.post("/webhooks/" + endpoint.path("id").asLong() + "/test", null).status()).isLessThan(300);
+        var request = await("the ping", () -> receiver.received().size() > before
+                ? receiver.received().get(before) : null);
+        String ts = request.header("X-SocialSync-Timestamp");
+        return request.header("X-SocialSync-Signature").equals("sha256=" + Hmac.hex(secret, ts + "." + request.body()));
+    }
+
+    @Test
     void aFailingReceiverIsRetriedUntilItAccepts() {
         var api = newWorkspace(Role.EDITOR);
         try (var receiver = new WebhookReceiver(n -> n == 1 ? 500 : 200)) {
@@ -103,8 +144,11 @@ class WebhookApiTest {
             assertThat(delivery.path("attempts").asInt()).isEqualTo(2);
             assertThat(delivery.path("last_status").asInt()).isEqualTo(200);
             assertThat(receiver.received()).hasSize(2);
-            var job = api.get("/jobs/" + delivery.path("job_id").asLong()).body();
-            assertThat(job.path("state").asString()).isEqualTo("COMPLETED");
+            // the handler marks the delivery before the worker completes its job: wait for that too
+            var job = await("the delivery's job completed", () -> {
+                var j = api.get("/jobs/" + delivery.path("job_id").asLong()).body();
+                return j.path("state").asString().equals("COMPLETED") ? j : null;
+            });
             assertThat(job.path("attempts").size()).isEqualTo(2);
         }
     }
@@ -156,7 +200,7 @@ class WebhookApiTest {
         var editor = newWorkspace(Role.EDITOR);
         var response = editor.post("/webhooks", Map.of("url", "ftp://127.0.0.1/hook"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.body().path("detail").asString()).contains("http or https");
+        assertThat(response.body().path("detail").asString()).contains("only http and https");
         assertThat(editor.post("/webhooks", Map.of("url", "http://127.0.0.1/x", "event_types", List.of("Bad Type")))
                 .status()).isEqualTo(400);
         var viewer = new ApiClient(base(), apiKeys.create(workspaceOf(editor), "viewer", Role.VIEWER, Actor.SYSTEM)

@@ -46,7 +46,7 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase("postgres", pg.getJdbcUrl("postgres", "postgres"), "postgres", "", dir, pg);
     }
 
-    /** Same URL options as application.yml, less AUTO_SERVER (one process here). */
+    /** Same URL options as application.yml. */
     static BenchDatabase h2() throws IOException {
         Path dir = Files.createTempDirectory("socialsync-bench-h2-");
         String url = "jdbc:h2:file:" + dir.resolve("db/socialsync").toAbsolutePath()
@@ -61,6 +61,9 @@ final class BenchDatabase implements AutoCloseable {
                 "--socialsync.data-dir=" + dataDir.resolve("data"), "--socialsync.roles.api=false",
                 "--socialsync.roles.workers=false", "--socialsync.roles.scheduler=false", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
+        if (postgres != null) { // a shared database needs the key from outside (token sealing, the ledger's MACs)
+            props.add("--socialsync.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        }
         props.addAll(List.of(extra));
         return new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).run(props.toArray(String[]::new));

@@ -2,11 +2,13 @@ package io.socialsync.media;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * A scratch directory that deletes itself with everything in it on {@link #close()}, so temp files go away on
@@ -42,16 +44,33 @@ public final class TempDir implements AutoCloseable {
         deleteRecursively(path);
     }
 
+    /**
+     * Deletes {@code root} and everything in it. Another process may be deleting the same tree (two nodes sweeping
+     * what a dead one left): what vanishes meanwhile is skipped, and the rest is still deleted.
+     */
     public static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (NoSuchFileException ignored) {
-                    // deleted concurrently: fine
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) return FileVisitResult.CONTINUE;
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) throw e;
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (NoSuchFileException ignored) {
             // root deleted concurrently: fine
         } catch (IOException e) {

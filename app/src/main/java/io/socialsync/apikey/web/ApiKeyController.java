@@ -32,10 +32,10 @@ public class ApiKeyController {
     public record CreateKey(@NotBlank @Size(max = 200) String name, @NotBlank String role) {
     }
 
-    public record KeyView(long id, String name, String prefix, String role, Instant createdAt, Instant revokedAt,
+    public record KeyView(long id, String name, String publicId, String role, Instant createdAt, Instant revokedAt,
                           String key) {
         static KeyView of(ApiKey k, String plain) {
-            return new KeyView(k.id(), k.name(), k.prefix(), k.role().wire(), k.createdAt(), k.revokedAt(), plain);
+            return new KeyView(k.id(), k.name(), k.publicId(), k.role().wire(), k.createdAt(), k.revokedAt(), plain);
         }
     }
 

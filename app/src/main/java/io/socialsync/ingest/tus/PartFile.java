@@ -54,6 +54,12 @@ record PartFile(UUID id, FileChannel file, FileLock lock) implements AutoCloseab
         return new Appended(written, interrupted, false);
     }
 
+    /** What the file holds, synced first so that it stays: a count to acknowledge. */
+    long durableSize() throws IOException {
+        file.force(false);
+        return file.size();
+    }
+
     /** Back to {@code offset}: a chunk that failed its checksum is not kept. */
     void truncate(long offset) throws IOException {
         file.truncate(offset);

@@ -1,8 +1,8 @@
 package io.socialsync.ingest.tus;
 
 import io.socialsync.config.DataDirectory;
+import io.socialsync.config.PrivateFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -22,24 +22,28 @@ public class TusFiles {
     private final Path dir;
 
     public TusFiles(DataDirectory data) {
-        this.dir = data.resolve("tus");
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
-        }
+        this.dir = data.privateDirectory("tus");
     }
 
     public Path path(UUID id) {
         return dir.resolve(id + ".part");
     }
 
+    /**
+     * Present while a PATCH with {@code Upload-Checksum} writes: its bytes are unverified until the whole chunk
+     * has arrived and matched, so bytes a crash left past the recorded offset are dropped, not kept.
+     */
+    Path unverified(UUID id) {
+        return dir.resolve(id + ".part.unverified");
+    }
+
     void create(UUID id) throws IOException {
         Files.deleteIfExists(path(id));
-        Files.createFile(path(id));
+        Files.createFile(path(id), PrivateFiles.fileAttributes(dir));
     }
 
     boolean delete(UUID id) throws IOException {
+        Files.deleteIfExists(unverified(id)); // first: the sweep finds orphans by their .part
         return Files.deleteIfExists(path(id));
     }
 

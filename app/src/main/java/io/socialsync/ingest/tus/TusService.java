@@ -1,10 +1,14 @@
 package io.socialsync.ingest.tus;
 
 import io.socialsync.apikey.Caller;
+import io.socialsync.config.PrivateFiles;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.ingest.Uploads;
+import io.socialsync.web.FieldLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -46,6 +50,9 @@ public class TusService {
                     + maxBytes + " bytes (Tus-Max-Size)");
         }
         TusMetadata metadata = metadata(metadataHeader);
+        if (metadata.title() != null && metadata.title().length() > FieldLimits.TITLE) {
+            throw TusException.badRequest("Upload-Metadata title must be at most " + FieldLimits.TITLE + " characters");
+        }
         var now = clock.instant();
         var upload = new TusUpload(UUID.randomUUID(), caller.workspaceId(), length, 0, metadataHeader,
                 Uploads.safeName(metadata.fileName()), now, now.plus(expiry), null);
@@ -54,9 +61,21 @@ public class TusService {
         return upload;
     }
 
-    /** HEAD. An upload whose bytes all arrived but which did not become a video yet (crash, lost race) completes now. */
+    /**
+     * HEAD. The offset is what the file holds ({@link #settle}); an upload whose bytes all arrived but which did
+     * not become a video yet (crash, lost race) completes now.
+     */
     public TusUpload status(Caller caller, UUID id) throws IOException {
         TusUpload upload = find(caller, id);
+        if (!upload.received()) {
+            try (var part = files.open(id)) {
+                upload = settle(caller, part, upload);
+            } catch (TusFiles.Busy writing) {
+                // a PATCH is appending right now and records its own bytes; report what is recorded so far
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // terminated or swept meanwhile: answer from the row, the next request gets the 404
+            }
+        }
         if (upload.received() && upload.videoId() == null) {
             completion.complete(upload, caller.actor());
             upload = find(caller, id);
@@ -70,24 +89,31 @@ public class TusService {
         find(caller, id);
         TusChecksum checksum = checksum(checksumHeader);
         try (var part = open(id)) {
-            TusUpload upload = find(caller, id); // read again under the lock: the offset cannot move now
+            // read again under the lock: the offset cannot move now
+            TusUpload upload = settle(caller, part, find(caller, id));
             if (offset != upload.offset()) {
                 throw new TusException(409, "Offset mismatch", "Upload-Offset " + offset + " does not match the "
                         + "upload's offset " + upload.offset() + "; send HEAD to learn where to resume");
             }
             var digest = checksum == null ? null : checksum.newDigest();
+            if (checksum != null) {
+                markUnverified(id); // a crash before the check below leaves bytes settle must not keep
+            }
             var appended = part.append(offset, body, upload.length() - offset, digest);
             if (appended.overflow()) {
                 throw new TusException(413, "Upload too large", "the chunk runs past Upload-Length " + upload.length());
             }
             if (checksum != null && !appended.interrupted() && !checksum.matches(digest)) {
                 part.truncate(offset);
+                Files.deleteIfExists(files.unverified(id));
                 throw new TusException(460, "Checksum mismatch", "the chunk's " + checksum.algorithm()
                         + " does not match Upload-Checksum; it was discarded, send it again");
             }
             if (!rows.advance(caller.workspaceId(), id, offset, offset + appended.written())) {
+                files.delete(id);
                 throw TusException.notFound(id); // terminated meanwhile
             }
+            Files.deleteIfExists(files.unverified(id)); // what the file holds is now checked and recorded
         }
         TusUpload after = find(caller, id);
         if (after.received()) {
@@ -95,6 +121,37 @@ public class TusService {
             after = find(caller, id);
         }
         return after;
+    }
+
+    /**
+     * The file is the truth: a PATCH appends in order and records its offset only after its last byte, so bytes
+     * on disk past the recorded offset arrived before a crash (or a lost client) cut their PATCH short. They are
+     * synced and recorded, and the client resumes after them instead of sending them again. Called under the
+     * part file's lock.
+     */
+    private TusUpload settle(Caller caller, PartFile part, TusUpload upload) throws IOException {
+        if (Files.exists(files.unverified(upload.id()))) {
+            // a PATCH with Upload-Checksum was cut short: what it wrote was never checked, so it goes
+            if (part.file().size() > upload.offset()) {
+                part.truncate(upload.offset());
+            }
+            Files.delete(files.unverified(upload.id()));
+            return upload;
+        }
+        long onDisk = Math.min(part.durableSize(), upload.length());
+        if (onDisk <= upload.offset()) {
+            return upload; // less on disk is lost data, which the next append reports
+        }
+        rows.advance(caller.workspaceId(), upload.id(), upload.offset(), onDisk);
+        return find(caller, upload.id());
+    }
+
+    private void markUnverified(UUID id) throws IOException {
+        try {
+            Files.createFile(files.unverified(id), PrivateFiles.fileAttributes(files.path(id).getParent()));
+        } catch (FileAlreadyExistsException left) {
+            // from an earlier PATCH cut short; settle already dropped its bytes
+        }
     }
 
     private PartFile open(UUID id) throws IOException {

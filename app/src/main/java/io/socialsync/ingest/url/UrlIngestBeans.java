@@ -18,6 +18,7 @@ class UrlIngestBeans {
 
     @Bean(destroyMethod = "close")
     GuardedHttp ingestHttp(UrlGuard ingestUrlGuard, SocialSyncProperties properties) {
-        return new GuardedHttp(ingestUrlGuard, properties.ingest().connectTimeout(), properties.ingest().readTimeout());
+        return new GuardedHttp(ingestUrlGuard, properties.ingest().connectTimeout(), properties.ingest().readTimeout(),
+                "SocialSync-Ingest/1");
     }
 }

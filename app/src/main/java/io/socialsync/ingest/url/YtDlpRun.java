@@ -1,6 +1,7 @@
 package io.socialsync.ingest.url;
 
 import io.socialsync.jobs.JobFailure;
+import io.socialsync.media.ffmpeg.ChildProcesses;
 import io.socialsync.media.ffmpeg.FfmpegBinaries;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class YtDlpRun {
         if (ffmpeg != null) {
             builder.environment().putAll(ffmpeg.environment());
         }
-        Process process = builder.start();
+        Process process = ChildProcesses.start(builder); // dies with this JVM, like FFmpeg
         process.getOutputStream().close();
         var errors = new ArrayDeque<String>();
         Thread stderr = Thread.ofVirtual().start(() -> lines(process.getErrorStream(), line -> {

@@ -7,9 +7,11 @@ import io.socialsync.ingest.multipart.MultipartException;
 import io.socialsync.ingest.multipart.MultipartReader;
 import io.socialsync.ingest.multipart.Part;
 import io.socialsync.library.Video;
+import io.socialsync.library.VideoIntake;
 import io.socialsync.library.Videos;
 import io.socialsync.library.web.VideoView;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** POST /upload (seed Stakazo): multipart with a {@code file} part, optional {@code title} and {@code dedup_key}. */
 @RestController
 public class UploadController {
+    /** Enough for any field's longest allowed value in UTF-8; a longer one is refused, not cut. */
+    private static final int MAX_FIELD_BYTES = 4 * FieldLimits.TITLE + 1;
     private final Uploads uploads;
     private final Videos videos;
 
@@ -41,6 +45,7 @@ public class UploadController {
                                           @RequestHeader(value = "Idempotency-Key", required = false) String key)
             throws IOException {
         caller.require(Role.EDITOR);
+        FieldLimits.idempotencyKey("Idempotency-Key", key);
         if (request.getContentLengthLong() > uploads.maxBytes() + 64 * 1024) {
             throw Uploads.tooLarge("the upload is larger than the limit of " + uploads.maxBytes() + " bytes");
         }
@@ -51,11 +56,33 @@ public class UploadController {
             }
         }
         var form = new Form();
+        VideoIntake.Intake intake;
+        try {
+            read(caller, request, form);
+            if (form.stored == null) {
+                throw ApiException.badRequest("the request has no 'file' part");
+            }
+            String dedup = key != null ? key : form.dedupKey;
+            intake = uploads.register(caller.workspaceId(), form.stored,
+                    new Uploads.Declared(form.fileName, form.title, dedup), Video.Source.upload, caller.actor());
+        } catch (IOException | RuntimeException | Error e) {
+            // a field after the file, a malformed tail or a failed insert: the stored bytes must not stay behind
+            if (form.stored != null) {
+                uploads.discard(form.stored);
+            }
+            throw e;
+        }
+        return ResponseEntity.status(intake.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new UploadResponse(VideoView.of(intake.video()), intake.analyseJobId(), !intake.created()));
+    }
+
+    /** Fields are checked as they arrive: those before the file part are refused before any byte is stored. */
+    private void read(Caller caller, HttpServletRequest request, Form form) throws IOException {
         try {
             var parts = MultipartReader.of(request.getContentType(), request.getInputStream());
             for (Part part = parts.next(); part != null; part = parts.next()) {
                 if (!part.isFile() && part.name() != null) {
-                    form.field(part.name(), new String(part.body().readNBytes(4096), StandardCharsets.UTF_8));
+                    form.field(part.name(), new String(part.body().readNBytes(MAX_FIELD_BYTES), StandardCharsets.UTF_8));
                 } else if ("file".equals(part.name()) && form.stored == null) {
                     form.fileName = part.fileName();
                     form.stored = uploads.store(caller.workspaceId(), part.body(), -1,
@@ -73,14 +100,6 @@ public class UploadController {
             }
             throw e;
         }
-        if (form.stored == null) {
-            throw ApiException.badRequest("the request has no 'file' part");
-        }
-        String dedup = key != null ? key : form.dedupKey;
-        var intake = uploads.register(caller.workspaceId(), form.stored,
-                new Uploads.Declared(form.fileName, form.title, dedup), Video.Source.upload, caller.actor());
-        return ResponseEntity.status(intake.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new UploadResponse(VideoView.of(intake.video()), intake.analyseJobId(), !intake.created()));
     }
 
     private static ApiException unreadable(MultipartException e) {
@@ -96,8 +115,10 @@ public class UploadController {
 
         void field(String name, String value) {
             switch (name) {
-                case "title" -> title = value;
-                case "dedup_key" -> dedupKey = value.isBlank() ? null : value.strip();
+                case "title" -> title = FieldLimits.bounded("title", value.isBlank() ? null : value.strip(),
+                        FieldLimits.TITLE);
+                case "dedup_key" -> dedupKey = FieldLimits.idempotencyKey("dedup_key",
+                        value.isBlank() ? null : value.strip());
                 default -> { }
             }
         }

@@ -9,6 +9,7 @@ import io.socialsync.jobs.JobRunner;
 import io.socialsync.jobs.JobState;
 import io.socialsync.jobs.Workers;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -51,7 +52,8 @@ public class JobController {
     ResponseEntity<JobView> create(Caller caller, @Valid @RequestBody CreateJob body,
                                    @RequestHeader(value = "Idempotency-Key", required = false) String header) {
         caller.require(Role.EDITOR);
-        String key = body.idempotencyKey() != null ? body.idempotencyKey() : header;
+        String key = body.idempotencyKey() != null ? body.idempotencyKey()
+                : FieldLimits.idempotencyKey("Idempotency-Key", header);
         var request = new JobRequest(caller.workspaceId(), body.kind(), body.payload(),
                 body.priority() == null ? 0 : body.priority(), body.runAt(), key, body.parentId());
         var enqueued = queue.enqueue(request, caller.actor());

@@ -11,6 +11,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -84,5 +87,56 @@ class TusResumeTest extends IngestServerTest {
         assertThat(ws.api().get("/jobs?kind=ANALYSE_VIDEO").json().get("items").size()).isEqualTo(1);
         assertThat(Files.exists(files.path(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)))))
                 .isFalse();
+    }
+
+    @Test
+    void bytesOnDiskPastTheRecordedOffsetCountAfterACrash() throws Exception {
+        var ws = newWorkspace(Role.EDITOR);
+        byte[] bytes = Files.readAllBytes(TestVideos.music("tus-crash", 4));
+        var tus = new TusRequests(ws.api());
+        String location = tus.create(bytes.length, null).header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(tus.patch(location, 0, java.util.Arrays.copyOf(bytes, 65536)).status()).isEqualTo(204);
+        Path part = files.path(id);
+        assertThat(Files.getPosixFilePermissions(part)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+
+        // a server killed mid-PATCH: its bytes reached the file, the offset that acknowledges them did not
+        int crashed = 100_000;
+        Files.write(part, java.util.Arrays.copyOfRange(bytes, 65536, 65536 + crashed), StandardOpenOption.APPEND);
+        assertThat(tus.head(location).header("Upload-Offset")).isEqualTo(Integer.toString(65536 + crashed));
+
+        var last = tus.patch(location, 65536 + crashed, java.util.Arrays.copyOfRange(bytes, 65536 + crashed,
+                bytes.length));
+        assertThat(last.status()).isEqualTo(204);
+        assertThat(last.header("Upload-Offset")).isEqualTo(Integer.toString(bytes.length));
+        var video = ws.api().get("/videos/" + tus.head(location).header("X-SocialSync-Video-Id")).json();
+        assertThat(video.get("sha256").asString())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        assertThat(video.get("size_bytes").asLong()).isEqualTo(bytes.length);
+    }
+
+    @Test
+    void bytesOfAChecksummedPatchThatACrashCutShortAreNotKeptUnverified() throws Exception {
+        var ws = newWorkspace(Role.EDITOR);
+        byte[] bytes = Files.readAllBytes(TestVideos.music("tus-crash-sum", 4));
+        var tus = new TusRequests(ws.api());
+        String location = tus.create(bytes.length, null).header("Location");
+        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(tus.patch(location, 0, java.util.Arrays.copyOf(bytes, 65536)).status()).isEqualTo(204);
+
+        // a server killed mid-PATCH whose Upload-Checksum covered the whole chunk: part of the chunk reached the
+        // file, its checksum was never checked (the PATCH had marked the upload as receiving an unverified chunk)
+        Path part = files.path(id);
+        Files.write(part, java.util.Arrays.copyOfRange(bytes, 65536, 65536 + 100_000), StandardOpenOption.APPEND);
+        Files.createFile(files.unverified(id));
+        assertThat(tus.head(location).header("Upload-Offset")).isEqualTo("65536");
+        assertThat(Files.size(part)).isEqualTo(65536);
+        assertThat(files.unverified(id)).doesNotExist();
+
+        var last = tus.patch(location, 65536, java.util.Arrays.copyOfRange(bytes, 65536, bytes.length));
+        assertThat(last.status()).isEqualTo(204);
+        var video = ws.api().get("/videos/" + tus.head(location).header("X-SocialSync-Video-Id")).json();
+        assertThat(video.get("sha256").asString())
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
     }
 }

@@ -34,8 +34,8 @@ record AnalysisGraph(Path videoMeta, Path sharpnessMeta, Path audioMeta) {
     private static final List<String> UNUSED_R128 = List.of("lavfi.r128.S", "lavfi.r128.I", "lavfi.r128.LRA",
             "lavfi.r128.LRA.low", "lavfi.r128.LRA.high");
     /**
-     * aspectralstats measures we do not read. Deleted rather than not computed: {@code measure=flux} is missing
-     * from FFmpeg 5.x (Debian bookworm), which the locator prefers when it is on PATH.
+     * aspectralstats measures we do not read. Deleted rather than not computed: its {@code measure} option is
+     * missing from FFmpeg 5.x (Debian 12), and deleting works on any version.
      */
     private static final List<String> UNUSED_SPECTRAL = List.of("mean", "variance", "centroid", "spread",
             "skewness", "kurtosis", "entropy", "flatness", "crest", "slope", "decrease", "rolloff");

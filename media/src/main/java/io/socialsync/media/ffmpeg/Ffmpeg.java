@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point: a located FFmpeg and the safe way to run it. Thread-safe; create once and share.
@@ -21,14 +22,24 @@ public final class Ffmpeg {
     static final Duration QUICK_TIMEOUT = Duration.ofSeconds(30);
 
     private final FfmpegBinaries binaries;
+    private final Optional<String> passedOver;
+    private volatile FfmpegInfo info;
 
     public Ffmpeg(FfmpegBinaries binaries) {
-        this.binaries = binaries;
+        this(binaries, Optional.empty());
     }
 
-    /** {@code SOCIALSYNC_FFMPEG}/{@code SOCIALSYNC_FFPROBE} → PATH → bundled, extracted under {@code dataDir}. */
+    Ffmpeg(FfmpegBinaries binaries, Optional<String> passedOver) {
+        this.binaries = binaries;
+        this.passedOver = passedOver;
+    }
+
+    /**
+     * {@code SOCIALSYNC_FFMPEG}/{@code SOCIALSYNC_FFPROBE} → PATH → bundled, extracted under {@code dataDir}; see
+     * {@link FfmpegLocator} for what is checked.
+     */
     public static Ffmpeg locate(Path dataDir) {
-        return new Ffmpeg(FfmpegLocator.locate(dataDir));
+        return FfmpegLocator.locate(dataDir);
     }
 
     /**
@@ -41,6 +52,11 @@ public final class Ffmpeg {
 
     public FfmpegBinaries binaries() {
         return binaries;
+    }
+
+    /** The PATH FFmpeg the locator did not take and why, e.g. for {@code doctor}; empty when none was. */
+    public Optional<String> passedOver() {
+        return passedOver;
     }
 
     /**
@@ -72,9 +88,11 @@ public final class Ffmpeg {
         return capture(binaries.ffmpeg(), args, QUICK_TIMEOUT, null);
     }
 
-    /** The {@code doctor} view: source, paths, version, filters and encoders. */
+    /** The {@code doctor} view: source, paths, version, filters and encoders; asked once, as they do not change. */
     public FfmpegInfo inspect() {
-        return FfmpegInfo.inspect(this);
+        FfmpegInfo i = info;
+        if (i == null) info = i = FfmpegInfo.inspect(this);
+        return i;
     }
 
     private ProbeOutput capture(Path exe, List<String> args, Duration timeout, CancelToken cancel) {

@@ -3,6 +3,7 @@ package io.socialsync.media.ffmpeg;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -19,7 +20,8 @@ public record FfmpegInfo(
         String version,
         String ffprobeVersion,
         Set<String> filters,
-        Set<String> encoders) {
+        Set<String> encoders,
+        Optional<String> passedOver) {
 
     // " ..C acompressor       A->A       Audio compressor."
     static final Pattern FILTER = Pattern.compile("^\\s*[T.][S.][C.]\\s+(\\w+)\\s+\\S*->\\S*");
@@ -29,6 +31,11 @@ public record FfmpegInfo(
     public FfmpegInfo {
         filters = Collections.unmodifiableSortedSet(new TreeSet<>(filters));
         encoders = Collections.unmodifiableSortedSet(new TreeSet<>(encoders));
+    }
+
+    public FfmpegInfo(FfmpegSource source, Path ffmpeg, Path ffprobe, String version, String ffprobeVersion,
+            Set<String> filters, Set<String> encoders) {
+        this(source, ffmpeg, ffprobe, version, ffprobeVersion, filters, encoders, Optional.empty());
     }
 
     public boolean has(String filter) {
@@ -50,9 +57,10 @@ public record FfmpegInfo(
     /** Multi-line human summary for the CLI. */
     public String describe() {
         return "source:   " + source + "\n"
+                + passedOver.map(why -> "passed over " + why + "\n").orElse("")
                 + "ffmpeg:   " + ffmpeg + "\n"
                 + "ffprobe:  " + ffprobe + "\n"
-                + "version:  " + version + "\n"
+                + "version:  " + version + " (minimum " + FfmpegRequirement.MINIMUM + ")\n"
                 + "filters:  " + filters.size() + " (drawtext " + yesNo(has("drawtext")) + ", zscale "
                 + yesNo(has("zscale")) + ")\n"
                 + "encoders: " + encoders.size() + " (libx264 " + yesNo(hasEncoder("libx264")) + ", aac "
@@ -66,7 +74,8 @@ public record FfmpegInfo(
         String probeVersion = firstLine(probe, b.ffprobe());
         Set<String> filters = names(ffmpeg.query(List.of("-hide_banner", "-filters")).stdout(), FILTER);
         Set<String> encoders = names(ffmpeg.query(List.of("-hide_banner", "-encoders")).stdout(), ENCODER);
-        return new FfmpegInfo(b.source(), b.ffmpeg(), b.ffprobe(), version, probeVersion, filters, encoders);
+        return new FfmpegInfo(b.source(), b.ffmpeg(), b.ffprobe(), version, probeVersion, filters, encoders,
+                ffmpeg.passedOver());
     }
 
     /** A binary that starts but cannot load its shared libraries exits 127 with the reason on stderr. */

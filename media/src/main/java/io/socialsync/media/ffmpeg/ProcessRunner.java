@@ -28,7 +28,7 @@ public final class ProcessRunner {
         long start = System.nanoTime();
         Process process;
         try {
-            process = builder.start();
+            process = ChildProcesses.start(builder); // dies with this JVM
         } catch (IOException e) {
             throw new FfmpegException.NotAvailable("cannot start " + command.argv().getFirst() + ": " + e.getMessage(), e);
         }

@@ -61,7 +61,8 @@ class FfmpegRunTest {
         assertThatThrownBy(() -> {
             try (var tmp = io.socialsync.media.TempDir.create(work, "job-")) {
                 ffmpeg.run(encodeTo(ENDLESS_INPUT, tmp.resolve("out.mp4")),
-                        RunOptions.defaults().withTimeout(Duration.ofMillis(1500)).withProgress(events::add));
+                        // long enough for a first progress report on a loaded 2-core machine (1.5 s was not)
+                        RunOptions.defaults().withTimeout(Duration.ofSeconds(6)).withProgress(events::add));
             }
         }).isInstanceOf(FfmpegException.TimedOut.class).hasMessageContaining("ffmpeg timed out");
         assertThat(events).as("it was really running").isNotEmpty();

@@ -7,6 +7,7 @@ import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
+import io.socialsync.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** POST /ingest {url, title?}: checks the URL now (400 when refused), downloads it in an INGEST_URL job. */
 @RestController
 public class IngestController {
+    /** Ingest keys live in the jobs' key column, prefixed to stay apart from keys given to POST /jobs. */
+    private static final String KEY_PREFIX = "ingest-";
     private final UrlIngestChecks checks;
     private final JobQueue queue;
     private final Workers workers;
@@ -43,6 +46,7 @@ public class IngestController {
     ResponseEntity<IngestAccepted> ingest(Caller caller, @Valid @RequestBody IngestBody body,
                                           @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         caller.require(Role.EDITOR);
+        FieldLimits.bounded("Idempotency-Key", key, FieldLimits.IDEMPOTENCY_KEY - KEY_PREFIX.length());
         checks.check(body.url());
         var payload = new LinkedHashMap<String, Object>();
         payload.put("url", body.url().strip());
@@ -50,7 +54,7 @@ public class IngestController {
             payload.put("title", body.title().strip());
         }
         var request = JobRequest.of(caller.workspaceId(), IngestUrlHandler.KIND, payload)
-                .withIdempotencyKey(key == null ? null : "ingest-" + key);
+                .withIdempotencyKey(key == null ? null : KEY_PREFIX + key);
         var enqueued = queue.enqueue(request, caller.actor());
         if (enqueued.created()) {
             workers.wakeUp();

@@ -1,0 +1,51 @@
+package io.socialsync.ledger;
+
+import io.socialsync.config.SocialSyncProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When checkpoints are written: every {@code socialsync.ledger.checkpoint-interval} on scheduler nodes, and when a
+ * serving node (any role; not a one-shot tool) shuts down gracefully. Several nodes may write the same head: same
+ * key, same content but the time, either copy verifies.
+ */
+@Component
+public class LedgerCheckpointer implements DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(LedgerCheckpointer.class);
+    private final LedgerCheckpoints checkpoints;
+    private final SocialSyncProperties properties;
+
+    public LedgerCheckpointer(LedgerCheckpoints checkpoints, SocialSyncProperties properties) {
+        this.checkpoints = checkpoints;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelayString = "${socialsync.ledger.checkpoint-interval:5m}",
+            initialDelayString = "${socialsync.ledger.checkpoint-interval:5m}")
+    void periodically() {
+        if (properties.roles().scheduler()) {
+            checkpoint("periodic");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        var roles = properties.roles();
+        if (roles.api() || roles.workers() || roles.scheduler()) {
+            checkpoint("shutdown");
+        }
+    }
+
+    private void checkpoint(String why) {
+        try {
+            checkpoints.write().ifPresent(c -> log.debug("Ledger checkpoint ({}) at event {}", why, c.headId()));
+        } catch (LedgerCheckpoints.Refused | LedgerCheckpoints.Forged e) {
+            log.error("Ledger checkpoint refused: {}; run `socialsync ledger verify`", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("Ledger checkpoint ({}) not written, the next one retries: {}", why, e.toString());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.socialsync.ledger;
+
+import io.socialsync.support.DatabaseTest;
+import io.socialsync.support.TestDatabases;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2LedgerTamperTest extends LedgerTamperContract {
+    static final Path DIR = TestDatabases.tempDir("h2-ledger");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DatabaseTest.register(registry, TestDatabases.freshH2(DIR), DIR);
+    }
+}

@@ -1,0 +1,37 @@
+package io.socialsync.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.socialsync.support.Api;
+import io.socialsync.support.ServerTest;
+import java.io.UncheckedIOException;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** SOCIALSYNC_MANAGEMENT_PORT moves the actuator to a second port on loopback, where scrapes need no key. */
+class ManagementPortTest extends ServerTest {
+    static final int MANAGEMENT = freePort();
+
+    @DynamicPropertySource
+    static void managementPort(DynamicPropertyRegistry registry) {
+        registry.add("management.server.port", () -> MANAGEMENT);
+    }
+
+    @Test
+    void metricsAreServedWithoutAKeyOnLoopbackOnly() {
+        var loopback = new Api("http://127.0.0.1:" + MANAGEMENT, null);
+        var prometheus = loopback.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("socialsync_auth_failures_total");
+        assertThat(loopback.get("/actuator/health/liveness").status()).isEqualTo(200);
+
+        // bound to 127.0.0.1 itself, not to every address
+        assertThatThrownBy(() -> new Api("http://127.0.0.2:" + MANAGEMENT, null).get("/actuator/health/liveness"))
+                .isInstanceOf(UncheckedIOException.class);
+        // and gone from the API port, which still listens on every address
+        assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(new Api("http://127.0.0.2:" + port, admin.key()).get("/jobs").status()).isEqualTo(200);
+    }
+}
