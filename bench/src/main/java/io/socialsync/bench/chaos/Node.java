@@ -85,8 +85,7 @@ final class Node {
     }
 
     synchronized boolean runsFfmpeg() {
-        return alive() && process.toHandle().descendants().anyMatch(p -> p.info().command()
-                .map(c -> c.endsWith("ffmpeg") || c.endsWith("ffprobe")).orElse(false));
+        return alive() && process.toHandle().descendants().anyMatch(Orphans::isFfmpeg);
     }
 
     /** {@code kill -9}: the FFmpeg processes it started are returned as they were just before. */

@@ -50,9 +50,8 @@ final class Orphans implements AutoCloseable {
                 } catch (IOException gone) {
                     continue;
                 }
-                String exe = cmd.split(" ", 2)[0];
-                if ((exe.endsWith("ffmpeg") || exe.endsWith("ffprobe")) && cmd.contains(runDir.toString())) {
-                    long pid = Long.parseLong(proc.getFileName().toString());
+                long pid = Long.parseLong(proc.getFileName().toString());
+                if (cmd.contains(runDir.toString()) && ProcessHandle.of(pid).map(Orphans::isFfmpeg).orElse(false)) {
                     var parent = ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(ProcessHandle::pid);
                     if (parent.isEmpty() || !nodes.contains(parent.get())) {
                         found.add(pid + " " + cmd);
@@ -63,9 +62,23 @@ final class Orphans implements AutoCloseable {
         return found;
     }
 
-    private static boolean isFfmpeg(ProcessHandle p) {
-        String command = p.info().command().orElse("");
-        return command.endsWith("ffmpeg") || command.endsWith("ffprobe");
+    /**
+     * FFmpeg or ffprobe, also while still {@code setpriv --pdeathsig KILL …/ffmpeg …} about to exec it: by the
+     * command line's words, the executable's name alone says setpriv (or jspawnhelper) for a moment.
+     */
+    static boolean isFfmpeg(ProcessHandle p) {
+        String cmdline;
+        try {
+            cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")));
+        } catch (IOException gone) {
+            cmdline = p.info().command().orElse("");
+        }
+        for (String word : cmdline.split("\0")) {
+            if (word.endsWith("/ffmpeg") || word.endsWith("/ffprobe") || word.equals("ffmpeg") || word.equals("ffprobe")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
