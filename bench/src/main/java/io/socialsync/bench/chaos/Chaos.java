@@ -154,13 +154,13 @@ final class Chaos {
             }
             int generation = victim.generation();
             boolean wasReady = victim.ready();
-            var children = victim.kill9();
-            if (orphans.watch(children)) {
+            var ffmpeg = victim.kill9();
+            if (orphans.watch(ffmpeg)) {
                 killsDuringFfmpeg++;
             }
             kills++;
             log("kill -9 #" + kills + " " + victim.name + " (generation " + generation + (wasReady ? "" : ", starting")
-                    + ", " + children.size() + " child processes)");
+                    + (ffmpeg.isEmpty() ? "" : ", running FFmpeg") + ")");
         }
         log(killsDuringFfmpeg + " of the " + kills + " kills hit a worker while it ran FFmpeg");
         for (Thread f : faults) {

@@ -88,12 +88,15 @@ final class Node {
         return alive() && process.toHandle().descendants().anyMatch(Orphans::isFfmpeg);
     }
 
-    /** {@code kill -9}: the FFmpeg processes it started are returned as they were just before. */
+    /**
+     * {@code kill -9}: returns the FFmpeg processes it had just before, told apart before the kill (a child that
+     * dies with its JVM leaves no /proc entry to read afterwards).
+     */
     synchronized List<ProcessHandle> kill9() throws InterruptedException {
-        var children = process.toHandle().descendants().toList();
+        var ffmpeg = process.toHandle().descendants().filter(Orphans::isFfmpeg).toList();
         process.destroyForcibly(); // SIGKILL on Linux
         process.waitFor();
-        return children;
+        return ffmpeg;
     }
 
     /** A clean stop (SIGTERM) at the end of the run. */

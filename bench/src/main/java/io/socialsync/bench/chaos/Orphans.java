@@ -23,9 +23,8 @@ final class Orphans implements AutoCloseable {
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
     private final AtomicLong afterKills = new AtomicLong();
 
-    /** Whether the killed node had FFmpeg running. */
-    boolean watch(List<ProcessHandle> childrenOfKilled) {
-        var media = childrenOfKilled.stream().filter(Orphans::isFfmpeg).toList();
+    /** {@code media}: the FFmpeg processes of a node just killed; whether there were any. */
+    boolean watch(List<ProcessHandle> media) {
         if (!media.isEmpty()) {
             checks.schedule(() -> media.stream().filter(ProcessHandle::isAlive).forEach(p -> {
                 afterKills.incrementAndGet();
