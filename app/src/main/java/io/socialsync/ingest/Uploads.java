@@ -52,7 +52,7 @@ public class Uploads {
         in.unread(head);
         String contentType = VideoSniffer.detect(head, head.length).orElseThrow(() -> new ApiException(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a video",
-                "the file's content is not a video container we recognise (MP4, MOV, MKV/WebM, AVI, FLV, MPEG-TS)"));
+                "the file's content is not a video container we recognise (" + VideoSniffer.NAMES + ")"));
         StorageKey key = UploadKeys.newKey(workspaceId + "/videos", declared.fileName());
         var counted = new CountingStream(in, maxBytes);
         try {

@@ -10,4 +10,15 @@ public interface JobHandler {
 
     /** @return the result, stored as JSON on the job (null for none) */
     Object run(JobContext context) throws Exception;
+
+    /**
+     * The job failed for good (attempts spent, a {@link JobFailure}, or its lease reaped when spent): leave what it
+     * worked on in a state a person can act on. Called in the transaction that marks the job FAILED, on whichever
+     * node records it (possibly not the one that ran it), under a savepoint: what this throws is logged and
+     * undone without undoing the failure itself.
+     *
+     * @param reason the job's error as users see it (no server paths)
+     */
+    default void onGaveUp(Job job, String reason) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.socialsync.jobs;
 
+import io.socialsync.Errors;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
@@ -32,13 +33,15 @@ public class JobQueue {
     private final JobKinds kinds;
     private final Backoff backoff;
     private final Clock clock;
+    private final GiveUps giveUps;
 
-    public JobQueue(JobRows rows, Ledger ledger, JobKinds kinds, Backoff backoff, Clock clock) {
+    public JobQueue(JobRows rows, Ledger ledger, JobKinds kinds, Backoff backoff, Clock clock, GiveUps giveUps) {
         this.rows = rows;
         this.ledger = ledger;
         this.kinds = kinds;
         this.backoff = backoff;
         this.clock = clock;
+        this.giveUps = giveUps;
     }
 
     public record Enqueued(Job job, boolean created) {
@@ -197,9 +200,13 @@ public class JobQueue {
         return done;
     }
 
-    /** Retries with backoff while attempts remain and the error is not permanent; otherwise FAILED. */
+    /**
+     * Retries with backoff while attempts remain and the error is not permanent; otherwise FAILED, and the handler
+     * hears of it in the same transaction ({@link JobHandler#onGaveUp}). The error is stored as users see it.
+     */
     @Transactional
-    public boolean fail(Job.Claimed claimed, String error, boolean permanent, String worker) {
+    public boolean fail(Job.Claimed claimed, String rawError, boolean permanent, String worker) {
+        String error = Errors.forUsers(rawError);
         Job job = claimed.job();
         boolean retry = !permanent && job.attempt() < job.maxAttempts();
         JobState next = retry ? JobState.RETRYABLE : JobState.FAILED;
@@ -214,6 +221,7 @@ public class JobQueue {
                     "delay_ms", delay));
         } else {
             record(job, actor, "job_failed", details(job, "attempt", job.attempt(), "error", error));
+            giveUps.gaveUp(job, error);
         }
         return true;
     }
@@ -230,6 +238,9 @@ public class JobQueue {
             rows.closeAttempt(job.id(), c.leaseToken(), "LEASE_EXPIRED", error);
             record(job, Actor.SYSTEM, retry ? "job_retry_scheduled" : "job_failed",
                     details(job, "attempt", job.attempt(), "error", error));
+            if (!retry) {
+                giveUps.gaveUp(job, error);
+            }
         }
         return expired.size();
     }

@@ -1,5 +1,7 @@
 package io.socialsync.library;
 
+import io.socialsync.Errors;
+import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
@@ -17,6 +19,7 @@ import io.socialsync.storage.StorageKey;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ANALYSE_VIDEO: probe and validate (a bad file becomes REJECTED with its reason: a completed job, not a retry),
@@ -25,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AnalyseVideoHandler implements JobHandler {
     public static final String KIND = "ANALYSE_VIDEO";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Videos videos;
     private final VideoLifecycle lifecycle;
     private final ClipRecorder clips;
@@ -58,7 +62,8 @@ public class AnalyseVideoHandler implements JobHandler {
             var validation = new MediaValidator(media.ffmpeg(), ValidationLimits.DEFAULTS).validate(source, cancel);
             if (validation instanceof ValidationResult.Rejected rejected) {
                 lifecycle.rejected(video, rejected.rejection(), Actor.SYSTEM, jobId);
-                return Map.of("state", "REJECTED", "code", rejected.rejection().code(), "reason", rejected.message());
+                return Map.of("state", "REJECTED", "code", rejected.rejection().code(),
+                        "reason", Errors.forUsers(rejected.message()));
             }
             var info = ((ValidationResult.Accepted) validation).info();
             lifecycle.probed(video, info, Actor.SYSTEM, jobId);
@@ -73,6 +78,14 @@ public class AnalyseVideoHandler implements JobHandler {
             return Map.of("state", "READY", "clip_ids", ids,
                     "no_clips_reason", result.noClipsReason().orElse(""));
         }
+    }
+
+    /** Attempts spent (or a JobFailure): the video leaves ANALYSING for FAILED, with the reason, re-analysable. */
+    @Override
+    public void onGaveUp(Job job, String reason) {
+        long videoId = JSON.readTree(job.payload()).path("video_id").asLong();
+        videos.byId(job.workspaceId(), videoId).ifPresent(video -> lifecycle.failed(video,
+                "analysis failed after " + job.attempt() + " attempt(s): " + reason, Actor.SYSTEM, job.id()));
     }
 
     /** Defaults from the seed (3–5 clips of 15–60 s), overridable per request (POST /videos/{id}/analyse). */

@@ -1,5 +1,6 @@
 package io.socialsync.library;
 
+import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
@@ -92,6 +93,18 @@ public class RenderVariantsHandler implements JobHandler {
             ctx.progress(92, "storing outputs");
             int done = lifecycle.store(video, clip, pending, rendered, ctx.job().id());
             return Map.of("rendered", done, "files", rendered.size());
+        }
+    }
+
+    /** However the job died (timeout, storage, lease spent), its variants leave PENDING for FAILED with the reason. */
+    @Override
+    public void onGaveUp(Job job, String reason) {
+        var ids = new ArrayList<Long>();
+        JSON.readTree(job.payload()).path("variant_ids").forEach(n -> ids.add(n.asLong()));
+        var pending = variants.byIds(job.workspaceId(), ids).stream().filter(v -> v.state() == Variant.State.PENDING)
+                .toList();
+        if (!pending.isEmpty()) {
+            lifecycle.failed(pending, reason, job.id());
         }
     }
 }

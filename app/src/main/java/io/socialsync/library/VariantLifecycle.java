@@ -1,5 +1,6 @@
 package io.socialsync.library;
 
+import io.socialsync.Errors;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
@@ -61,7 +62,8 @@ public class VariantLifecycle {
         });
     }
 
-    void failed(List<Variant> pending, String error, long jobId) {
+    void failed(List<Variant> pending, String rawError, long jobId) {
+        String error = Errors.forUsers(rawError, 2000);
         tx.executeWithoutResult(status -> pending.forEach(v -> {
             variants.failed(v.workspaceId(), v.id(), error, clock.instant());
             ledger.append(new LedgerEvent.New(v.workspaceId(), Actor.SYSTEM, "variant_failed", "variant",

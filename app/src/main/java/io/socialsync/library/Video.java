@@ -7,7 +7,7 @@ public record Video(long id, long workspaceId, String title, String source, Stri
                     String originalName, String storageKey, String contentType, long sizeBytes, String sha256,
                     VideoState state, String rejectCode, String rejectReason, Long durationMs, Integer width,
                     Integer height, Double fps, String videoCodec, String audioCodec, String container,
-                    String statusFb, Instant processedAt, Instant createdAt, Instant updatedAt) {
+                    String statusFb, Instant processedAt, Instant createdAt, Instant updatedAt, String error) {
 
     /** Where a video came from. */
     public enum Source {

@@ -1,5 +1,6 @@
 package io.socialsync.library;
 
+import io.socialsync.Errors;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
@@ -28,8 +29,9 @@ public class VideoLifecycle {
 
     @Transactional
     public void rejected(Video video, Rejection rejection, Actor actor, Long jobId) {
-        videos.rejected(video.workspaceId(), video.id(), rejection.code(), rejection.message(), clock.instant());
-        record(video, actor, jobId, "video_rejected", Map.of("code", rejection.code(), "reason", rejection.message()));
+        String reason = Errors.forUsers(rejection.message(), 2000);
+        videos.rejected(video.workspaceId(), video.id(), rejection.code(), reason, clock.instant());
+        record(video, actor, jobId, "video_rejected", Map.of("code", rejection.code(), "reason", reason));
     }
 
     @Transactional
@@ -55,10 +57,16 @@ public class VideoLifecycle {
         record(video, actor, jobId, "video_probed", summary);
     }
 
+    /**
+     * Its analysis failed for good: FAILED with the reason, so a person can analyse it again. A video that is
+     * READY or REJECTED by now keeps that state (a failed re-analysis does not take its clips away).
+     */
     @Transactional
     public void failed(Video video, String error, Actor actor, Long jobId) {
-        videos.state(video.workspaceId(), video.id(), VideoState.FAILED, clock.instant());
-        record(video, actor, jobId, "video_failed", Map.of("error", error));
+        String shown = Errors.forUsers(error, 2000);
+        if (videos.failed(video.workspaceId(), video.id(), shown, clock.instant())) {
+            record(video, actor, jobId, "video_failed", Map.of("error", shown));
+        }
     }
 
     void record(Video video, Actor actor, Long jobId, String type, Map<String, Object> payload) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class Videos {
     static final String COLUMNS = "id, workspace_id, title, source, source_url, uploader, original_name, storage_key, "
             + "content_type, size_bytes, sha256, state, reject_code, reject_reason, duration_ms, width, height, fps, "
-            + "video_codec, audio_codec, container, status_fb, processed_at, created_at, updated_at";
+            + "video_codec, audio_codec, container, status_fb, processed_at, created_at, updated_at, error";
     private final JdbcClient jdbc;
 
     public Videos(JdbcClient jdbc) {
@@ -57,7 +57,7 @@ public class Videos {
     public void probed(long workspaceId, long id, VideoState state, Long durationMs, Integer width, Integer height,
                        Double fps, String videoCodec, String audioCodec, String container, String mediaInfo,
                        Instant now) {
-        jdbc.sql("UPDATE videos SET state = ?, duration_ms = ?, width = ?, height = ?, fps = ?, video_codec = ?, "
+        jdbc.sql("UPDATE videos SET state = ?, error = NULL, duration_ms = ?, width = ?, height = ?, fps = ?, video_codec = ?, "
                         + "audio_codec = ?, container = ?, media_info = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
                 .params(state.name(), durationMs, width, height, fps, videoCodec, audioCodec, container, mediaInfo,
                         utc(now), workspaceId, id).update();
@@ -77,6 +77,13 @@ public class Videos {
         jdbc.sql("UPDATE videos SET state = 'REJECTED', reject_code = ?, reject_reason = ?, updated_at = ? "
                         + "WHERE workspace_id = ? AND id = ?")
                 .params(code, reason, utc(now), workspaceId, id).update();
+    }
+
+    /** FAILED with its reason, unless the video moved on meanwhile (READY, REJECTED): false then. */
+    public boolean failed(long workspaceId, long id, String error, Instant now) {
+        return jdbc.sql("UPDATE videos SET state = 'FAILED', error = ?, updated_at = ? WHERE workspace_id = ? AND id = ? "
+                        + "AND state IN ('RECEIVED', 'PROBED', 'ANALYSING')")
+                .params(error, utc(now), workspaceId, id).update() == 1;
     }
 
     public void state(long workspaceId, long id, VideoState state, Instant now) {
@@ -138,6 +145,6 @@ public class Videos {
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
                 rs.getObject("fps", Double.class), rs.getString("video_codec"), rs.getString("audio_codec"),
                 rs.getString("container"), rs.getString("status_fb"), instant(rs, "processed_at"),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getString("error"));
     }
 }

@@ -86,8 +86,9 @@ public class MediaDownloader {
             }
         }
         boolean io = e instanceof IOException || e.getCause() instanceof IOException;
+        // a storage failure's message may name a server path: the error is shown by the API
         return new Failed(io ? ErrorType.NETWORK : ErrorType.STORAGE, e.getClass().getSimpleName() + ": "
-                + Errors.oneLine(e), true);
+                + Errors.forUsers(Errors.oneLine(e)), true);
     }
 
     private Optional<Downloaded> alreadyStored(String base, PostType type) {

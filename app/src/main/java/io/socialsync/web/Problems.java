@@ -1,5 +1,6 @@
 package io.socialsync.web;
 
+import io.socialsync.Errors;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        // some details quote an exception (a multipart or storage IOException) that may name a server path
+        var problem = ProblemDetail.forStatusAndDetail(e.status(), Errors.forUsers(e.getMessage()));
         problem.setTitle(e.title());
         var response = ResponseEntity.status(e.status());
         if (e.status() == HttpStatus.UNAUTHORIZED) {

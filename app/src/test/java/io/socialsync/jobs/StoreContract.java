@@ -6,10 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Role;
 import io.socialsync.jobs.handlers.NoopHandler;
+import io.socialsync.jobs.testing.BrokenGiveUpHandler;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.LedgerEvents;
 import io.socialsync.ledger.LedgerQuery;
 import io.socialsync.ledger.LedgerVerifier;
+import io.socialsync.library.AnalyseVideoHandler;
+import io.socialsync.library.Clips;
+import io.socialsync.library.RenderVariantsHandler;
+import io.socialsync.library.Variant;
+import io.socialsync.library.Variants;
+import io.socialsync.library.Video;
+import io.socialsync.library.VideoState;
+import io.socialsync.library.Videos;
 import io.socialsync.web.ApiException;
 import io.socialsync.workspace.Workspaces;
 import java.time.Duration;
@@ -47,6 +56,9 @@ abstract class StoreContract {
     @Autowired ApiKeyService apiKeys;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
+    @Autowired Videos videos;
+    @Autowired Clips clips;
+    @Autowired Variants variants;
     long ws;
 
     @BeforeEach
@@ -326,6 +338,67 @@ abstract class StoreContract {
     }
 
     /** Stands in for time passing: the lease now lies in the database's past. */
+    @Test
+    void aJobReapedWithItsAttemptsSpentLeavesItsVideoFailedWithTheReason() {
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, Instant.now());
+        var job = queue.enqueue(JobRequest.of(ws, AnalyseVideoHandler.KIND, Map.of("video_id", videoId)),
+                Actor.SYSTEM).job();
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(queue.claim("dying", List.of(AnalyseVideoHandler.KIND), 1000, LEASE))
+                    .extracting(Job.Claimed::id).contains(job.id());
+            expireLease(job.id());
+            assertThat(queue.reapExpiredLeases(100)).isGreaterThanOrEqualTo(1);
+            assertThat(videos.byId(ws, videoId).orElseThrow().state())
+                    .isEqualTo(attempt < 3 ? VideoState.RECEIVED : VideoState.FAILED);
+        }
+        assertThat(queue.find(ws, job.id()).orElseThrow().state()).isEqualTo(JobState.FAILED);
+        assertThat(videos.byId(ws, videoId).orElseThrow().error())
+                .isEqualTo("analysis failed after 3 attempt(s): lease expired: worker dying stopped responding");
+        assertThat(ledgerEvents.page(new LedgerQuery(ws, "video", Long.toString(videoId), null, null, null, null, 10)))
+                .extracting(e -> e.eventType()).containsExactly("video_failed");
+        assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+    }
+
+    @Test
+    void aRenderJobThatFailsForGoodLeavesItsPendingVariantsFailed() {
+        var now = Instant.now();
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long clipId = clips.insert(ws, videoId, 1, 0, 5000, 50, "{}", "r", null, null, now);
+        long variantId = variants.insertPending(ws, clipId, "tiktok", "clean", "{}", 1, now);
+        var job = queue.enqueue(JobRequest.of(ws, RenderVariantsHandler.KIND, Map.of("clip_id", clipId,
+                "variant_ids", List.of(variantId))), Actor.SYSTEM).job();
+        var claimed = queue.claim("w", List.of(RenderVariantsHandler.KIND), 1000, LEASE).stream()
+                .filter(c -> c.id() == job.id()).findFirst().orElseThrow();
+
+        assertThat(queue.fail(claimed, "cannot store /var/lib/socialsync/work/render-1/tiktok.mp4", true, "w"))
+                .isTrue();
+
+        assertThat(variants.byId(ws, variantId).orElseThrow()).satisfies(v -> {
+            assertThat(v.state()).isEqualTo(Variant.State.FAILED);
+            assertThat(v.error()).isEqualTo("cannot store tiktok.mp4");
+        });
+    }
+
+    @Test
+    void aGiveUpHookThatBreaksIsUndoneButTheFailureStandsWithoutServerPaths() {
+        var job = queue.enqueue(JobRequest.of(ws, BrokenGiveUpHandler.KIND, Map.of()), Actor.SYSTEM).job();
+        var claimed = queue.claim("w", List.of(BrokenGiveUpHandler.KIND), 1000, LEASE).stream()
+                .filter(c -> c.id() == job.id()).findFirst().orElseThrow();
+
+        assertThat(queue.fail(claimed, "cannot read /srv/socialsync/data/work/x-1/source.mp4: broken", false, "w"))
+                .isTrue();
+
+        Job failed = queue.find(ws, job.id()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.lastError()).isEqualTo("cannot read source.mp4: broken");
+        assertThat(queue.attempts(ws, job.id())).extracting(Job.Attempt::error)
+                .containsExactly("cannot read source.mp4: broken");
+        assertThat(eventTypes(job.id())).containsExactly("job_created", "job_started", "job_failed");
+        assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+    }
+
     private void expireLease(long jobId) {
         jdbc.sql("UPDATE jobs SET lease_expires_at = CURRENT_TIMESTAMP - INTERVAL '1' MINUTE WHERE id = ?")
                 .param(jobId).update();

@@ -43,6 +43,35 @@ public final class TestVideos {
         return out;
     }
 
+    /**
+     * {@code seconds} of 320x180 at 25 fps with a tone in Ogg: VP8 video and Opus audio, because the bundled FFmpeg
+     * has no Theora encoder (its Theora decoder reads both the same way through the Ogg demuxer).
+     */
+    public static synchronized Path ogg(String name, int seconds) {
+        return made(name + ".ogv", List.of("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=" + seconds,
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                "-c:v", "libvpx", "-b:v", "400k", "-c:a", "libopus", "-shortest"));
+    }
+
+    /** One black frame of {@code width}x{@code height}, H.264 in MP4 (x264 takes up to 16384 on a side). */
+    public static synchronized Path singleFrame(String name, int width, int height) {
+        return made(name + ".mp4", List.of("-f", "lavfi", "-i", "color=black:size=" + width + "x" + height
+                + ":rate=1:duration=1", "-frames:v", "1", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p"));
+    }
+
+    /** A file named {@code fileName} (its extension picks the container) made by FFmpeg with {@code args}. */
+    public static synchronized Path made(String fileName, List<String> args) {
+        Path out = DIR.resolve(fileName);
+        if (Files.exists(out)) {
+            return out;
+        }
+        var all = new ArrayList<>(args);
+        all.add(Ffmpeg.fileArg(out));
+        ffmpeg().run(all, RunOptions.defaults());
+        return out;
+    }
+
     public static byte[] bytes(Path file) {
         try {
             return Files.readAllBytes(file);

@@ -69,9 +69,13 @@ record PartHeaders(String name, String fileName, String contentType) {
     }
 
     /** RFC 5987 {@code UTF-8''na%C3%AFve.mp4}. */
-    private static String extended(String value) {
+    private static String extended(String value) throws MultipartException {
         int quote = value.indexOf("''");
         String encoded = quote < 0 ? value : value.substring(quote + 2);
-        return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // a '%' not followed by two hex digits (found by fuzzing)
+            throw new MultipartException("a part's filename* is not percent-encoded (RFC 5987)");
+        }
     }
 }

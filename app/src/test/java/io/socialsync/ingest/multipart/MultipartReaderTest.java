@@ -107,6 +107,8 @@ class MultipartReaderTest {
             "--b\r\nNo-Colon-Here\r\n\r\nx\r\n--b--",
             "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--",
             "--bXYZ\r\n\r\nx\r\n--b--",
+            // found by MultipartReaderFuzzTest: URLDecoder's IllegalArgumentException escaped as a 500
+            "--b\r\nContent-Disposition: form-data; name=file; filename*=UTF-8' name=%zz\r\n\r\nx\r\n--b--",
             ""})
     void malformedBodiesAreMultipartExceptions(String body) {
         assertThatThrownBy(() -> readAll("multipart/form-data; boundary=b",

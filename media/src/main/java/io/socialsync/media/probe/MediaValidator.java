@@ -75,6 +75,9 @@ public final class MediaValidator {
         if (Math.max(v.width(), v.height()) > limits.maxDimension()) {
             return new Rejection.ResolutionTooHigh(v.width(), v.height(), limits.maxDimension());
         }
+        if ((long) v.width() * v.height() > limits.maxPixels()) {
+            return new Rejection.TooManyPixels(v.width(), v.height(), limits.maxPixels());
+        }
         return null;
     }
 

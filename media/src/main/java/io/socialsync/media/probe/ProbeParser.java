@@ -1,6 +1,7 @@
 package io.socialsync.media.probe;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +106,9 @@ final class ProbeParser {
     static Duration seconds(String s) {
         try {
             BigDecimal secs = new BigDecimal(s.strip());
-            return secs.signum() <= 0 ? Duration.ZERO : Duration.ofNanos(secs.movePointRight(9).longValue());
+            // exact: longValue() wraps a duration beyond 292 years into an arbitrary, even negative, one
+            return secs.signum() <= 0 ? Duration.ZERO
+                    : Duration.ofNanos(secs.movePointRight(9).setScale(0, RoundingMode.DOWN).longValueExact());
         } catch (NumberFormatException | ArithmeticException e) {
             return Duration.ZERO; // "N/A" or absent
         }

@@ -70,6 +70,23 @@ public sealed interface Rejection {
         }
     }
 
+    /** A frame within {@link ResolutionTooHigh}'s sides but with more pixels than any codec level allows. */
+    record TooManyPixels(int width, int height, long limit) implements Rejection {
+        public String code() { return "resolution_too_high"; }
+
+        public String message() {
+            return "The video's frames are " + width + "x" + height + " (" + megapixels((long) width * height)
+                    + "); the largest supported frame has " + megapixels(limit)
+                    + (limit == ValidationLimits.LEVEL_6_2_PIXELS ? " (8192x4320, the most H.264 and HEVC allow)" : "")
+                    + ". Re-encode it to 8K (7680x4320) or smaller, e.g. ffmpeg -i in.mp4 -vf "
+                    + "\"scale=w=7680:h=4320:force_original_aspect_ratio=decrease:force_divisible_by=2\" out.mp4.";
+        }
+    }
+
+    private static String megapixels(long pixels) {
+        return String.format(java.util.Locale.ROOT, "%.2f megapixels", pixels / 1e6);
+    }
+
     private static String hms(Duration d) {
         return "%d:%02d:%02d".formatted(d.toHours(), d.toMinutesPart(), d.toSecondsPart());
     }

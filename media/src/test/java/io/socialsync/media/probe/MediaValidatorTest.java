@@ -207,5 +207,12 @@ class MediaValidatorTest {
         assertThat(new MediaValidator(ffmpeg, small).validate(normal))
                 .isInstanceOfSatisfying(ValidationResult.Rejected.class, r -> assertThat(r.rejection())
                         .isEqualTo(new Rejection.ResolutionTooHigh(160, 120, 150)));
+        var fewPixels = new ValidationLimits(Duration.ofHours(4), 1L << 30, 8192, 160 * 119);
+        assertThat(new MediaValidator(ffmpeg, fewPixels).validate(normal))
+                .isInstanceOfSatisfying(ValidationResult.Rejected.class, r -> {
+                    assertThat(r.rejection()).isEqualTo(new Rejection.TooManyPixels(160, 120, 160 * 119));
+                    assertThat(r.message()).startsWith("The video's frames are 160x120 (0.02 megapixels)")
+                            .contains("Re-encode it to 8K (7680x4320) or smaller");
+                });
     }
 }

@@ -27,9 +27,17 @@ final class TusHeaders {
     static long number(HttpServletRequest request, String name) {
         String value = request.getHeader(name);
         if (value == null || !value.strip().matches("\\d{1,19}")) {
-            throw new TusException(400, "Bad request", name + " must be a non-negative integer"
-                    + (value == null ? " and is missing" : ", got '" + value + "'"));
+            throw notANumber(name, value);
         }
-        return Long.parseLong(value.strip());
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) { // 19 digits can exceed Long.MAX_VALUE: a 400, not a 500
+            throw notANumber(name, value);
+        }
+    }
+
+    private static TusException notANumber(String name, String value) {
+        return new TusException(400, "Bad request", name + " must be a non-negative integer below 2^63"
+                + (value == null ? " and is missing" : ", got '" + value + "'"));
     }
 }
