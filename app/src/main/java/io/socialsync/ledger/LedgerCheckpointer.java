@@ -34,7 +34,7 @@ public class LedgerCheckpointer implements DisposableBean {
     @Override
     public void destroy() {
         var roles = properties.roles();
-        if (roles.api() || roles.workers() || roles.scheduler()) {
+        if (roles.workers() || roles.scheduler()) {
             checkpoint("shutdown");
         }
     }
