@@ -19,7 +19,6 @@ final class Contexts {
      */
     static ConfigurableApplicationContext tool() {
         return start(WebApplicationType.NONE, Map.of(
-                "socialsync.roles.api", false,
                 "socialsync.roles.workers", false,
                 "socialsync.roles.scheduler", false,
                 "logging.level.root", "ERROR",

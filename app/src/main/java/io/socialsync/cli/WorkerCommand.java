@@ -19,7 +19,6 @@ public class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var props = new java.util.HashMap<String, Object>(Map.of(
-                "socialsync.roles.api", false,
                 "socialsync.roles.workers", true,
                 "socialsync.roles.scheduler", false));
         if (name != null) {

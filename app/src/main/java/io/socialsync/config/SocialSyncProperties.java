@@ -53,8 +53,8 @@ public record SocialSyncProperties(
     public record Tus(@DefaultValue("24h") Duration expiry, @DefaultValue("15m") Duration sweepInterval) {
     }
 
-    public record Roles(@DefaultValue("true") boolean api, @DefaultValue("true") boolean workers,
-                        @DefaultValue("true") boolean scheduler) {
+    /** No api flag: the command picks the web server (serve has one; worker and the tools have none). */
+    public record Roles(@DefaultValue("true") boolean workers, @DefaultValue("true") boolean scheduler) {
     }
 
     public record Jobs(@DefaultValue("30s") Duration lease,

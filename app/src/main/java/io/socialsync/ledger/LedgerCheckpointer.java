@@ -1,10 +1,11 @@
 package io.socialsync.ledger;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.config.SocialSyncProperties.Roles;
+import io.socialsync.node.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * key, same content but the time, either copy verifies.
  */
 @Component
-public class LedgerCheckpointer implements DisposableBean {
+public class LedgerCheckpointer implements PeriodicTask.Owner, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LedgerCheckpointer.class);
     private final LedgerCheckpoints checkpoints;
     private final SocialSyncProperties properties;
@@ -23,18 +24,19 @@ public class LedgerCheckpointer implements DisposableBean {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${socialsync.ledger.checkpoint-interval:5m}",
-            initialDelayString = "${socialsync.ledger.checkpoint-interval:5m}")
-    void periodically() {
-        if (properties.roles().scheduler()) {
-            checkpoint("periodic");
-        }
+    @Override
+    public PeriodicTask periodic() {
+        return PeriodicTask.of("Ledger checkpoint (periodic)", Roles::scheduler,
+                properties.ledger().checkpointInterval(), () -> {
+                    checkpoint("periodic"); // logs its own failures: a refused checkpoint is an error
+                    return 0;
+                }, "");
     }
 
     @Override
     public void destroy() {
         var roles = properties.roles();
-        if (roles.api() || roles.workers() || roles.scheduler()) {
+        if (roles.workers() || roles.scheduler()) {
             checkpoint("shutdown");
         }
     }

@@ -1,16 +1,15 @@
 package io.socialsync.meta;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,8 +18,7 @@ import org.springframework.stereotype.Service;
  * within the slot) enqueue each workspace's batch once.
  */
 @Service
-public class MediaDownloadSchedule {
-    private static final Logger log = LoggerFactory.getLogger(MediaDownloadSchedule.class);
+public class MediaDownloadSchedule implements PeriodicTask.Owner {
     private final MediaStates states;
     private final MediaDownloadHandler handler;
     private final JobQueue queue;
@@ -38,20 +36,10 @@ public class MediaDownloadSchedule {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialsync.meta.download-interval:15m}",
-            initialDelayString = "${socialsync.meta.download-interval:15m}")
-    void everyInterval() {
-        if (!properties.roles().scheduler()) {
-            return;
-        }
-        try {
-            int queued = enqueueAll();
-            if (queued > 0) {
-                log.info("Queued {} Meta media download batch(es)", queued);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Queueing Meta media download batches failed; the next interval retries: {}", e.toString());
-        }
+    @Override
+    public PeriodicTask periodic() {
+        return PeriodicTask.of("Queueing Meta media download batches", Roles::scheduler,
+                properties.meta().downloadInterval(), this::enqueueAll, "Queued {} Meta media download batch(es)");
     }
 
     /** @return how many batch jobs were newly created */

@@ -9,6 +9,7 @@ import io.socialsync.storage.ContentTypes;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.net.BoundedBody;
 import io.socialsync.net.UrlGuard;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -50,7 +51,8 @@ public class MediaDownloader {
             var key = StorageKey.of(base + "." + MediaExtensions.of(declaredType, post.type()));
             String type = MediaExtensions.baseType(declaredType);
             String contentType = type == null || type.equals("application/octet-stream") ? ContentTypes.of(key) : type;
-            var limited = new TransferLimits(response.body(), settings.maxMediaBytes(), settings.maxTransferTime());
+            var limited = new BoundedBody(response.body(), BoundedBody.deadline(settings.maxTransferTime()),
+                    "its time limit").atMost(settings.maxMediaBytes());
             var object = storage.put(key, limited, response.contentLength(), contentType);
             return new Downloaded(key.value(), contentType, object.size(), object.sha256(), false);
         } catch (UrlGuard.Refused e) {
@@ -72,13 +74,13 @@ public class MediaDownloader {
     static Failed classify(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             switch (t) {
-                case TransferLimits.TooLarge tooLarge -> {
+                case BoundedBody.TooLarge tooLarge -> {
                     return new Failed(ErrorType.TOO_LARGE, tooLarge.getMessage(), false);
                 }
                 case InterruptedIOException timeout -> { // connect, read and pool timeouts all are
                     return new Failed(ErrorType.TIMEOUT, "timed out: " + Errors.oneLine(timeout), true);
                 }
-                case TransferLimits.TooSlow slow -> {
+                case BoundedBody.TooSlow slow -> {
                     return new Failed(ErrorType.TIMEOUT, slow.getMessage(), true);
                 }
                 default -> {

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * GETs a media URL through the SSRF guard ({@code socialsync.meta.allow-private-networks} lifts its address
  * check), every redirect hop checked again. The timeout bounds connecting and each wait for data;
- * {@link TransferLimits} bounds the whole body.
+ * {@link io.socialsync.net.BoundedBody} bounds the whole body.
  */
 @Component
 public class MediaFetcher implements DisposableBean {

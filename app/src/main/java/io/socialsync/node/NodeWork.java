@@ -31,7 +31,7 @@ public class NodeWork implements DisposableBean {
 
     /** {@code pid=…} and the command, read back by {@link DatabaseInUse} for its message. */
     static String note(SocialSyncProperties.Roles roles) {
-        String command = roles.api() ? "serve" : roles.workers() ? "worker" : "tool";
+        String command = roles.scheduler() ? "serve" : roles.workers() ? "worker" : "tool";
         return "pid=" + ProcessHandle.current().pid() + " command=" + command;
     }
 

@@ -1,18 +1,17 @@
 package io.socialsync.publish;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.node.PeriodicTask;
 import io.socialsync.publish.platforms.PlatformSettings;
 import io.socialsync.publish.platforms.Publishers;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,8 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * UNCONFIRMED (a call was in flight) or FAILED rather than looping.
  */
 @Service
-public class PublishWatchdog {
-    private static final Logger log = LoggerFactory.getLogger(PublishWatchdog.class);
+public class PublishWatchdog implements PeriodicTask.Owner {
     private final JdbcClient jdbc;
     private final Publications rows;
     private final PublishRuns runs;
@@ -53,20 +51,10 @@ public class PublishWatchdog {
         this.publishers = publishers;
     }
 
-    @Scheduled(fixedDelayString = "${socialsync.publishing.tick-interval:60s}",
-            initialDelayString = "${socialsync.publishing.tick-interval:60s}")
-    void everyMinute() {
-        if (!properties.roles().scheduler()) {
-            return;
-        }
-        try {
-            int n = rearm(null);
-            if (n > 0) {
-                log.info("Publishing watchdog re-armed {} publication(s) left in PUBLISHING", n);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Publishing watchdog failed; the next run retries: {}", e.toString());
-        }
+    @Override
+    public PeriodicTask periodic() {
+        return PeriodicTask.of("Publishing watchdog", Roles::scheduler, properties.publishing().tickInterval(),
+                () -> rearm(null), "Publishing watchdog re-armed {} publication(s) left in PUBLISHING");
     }
 
     /** @param workspaceId null: every workspace */

@@ -1,11 +1,13 @@
 package io.socialsync.publish;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,9 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -28,8 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs by itself every {@code socialsync.publishing.tick-interval} on nodes with the scheduler role.
  */
 @Service
-public class SchedulerTick {
-    private static final Logger log = LoggerFactory.getLogger(SchedulerTick.class);
+public class SchedulerTick implements PeriodicTask.Owner {
     private final Publications rows;
     private final JobQueue queue;
     private final Workers workers;
@@ -55,20 +53,10 @@ public class SchedulerTick {
     public record Result(int moved, boolean dryRun, List<String> logIds) {
     }
 
-    @Scheduled(fixedDelayString = "${socialsync.publishing.tick-interval:60s}",
-            initialDelayString = "${socialsync.publishing.tick-interval:60s}")
-    void everyMinute() {
-        if (!properties.roles().scheduler()) {
-            return;
-        }
-        try {
-            var result = tick(null, false, Actor.SYSTEM);
-            if (result.moved() > 0) {
-                log.info("Scheduler tick queued {} publication(s)", result.moved());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Scheduler tick failed; the next one retries: {}", e.toString());
-        }
+    @Override
+    public PeriodicTask periodic() {
+        return PeriodicTask.of("Scheduler tick", Roles::scheduler, properties.publishing().tickInterval(),
+                () -> tick(null, false, Actor.SYSTEM).moved(), "Scheduler tick queued {} publication(s)");
     }
 
     /** @param workspaceId null: every workspace (the automatic tick); otherwise the caller's only */

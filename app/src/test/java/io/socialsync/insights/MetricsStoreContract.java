@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Workers, the tick and the API are off: nothing runs the jobs, so the test sees exactly what was queued.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false"})
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false"})
 @Import(ClockedServerTest.Clocks.class)
 abstract class MetricsStoreContract {
     private static final Instant POSTED = Instant.parse("2030-01-07T19:00:30Z");

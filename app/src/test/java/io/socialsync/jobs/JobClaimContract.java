@@ -58,7 +58,7 @@ abstract class JobClaimContract {
                 .logStartupInfo(false).run("--spring.datasource.url=" + db.url(), "--spring.datasource.username="
                         + db.user(), "--spring.datasource.password=" + db.password(),
                         "--socialsync.data-dir=" + dir.resolve("data"), "--socialsync.secret-key=" + TestDatabases.SECRET_KEY,
-                        "--socialsync.roles.api=false", "--socialsync.roles.workers=false",
+                        "--socialsync.roles.workers=false",
                         "--socialsync.roles.scheduler=false", "--logging.level.root=WARN");
         queue = context.getBean(JobQueue.class);
         jdbc = context.getBean(JdbcClient.class);

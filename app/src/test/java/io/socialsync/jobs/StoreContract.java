@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and PostgreSQL must behave the same. Workers are off: the tests drive every transition themselves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false",
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false",
         "socialsync.jobs.backoff-base=60s"})
 abstract class StoreContract {
     static final Duration LEASE = Duration.ofSeconds(30);

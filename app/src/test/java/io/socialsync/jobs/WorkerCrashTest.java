@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * result is rejected.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false"})
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false"})
 class WorkerCrashTest {
     static final Path DIR = TestDatabases.tempDir("crash-test");
     static final TestDatabases.Db DB = TestDatabases.freshPostgres();

@@ -49,7 +49,7 @@ class LedgerCheckpointerTest {
         return new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
                 .logStartupInfo(false).run("--spring.datasource.url=" + db.url(), "--spring.datasource.username="
                         + db.user(), "--spring.datasource.password=" + db.password(),
-                        "--socialsync.data-dir=" + dir.resolve("data"), "--socialsync.roles.api=false",
+                        "--socialsync.data-dir=" + dir.resolve("data"),
                         "--socialsync.roles.workers=" + role.equals("workers"),
                         "--socialsync.roles.scheduler=" + role.equals("scheduler"),
                         "--socialsync.jobs.kinds=NOOP", "--socialsync.ledger.checkpoint-interval=" + interval,

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * with raw SQL, hashes recomputed exactly as the ledger computes them. Each test restores the rows it touched.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false"})
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false"})
 abstract class LedgerTamperContract {
     @Autowired Ledger ledger;
     @Autowired LedgerVerifier verifier;

@@ -64,7 +64,7 @@ class MediaRulesTest {
         assertThat(MediaDownloader.httpFailure(403).retryable()).isFalse();
         assertThat(MediaDownloader.httpFailure(429).retryable()).isTrue();
         assertThat(MediaDownloader.httpFailure(503)).extracting("type", "retryable").containsExactly(ErrorType.HTTP_5XX, true);
-        var wrapped = new io.socialsync.storage.StorageException("cannot store", new TransferLimits.TooLarge(10));
+        var wrapped = new io.socialsync.storage.StorageException("cannot store", new io.socialsync.net.BoundedBody.TooLarge(10));
         assertThat(MediaDownloader.classify(wrapped)).extracting("type", "retryable").containsExactly(ErrorType.TOO_LARGE, false);
         assertThat(MediaDownloader.classify(new SocketTimeoutException("Read timed out")).type()).isEqualTo(ErrorType.TIMEOUT);
         assertThat(MediaDownloader.classify(new IOException("connection reset"))).extracting("type", "retryable")

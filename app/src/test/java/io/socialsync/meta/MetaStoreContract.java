@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Meta SQL against a real database, once per database by its subclasses. Workers and schedulers are off. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false"})
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false"})
 abstract class MetaStoreContract {
     static final Instant NOW = Instant.parse("2030-03-01T12:00:00Z");
     static final Instant STALE = NOW.minus(Duration.ofMinutes(12));

@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * are off.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false",
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false",
         "socialsync.publishing.tick-batch=7", "socialsync.platforms.instagram.posts-per24h=2"})
 @Import(ClockedServerTest.Clocks.class)
 abstract class PublishingStoreContract {

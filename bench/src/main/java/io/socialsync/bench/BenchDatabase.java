@@ -58,7 +58,7 @@ final class BenchDatabase implements AutoCloseable {
     ConfigurableApplicationContext start(String... extra) {
         var props = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
-                "--socialsync.data-dir=" + dataDir.resolve("data"), "--socialsync.roles.api=false",
+                "--socialsync.data-dir=" + dataDir.resolve("data"),
                 "--socialsync.roles.workers=false", "--socialsync.roles.scheduler=false", "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off"));
         if (postgres != null) { // a shared database needs the key from outside (token sealing, the ledger's MACs)

@@ -1,17 +1,15 @@
 package io.socialsync.accounts.tokens;
 
 import io.socialsync.accounts.SocialAccounts;
-import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,41 +22,28 @@ import org.springframework.stereotype.Service;
  * are harmless anyway: the refresher re-checks under the account lock.
  */
 @Service
-public class TokenRefreshSweep {
-    private static final Logger log = LoggerFactory.getLogger(TokenRefreshSweep.class);
+public class TokenRefreshSweep implements PeriodicTask.Owner {
     private final SocialAccounts accounts;
     private final TokenPolicy policy;
     private final TokenSettings settings;
     private final JobQueue queue;
     private final Workers workers;
-    private final SocialSyncProperties properties;
     private final Clock clock;
 
     public TokenRefreshSweep(SocialAccounts accounts, TokenPolicy policy, TokenSettings settings, JobQueue queue,
-                             Workers workers, SocialSyncProperties properties, Clock clock) {
+                             Workers workers, Clock clock) {
         this.accounts = accounts;
         this.policy = policy;
         this.settings = settings;
         this.queue = queue;
         this.workers = workers;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${socialsync.tokens.sweep-interval:60s}",
-            initialDelayString = "${socialsync.tokens.sweep-interval:60s}")
-    void everyInterval() {
-        if (!properties.roles().scheduler()) {
-            return;
-        }
-        try {
-            int queued = enqueueDue();
-            if (queued > 0) {
-                log.info("Queued {} token refresh(es)", queued);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Looking for tokens to refresh failed; the next sweep retries: {}", e.toString());
-        }
+    @Override
+    public PeriodicTask periodic() {
+        return PeriodicTask.of("Looking for tokens to refresh", Roles::scheduler, settings.sweepInterval(),
+                this::enqueueDue, "Queued {} token refresh(es)");
     }
 
     /** @return how many TOKEN_REFRESH jobs were newly created */

@@ -1,14 +1,13 @@
 package io.socialsync.ingest.tus;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.node.PeriodicTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +16,7 @@ import org.springframework.stereotype.Component;
  * .part files, so with several API nodes each needs one of those roles or a shared data directory.
  */
 @Component
-public class TusSweep {
-    private static final Logger log = LoggerFactory.getLogger(TusSweep.class);
+public class TusSweep implements PeriodicTask.Owner {
     private static final int BATCH = 500;
     private final TusUploads rows;
     private final TusFiles files;
@@ -32,19 +30,11 @@ public class TusSweep {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${socialsync.ingest.tus.sweep-interval:15m}", initialDelayString = "1m")
-    void scheduled() {
-        if (!properties.roles().scheduler() && !properties.roles().workers()) {
-            return;
-        }
-        try {
-            int removed = sweep();
-            if (removed > 0) {
-                log.info("Removed {} expired tus upload(s)", removed);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.warn("tus sweep failed; the next one retries: {}", e.toString());
-        }
+    @Override
+    public PeriodicTask periodic() {
+        return PeriodicTask.of("tus sweep", roles -> roles.scheduler() || roles.workers(),
+                properties.ingest().tus().sweepInterval(), this::sweep, "Removed {} expired tus upload(s)")
+                .firstAfter(Duration.ofMinutes(1));
     }
 
     /** @return how many uploads (rows or orphaned files) were removed */

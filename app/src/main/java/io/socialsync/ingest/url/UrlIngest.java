@@ -8,6 +8,7 @@ import io.socialsync.jobs.JobFailure;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoIntake;
+import io.socialsync.net.BoundedBody;
 import io.socialsync.net.Fetched;
 import io.socialsync.net.GuardedHttp;
 import io.socialsync.net.UrlGuard;
@@ -58,7 +59,7 @@ public class UrlIngest {
         if (VideoSites.isVideoSite(uri.getHost())) {
             return pages.download(request, actor, progress);
         }
-        long deadline = System.nanoTime() + properties.ingest().urlTimeout().toNanos();
+        long deadline = BoundedBody.deadline(properties.ingest().urlTimeout()); // connecting counts too
         try (Fetched response = http.get(uri)) {
             int status = response.status();
             if (status >= 300 && status < 500) { // a 3xx here had no Location to follow
@@ -71,8 +72,11 @@ public class UrlIngest {
                 throw new JobFailure(response.url() + " is " + response.contentLength() + " bytes, over the limit of "
                         + uploads.maxBytes());
             }
-            var body = new BufferedInputStream(new WatchedStream(response.body(), response.contentLength(), deadline,
-                    progress), 64 * 1024);
+            long total = response.contentLength();
+            var watched = new BoundedBody(response.body(), deadline,
+                    "the time limit (socialsync.ingest.url-timeout)").reporting(count -> progress.report(
+                    total > 0 ? (int) (count * 100 / total) : 0, "downloading " + count / (1024 * 1024) + " MiB"));
+            var body = new BufferedInputStream(watched, 64 * 1024);
             body.mark(VideoSniffer.HEAD);
             byte[] head = body.readNBytes(VideoSniffer.HEAD);
             body.reset();

@@ -1,0 +1,62 @@
+package io.socialsync.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialsync.config.SocialSyncProperties.Roles;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+class PeriodicTest {
+    private final List<String> ran = new ArrayList<>();
+
+    @Test
+    void schedulesOnlyTheTasksThisNodesRolesWantAtTheirIntervals() {
+        var registrar = configure(new Roles(true, false), task("tick", Roles::scheduler, false),
+                task("sweep", r -> r.scheduler() || r.workers(), false).firstAfter(Duration.ofSeconds(3)));
+
+        assertThat(registrar.getFixedDelayTaskList()).singleElement().satisfies(t -> {
+            assertThat(t.getIntervalDuration()).isEqualTo(Duration.ofSeconds(7));
+            assertThat(t.getInitialDelayDuration()).isEqualTo(Duration.ofSeconds(3));
+            t.getRunnable().run();
+        });
+        assertThat(ran).containsExactly("sweep");
+    }
+
+    @Test
+    void aFailedRunIsLoggedNotThrownSoTheNextRunStillComes() {
+        var registrar = configure(new Roles(true, true), task("broken", r -> true, true));
+
+        var run = registrar.getFixedDelayTaskList().getFirst().getRunnable();
+        run.run();
+        run.run();
+        assertThat(ran).containsExactly("broken", "broken");
+    }
+
+    @Test
+    void aToolWithNoRoleSchedulesNothing() {
+        var registrar = configure(new Roles(false, false), task("sweep", r -> r.scheduler() || r.workers(), false));
+
+        assertThat(registrar.getFixedDelayTaskList()).isEmpty();
+    }
+
+    private static ScheduledTaskRegistrar configure(Roles roles, PeriodicTask... tasks) {
+        var registrar = new ScheduledTaskRegistrar();
+        new Periodic(List.of(tasks), roles).configureTasks(registrar);
+        return registrar;
+    }
+
+    private PeriodicTask task(String name, Predicate<Roles> on, boolean fails) {
+        return PeriodicTask.of(name, on, Duration.ofSeconds(7), () -> {
+            ran.add(name);
+            if (fails) {
+                throw new IOException("disk gone");
+            }
+            return 1;
+        }, name + " did {}");
+    }
+}
