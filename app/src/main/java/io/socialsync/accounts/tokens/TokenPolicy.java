@@ -3,6 +3,7 @@ package io.socialsync.accounts.tokens;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
+import io.socialsync.platforms.TokenEndpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
