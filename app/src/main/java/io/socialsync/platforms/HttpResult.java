@@ -11,6 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 public sealed interface HttpResult {
     JsonMapper JSON = JsonMapper.builder().build();
 
+    /** For messages: the network error, or the HTTP status when the platform answered. */
+    String detail();
+
     record Answered(int status, HttpHeaders headers, String body) implements HttpResult {
         public boolean ok() {
             return status >= 200 && status < 300;
@@ -18,6 +21,11 @@ public sealed interface HttpResult {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String detail() {
+            return "HTTP " + status;
         }
 
         /** The body as JSON; an empty object when it is not JSON (an HTML error page, nothing). */

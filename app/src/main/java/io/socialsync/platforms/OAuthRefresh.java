@@ -35,7 +35,7 @@ public final class OAuthRefresh {
      * @param life  the access token's lifetime when the answer has no {@code expires_in}
      */
     public TokenGrant refresh(String who, String whose, String tokenUrl, Map<String, String> form, String hint,
-                       Duration life) {
+                              Duration life) {
         var request = HttpRequest.newBuilder(URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cache-Control", "no-cache")

@@ -43,8 +43,8 @@ public final class Graph {
      * {@code POST /{path}} as {@code multipart/form-data}: the fields, then bytes {@code from..to} of the media
      * as the file part {@code fileField}, streamed from storage.
      */
-    public HttpResult upload(String path, Map<String, String> fields, String fileField, Media media, long from, long to,
-                      Duration uploadTimeout) {
+    public HttpResult upload(String path, Map<String, String> fields, String fileField, Media media, long from,
+                             long to, Duration uploadTimeout) {
         String boundary = "socialsync-" + UUID.randomUUID();
         var head = new StringBuilder();
         var all = new LinkedHashMap<>(fields);

@@ -1,19 +1,19 @@
 package io.socialsync.platforms.meta;
 
 import io.socialsync.platforms.HttpResult;
+import io.socialsync.platforms.MetricsFetch;
+import io.socialsync.platforms.PostRef;
 import io.socialsync.platforms.PublishOutcome;
 import io.socialsync.platforms.RetryAfter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Graph API errors ({@code {"error": {"message", "code", "error_subcode"}}}) of Instagram and Facebook, mapped to
- * sentences a person can act on. Raw codes alone are what users of other schedulers complain about.
+ * Graph API errors of Instagram and Facebook (read by {@link GraphError}), mapped to sentences a person can act on,
+ * for publishing and for metrics. Raw codes alone are what users of other schedulers complain about.
  */
 public final class MetaErrors {
-    /** Application, user and page request limits: the call was refused, nothing happened. */
-    private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613, 80001, 80002);
     private static final Map<Integer, String> SUBCODES = Map.of(
             2207003, "it timed out downloading the video from us: check that SOCIALSYNC_PUBLIC_URL is reachable "
                     + "from the internet",
@@ -31,19 +31,15 @@ public final class MetaErrors {
     private MetaErrors() {
     }
 
+    /** For publishers (Instagram, Facebook): what to do with the publication. */
     public static PublishOutcome.Failed map(String platform, String handle, HttpResult.Answered answer) {
-        var error = answer.json().path("error");
-        int code = error.path("code").asInt(0);
-        int subcode = error.path("error_subcode").asInt(0);
-        String message = error.path("error_user_msg").asString(error.path("message").asString("no message"));
-        String raw = " (" + platform + " said: " + message + "; code " + code
-                + (subcode != 0 ? ", subcode " + subcode : "") + ", HTTP " + answer.status() + ")";
-        if (code == 190 || code == 102 || subcode == 460 || subcode == 463 || subcode == 467
-                || answer.status() == 401) {
+        var error = GraphError.of(answer);
+        String raw = error.said(platform);
+        if (error.tokenRefused()) {
             return PublishOutcome.Failed.reauth(platform + " refused the access token of @" + handle
                     + ": reconnect the account to give SocialSync a new token" + raw);
         }
-        if (code == 100 && subcode == 33) {
+        if (error.objectMissing()) {
             // "does not exist, cannot be loaded due to missing permissions": a wrong id, a token without the
             // permission, or an upload Graph does not show yet (users of other tools saw it on fresh containers).
             // Not a dead token: reconnecting would not help, and a later attempt often succeeds.
@@ -51,22 +47,49 @@ public final class MetaErrors {
                     + " (check the account's external ids and the token's permissions): SocialSync tries again"
                     + raw);
         }
-        if (subcode == 2207042) {
+        if (error.subcode() == 2207042) {
             return PublishOutcome.Failed.later(platform + " says @" + handle + " reached its daily publishing "
                     + "limit: SocialSync retries when the 24-hour window frees up" + raw, Duration.ofHours(24));
         }
-        if (answer.status() == 429 || THROTTLED.contains(code)) {
+        if (error.throttled()) {
             return PublishOutcome.Failed.later(platform + " is rate-limiting requests for @" + handle
                     + ": SocialSync retries later" + raw, RetryAfter.of(answer, Duration.ofMinutes(15)));
         }
-        if (subcode == 2207082 || answer.status() >= 500 || error.path("is_transient").asBoolean(false)) {
+        if (error.subcode() == 2207082 || error.serverTrouble()) {
             return PublishOutcome.Failed.retryable(platform + " had a temporary problem processing the video: "
                     + "SocialSync tries again" + raw);
         }
-        String known = SUBCODES.get(subcode);
+        String known = SUBCODES.get(error.subcode());
         if (known != null) {
             return PublishOutcome.Failed.permanent(platform + " did not publish: " + known + raw);
         }
-        return PublishOutcome.Failed.permanent(platform + " refused the post: " + message + raw);
+        return PublishOutcome.Failed.permanent(platform + " refused the post: " + error.userMessage() + raw);
+    }
+
+    /**
+     * Differs from the publishers' mapping in one place: code 100 with subcode 33 ("object does not exist") on a
+     * media id that was posted means the post was deleted; publishers retry it, since a fresh upload can answer it
+     * for a while.
+     */
+    static MetricsFetch metrics(String platform, PostRef post, HttpResult.Answered answer) {
+        var error = GraphError.of(answer);
+        String raw = error.said(platform);
+        if (error.tokenRefused()) {
+            return new MetricsFetch.Failed(platform + " refused the access token of @" + post.handle()
+                    + ": reconnect the account to give SocialSync a new token" + raw, MetricsFetch.Kind.REAUTH);
+        }
+        if (answer.status() == 404 || error.objectMissing()) {
+            return new MetricsFetch.Gone(platform + " post " + post.externalId() + " no longer exists" + raw);
+        }
+        if (error.code() == 10 && error.userMessage().toLowerCase(Locale.ROOT).contains("viewers")) {
+            return new MetricsFetch.Unavailable(platform + " has no insights for this post yet: not enough "
+                    + "viewers" + raw);
+        }
+        if (error.throttled() || error.serverTrouble()) {
+            return new MetricsFetch.Failed(platform + " is busy or rate-limiting: SocialSync asks again later" + raw,
+                    MetricsFetch.Kind.RETRY);
+        }
+        return new MetricsFetch.Failed(platform + " refused the metrics request: " + error.userMessage() + raw,
+                MetricsFetch.Kind.PERMANENT);
     }
 }

@@ -86,22 +86,17 @@ class MetaTokens implements TokenEndpoint {
             return new TokenGrant.Renewed(new TokenRenewal(token, OAuthRefresh.after(sent, json.path("expires_in")),
                     null, null));
         }
-        var error = json.path("error");
-        int code = error.path("code").asInt(0);
-        int subcode = error.path("error_subcode").asInt(0);
-        String message = error.path("message").asString("no message");
-        String raw = " (Meta said: " + message + "; code " + code + (subcode != 0 ? ", subcode " + subcode : "")
-                + ", HTTP " + a.status() + ")";
-        if (code == 190 || code == 102) {
+        var error = GraphError.of(a);
+        String raw = error.said("Meta", error.message());
+        if (error.code() == 190 || error.code() == 102) {
             return new TokenGrant.Refused("Meta refused to extend the token of " + whose + ": reconnect the "
                     + "account" + raw + ". Meta tokens die when they expire (about 60 days), when the user "
                     + "changes their password, logs out, or removes the app, or loses the Page role.");
         }
-        if (code == 101 || message.toLowerCase(Locale.ROOT).contains("client secret")) {
+        if (error.code() == 101 || error.message().toLowerCase(Locale.ROOT).contains("client secret")) {
             return misconfigured(whose, raw); // Meta reports a wrong app secret as code 1, "temporary" otherwise
         }
-        if (a.status() == 429 || a.status() >= 500 || TEMPORARY.contains(code)
-                || error.path("is_transient").asBoolean(false)) {
+        if (a.status() == 429 || error.serverTrouble() || TEMPORARY.contains(error.code())) {
             return new TokenGrant.Unavailable("Meta had a temporary problem extending the token of " + whose
                     + ": SocialSync tries again" + raw, a.status() == 429 ? RetryAfter.of(a, null) : null);
         }

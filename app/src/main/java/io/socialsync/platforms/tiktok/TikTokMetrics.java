@@ -8,7 +8,6 @@ import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.PostRef;
 import io.socialsync.platforms.Values;
-import io.socialsync.platforms.meta.GraphInsights;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -57,7 +56,7 @@ public class TikTokMetrics implements MetricsFetcher {
                 .POST(HttpRequest.BodyPublishers.ofString(HttpResult.JSON.writeValueAsString(body))),
                 settings.requestTimeout());
         if (!(result instanceof HttpResult.Answered answer)) {
-            return new MetricsFetch.Failed("TikTok did not answer (" + GraphInsights.detail(result)
+            return new MetricsFetch.Failed("TikTok did not answer (" + result.detail()
                     + "): SocialSync asks again", MetricsFetch.Kind.RETRY);
         }
         var error = answer.json().path("error");

@@ -8,7 +8,6 @@ import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.PostRef;
 import io.socialsync.platforms.Values;
-import io.socialsync.platforms.meta.GraphInsights;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
@@ -47,7 +46,7 @@ public class YouTubeMetrics implements MetricsFetcher {
         var result = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + post.accessToken()).GET(), settings.requestTimeout());
         if (!(result instanceof HttpResult.Answered answer)) {
-            return new MetricsFetch.Failed("YouTube did not answer (" + GraphInsights.detail(result)
+            return new MetricsFetch.Failed("YouTube did not answer (" + result.detail()
                     + "): SocialSync asks again", MetricsFetch.Kind.RETRY);
         }
         if (!answer.ok()) {
