@@ -9,6 +9,7 @@ import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.MetricValue;
 import io.socialsync.platforms.MetricsFetch;
 import io.socialsync.platforms.PostRef;
 import io.socialsync.publish.Publication;

@@ -1,7 +1,7 @@
 package io.socialsync.insights;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.platforms.MetricsFetcher;
+import io.socialsync.platforms.Platform;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

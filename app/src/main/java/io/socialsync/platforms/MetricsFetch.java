@@ -1,6 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.insights.MetricValue;
 import java.util.List;
 
 /**

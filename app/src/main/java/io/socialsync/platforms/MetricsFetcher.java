@@ -1,7 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.Platform;
-
 /** One platform's metrics client: a post's current numbers, mapped to common names with the platform's kept. */
 public interface MetricsFetcher {
 

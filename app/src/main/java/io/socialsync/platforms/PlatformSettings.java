@@ -1,6 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.platforms.facebook.FacebookFlow;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

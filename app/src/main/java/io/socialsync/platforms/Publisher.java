@@ -1,7 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.Platform;
-
 /**
  * Posts a video to one platform. A run resumes from what the {@link Journal} recorded: handles already obtained
  * are reused, and a call whose outcome is unknown is never repeated but resolved by asking the platform.

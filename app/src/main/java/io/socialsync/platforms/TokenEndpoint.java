@@ -1,6 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
 import java.util.Set;
 

@@ -1,10 +1,10 @@
 package io.socialsync.publish;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.storage.Storage;
 import java.net.URI;

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.socialsync.insights.MetricValue;
 import io.socialsync.platforms.facebook.FacebookMetrics;
 import io.socialsync.platforms.instagram.InstagramMetrics;
 import io.socialsync.platforms.tiktok.TikTokMetrics;

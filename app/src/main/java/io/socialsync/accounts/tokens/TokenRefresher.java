@@ -5,6 +5,7 @@ import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.TokenGrant;
+import io.socialsync.platforms.TokenSettings;
 import io.socialsync.secrets.SecretBox;
 import java.time.Clock;
 import java.time.Duration;

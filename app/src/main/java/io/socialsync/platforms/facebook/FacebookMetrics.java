@@ -1,8 +1,8 @@
 package io.socialsync.platforms.facebook;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.platforms.MetricsFetch;
 import io.socialsync.platforms.MetricsFetcher;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.PostRef;

@@ -1,7 +1,7 @@
 package io.socialsync.platforms.facebook;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.platforms.Journal;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.Progress;

@@ -1,15 +1,15 @@
 package io.socialsync.platforms.meta;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.TokenRenewal;
-import io.socialsync.accounts.tokens.TokenSettings;
 import io.socialsync.platforms.HttpResult;
 import io.socialsync.platforms.OAuthRefresh;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.RetryAfter;
 import io.socialsync.platforms.TokenEndpoint;
 import io.socialsync.platforms.TokenGrant;
+import io.socialsync.platforms.TokenSettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.socialsync.platforms.tiktok;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.platforms.ChunkPlan;
 import io.socialsync.platforms.Journal;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.Progress;

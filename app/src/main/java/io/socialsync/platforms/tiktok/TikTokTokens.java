@@ -1,12 +1,12 @@
 package io.socialsync.platforms.tiktok;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
-import io.socialsync.accounts.tokens.TokenSettings;
 import io.socialsync.platforms.OAuthRefresh;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.TokenEndpoint;
 import io.socialsync.platforms.TokenGrant;
+import io.socialsync.platforms.TokenSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

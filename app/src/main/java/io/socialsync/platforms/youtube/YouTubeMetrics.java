@@ -1,9 +1,9 @@
 package io.socialsync.platforms.youtube;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.platforms.HttpResult;
 import io.socialsync.platforms.MetricsFetch;
 import io.socialsync.platforms.MetricsFetcher;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.PostRef;

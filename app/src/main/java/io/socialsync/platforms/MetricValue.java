@@ -1,4 +1,4 @@
-package io.socialsync.insights;
+package io.socialsync.platforms;
 
 /**
  * One number a platform reported: {@code platformMetric} in its own words ({@code ig_reels_avg_watch_time},

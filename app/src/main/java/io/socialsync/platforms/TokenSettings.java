@@ -1,4 +1,4 @@
-package io.socialsync.accounts.tokens;
+package io.socialsync.platforms;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.socialsync.accounts;
+package io.socialsync.platforms;
 
 import java.util.Arrays;
 import java.util.Locale;
