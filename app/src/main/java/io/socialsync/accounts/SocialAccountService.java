@@ -5,6 +5,7 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.platforms.Platform;
+import io.socialsync.platforms.TokenRenewal;
 import io.socialsync.secrets.SecretBox;
 import java.time.Clock;
 import java.time.Instant;

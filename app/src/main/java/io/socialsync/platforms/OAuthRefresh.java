@@ -1,6 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.TokenRenewal;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;

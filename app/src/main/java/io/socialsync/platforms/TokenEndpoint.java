@@ -1,6 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.SocialAccount;
 import java.util.Set;
 
 /** One platform family's way to renew a token (OAuth refresh grant, Meta's fb_exchange_token). */
@@ -17,6 +16,6 @@ public interface TokenEndpoint {
     /** Whether a refresh token is needed (OAuth) or the access token itself is exchanged (Meta). */
     boolean needsRefreshToken();
 
-    /** One call; never throws for platform or network trouble. */
-    TokenGrant renew(SocialAccount account, String accessToken, String refreshToken);
+    /** One call for the account {@code handle} on {@code platform}; never throws for platform or network trouble. */
+    TokenGrant renew(Platform platform, String handle, String accessToken, String refreshToken);
 }

@@ -1,6 +1,5 @@
 package io.socialsync.platforms;
 
-import io.socialsync.accounts.TokenRenewal;
 import java.time.Duration;
 
 /** How one call to a platform's token endpoint ended. Reasons are sentences for people and hold no token. */

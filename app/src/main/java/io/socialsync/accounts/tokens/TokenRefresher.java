@@ -141,8 +141,8 @@ public class TokenRefresher {
         TokenGrant grant;
         try {
             String refresh = account.hasRefreshToken() ? secrets.open(account.refreshTokenEnc()) : null;
-            grant = policy.endpoint(account.platform()).renew(account, secrets.open(account.accessTokenEnc()),
-                    refresh);
+            grant = policy.endpoint(account.platform()).renew(account.platform(), account.handle(),
+                    secrets.open(account.accessTokenEnc()), refresh);
         } catch (SecretBox.Unreadable unreadable) {
             grant = new TokenGrant.Misconfigured("the stored tokens of @" + account.handle() + " cannot be "
                     + "decrypted (" + unreadable.getMessage() + "): every node needs the SOCIALSYNC_SECRET_KEY "

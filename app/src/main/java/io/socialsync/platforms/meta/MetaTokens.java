@@ -1,7 +1,5 @@
 package io.socialsync.platforms.meta;
 
-import io.socialsync.accounts.SocialAccount;
-import io.socialsync.accounts.TokenRenewal;
 import io.socialsync.platforms.HttpResult;
 import io.socialsync.platforms.OAuthRefresh;
 import io.socialsync.platforms.Platform;
@@ -9,6 +7,7 @@ import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.RetryAfter;
 import io.socialsync.platforms.TokenEndpoint;
 import io.socialsync.platforms.TokenGrant;
+import io.socialsync.platforms.TokenRenewal;
 import io.socialsync.platforms.TokenSettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -60,7 +59,7 @@ class MetaTokens implements TokenEndpoint {
     }
 
     @Override
-    public TokenGrant renew(SocialAccount account, String accessToken, String refreshToken) {
+    public TokenGrant renew(Platform platform, String handle, String accessToken, String refreshToken) {
         var meta = settings.meta();
         String base = meta.baseUrl().endsWith("/") ? meta.baseUrl().substring(0, meta.baseUrl().length() - 1)
                 : meta.baseUrl();
@@ -68,7 +67,7 @@ class MetaTokens implements TokenEndpoint {
                 + PlatformHttp.enc(meta.appId()) + "&client_secret=" + PlatformHttp.enc(meta.appSecret())
                 + "&fb_exchange_token=" + PlatformHttp.enc(accessToken);
         Instant sent = clock.instant();
-        String whose = name(account.platform()) + " account @" + account.handle();
+        String whose = name(platform) + " account @" + handle;
         return switch (http.send(HttpRequest.newBuilder(URI.create(url)).GET(), settings.requestTimeout())) {
             case HttpResult.NotSent n -> new TokenGrant.Unavailable("could not reach Meta's Graph API ("
                     + scrub(n.detail(), accessToken, meta.appSecret()) + "): SocialSync tries again", null);

@@ -1,6 +1,5 @@
 package io.socialsync.platforms.tiktok;
 
-import io.socialsync.accounts.SocialAccount;
 import io.socialsync.platforms.OAuthRefresh;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
@@ -52,13 +51,13 @@ class TikTokTokens implements TokenEndpoint {
     }
 
     @Override
-    public TokenGrant renew(SocialAccount account, String accessToken, String refreshToken) {
+    public TokenGrant renew(Platform platform, String handle, String accessToken, String refreshToken) {
         var tiktok = settings.tiktok();
         var form = new LinkedHashMap<String, String>();
         form.put("client_key", tiktok.clientKey());
         form.put("client_secret", tiktok.clientSecret());
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return oauth.refresh("TikTok", "@" + account.handle(), tiktok.tokenUrl(), form, HINT, Duration.ofHours(2));
+        return oauth.refresh("TikTok", "@" + handle, tiktok.tokenUrl(), form, HINT, Duration.ofHours(2));
     }
 }

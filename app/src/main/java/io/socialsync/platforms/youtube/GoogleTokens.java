@@ -1,6 +1,5 @@
 package io.socialsync.platforms.youtube;
 
-import io.socialsync.accounts.SocialAccount;
 import io.socialsync.platforms.OAuthRefresh;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
@@ -52,14 +51,14 @@ class GoogleTokens implements TokenEndpoint {
     }
 
     @Override
-    public TokenGrant renew(SocialAccount account, String accessToken, String refreshToken) {
+    public TokenGrant renew(Platform platform, String handle, String accessToken, String refreshToken) {
         var google = settings.google();
         var form = new LinkedHashMap<String, String>();
         form.put("client_id", google.clientId());
         form.put("client_secret", google.clientSecret());
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return oauth.refresh("Google", "YouTube channel " + account.handle(), google.tokenUrl(), form, HINT,
+        return oauth.refresh("Google", "YouTube channel " + handle, google.tokenUrl(), form, HINT,
                 Duration.ofHours(1));
     }
 }
