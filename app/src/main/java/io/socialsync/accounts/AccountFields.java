@@ -1,6 +1,7 @@
 package io.socialsync.accounts;
 
 import io.socialsync.domain.Invalid;
+import io.socialsync.platforms.Platform;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.socialsync.accounts;
 
+import io.socialsync.platforms.Platform;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;

@@ -4,6 +4,8 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.platforms.Platform;
+import io.socialsync.platforms.TokenRenewal;
 import io.socialsync.secrets.SecretBox;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package io.socialsync.accounts;
 
-import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
+import io.socialsync.platforms.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -131,6 +132,5 @@ public class SocialAccounts {
                 AccountStatus.fromWire(rs.getString("status")), rs.getString("status_reason"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
-
 
 }

@@ -1,7 +1,7 @@
 package io.socialsync.cli;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.Platform;
 import io.socialsync.publish.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;

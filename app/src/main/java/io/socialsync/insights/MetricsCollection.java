@@ -1,6 +1,7 @@
 package io.socialsync.insights;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.MetricValue;
+import io.socialsync.platforms.Platform;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,8 +2,9 @@ package io.socialsync.insights;
 
 import static io.socialsync.db.Timestamps.utc;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.db.Timestamps;
+import io.socialsync.platforms.MetricValue;
+import io.socialsync.platforms.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.socialsync.publish;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;

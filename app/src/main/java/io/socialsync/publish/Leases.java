@@ -2,7 +2,7 @@ package io.socialsync.publish;
 
 import static io.socialsync.db.Timestamps.utc;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import io.socialsync.library.Clip;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
-import io.socialsync.publish.platforms.Media;
+import io.socialsync.platforms.Media;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.socialsync.publish;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
-import io.socialsync.publish.platforms.PlatformSettings;
+import io.socialsync.platforms.Platform;
+import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.storage.Storage;
 import java.net.URI;
 import java.time.Clock;

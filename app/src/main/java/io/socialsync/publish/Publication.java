@@ -1,6 +1,6 @@
 package io.socialsync.publish;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.time.Instant;
 
 /** A row of publications: one clip (and optionally one of its variants) going to one account at one instant. */

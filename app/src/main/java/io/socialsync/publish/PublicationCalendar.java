@@ -3,7 +3,7 @@ package io.socialsync.publish;
 import static io.socialsync.db.Timestamps.instant;
 import static io.socialsync.db.Timestamps.utc;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;

@@ -1,9 +1,9 @@
 package io.socialsync.publish;
 
-import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -147,6 +147,5 @@ public class Publications {
                 rs.getObject("job_id", Long.class), rs.getString("last_error"), instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
-
 
 }

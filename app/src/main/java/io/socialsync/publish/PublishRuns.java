@@ -2,7 +2,7 @@ package io.socialsync.publish;
 
 import static io.socialsync.db.Timestamps.utc;
 
-import io.socialsync.publish.platforms.Progress;
+import io.socialsync.platforms.Progress;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

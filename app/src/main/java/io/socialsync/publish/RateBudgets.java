@@ -3,7 +3,7 @@ package io.socialsync.publish;
 import static io.socialsync.db.Timestamps.utc;
 
 import io.socialsync.accounts.SocialAccount;
-import io.socialsync.publish.platforms.PlatformSettings;
+import io.socialsync.platforms.PlatformSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

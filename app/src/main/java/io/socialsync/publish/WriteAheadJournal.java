@@ -1,8 +1,8 @@
 package io.socialsync.publish;
 
 import io.socialsync.ledger.Actor;
-import io.socialsync.publish.platforms.Journal;
-import io.socialsync.publish.platforms.Progress;
+import io.socialsync.platforms.Journal;
+import io.socialsync.platforms.Progress;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;

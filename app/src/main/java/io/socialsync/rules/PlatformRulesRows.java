@@ -1,6 +1,6 @@
 package io.socialsync.rules;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

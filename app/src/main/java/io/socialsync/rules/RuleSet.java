@@ -1,6 +1,6 @@
 package io.socialsync.rules;
 
-import io.socialsync.accounts.Platform;
+import io.socialsync.platforms.Platform;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.socialsync.rules;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.platforms.Platform;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;

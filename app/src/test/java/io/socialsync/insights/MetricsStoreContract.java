@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.accounts.AccountChanges;
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.db.Timestamps;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.MetricValue;
+import io.socialsync.platforms.Platform;
 import io.socialsync.publish.PublicationState;
 import io.socialsync.publish.PublishOutcomes;
 import io.socialsync.support.ClockedServerTest;

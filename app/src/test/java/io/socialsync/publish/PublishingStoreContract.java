@@ -3,11 +3,11 @@ package io.socialsync.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.accounts.AccountChanges;
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobState;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.Platform;
 import io.socialsync.rules.RuleInput;
 import io.socialsync.rules.RulesService;
 import io.socialsync.support.ClockedServerTest;

@@ -1,9 +1,9 @@
 package io.socialsync.bench;
 
 import io.socialsync.accounts.AccountChanges;
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.Platform;
 import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.publish.ScheduleRequest;
 import io.socialsync.publish.SchedulerTick;

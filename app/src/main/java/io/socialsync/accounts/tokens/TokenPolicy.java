@@ -1,8 +1,10 @@
 package io.socialsync.accounts.tokens;
 
 import io.socialsync.accounts.AccountStatus;
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
+import io.socialsync.platforms.Platform;
+import io.socialsync.platforms.TokenEndpoint;
+import io.socialsync.platforms.TokenSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

@@ -7,6 +7,7 @@ import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.node.PeriodicTask;
+import io.socialsync.platforms.TokenSettings;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

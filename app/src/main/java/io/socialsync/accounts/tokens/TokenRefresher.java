@@ -4,6 +4,8 @@ import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.TokenGrant;
+import io.socialsync.platforms.TokenSettings;
 import io.socialsync.secrets.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
@@ -139,8 +141,8 @@ public class TokenRefresher {
         TokenGrant grant;
         try {
             String refresh = account.hasRefreshToken() ? secrets.open(account.refreshTokenEnc()) : null;
-            grant = policy.endpoint(account.platform()).renew(account, secrets.open(account.accessTokenEnc()),
-                    refresh);
+            grant = policy.endpoint(account.platform()).renew(account.platform(), account.handle(),
+                    secrets.open(account.accessTokenEnc()), refresh);
         } catch (SecretBox.Unreadable unreadable) {
             grant = new TokenGrant.Misconfigured("the stored tokens of @" + account.handle() + " cannot be "
                     + "decrypted (" + unreadable.getMessage() + "): every node needs the SOCIALSYNC_SECRET_KEY "

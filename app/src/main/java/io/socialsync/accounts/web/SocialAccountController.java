@@ -2,7 +2,6 @@ package io.socialsync.accounts.web;
 
 import io.socialsync.accounts.AccountChanges;
 import io.socialsync.accounts.AccountFields;
-import io.socialsync.accounts.Platform;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.accounts.tokens.TokenPolicy;
@@ -10,6 +9,7 @@ import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
 import io.socialsync.domain.Invalid;
+import io.socialsync.platforms.Platform;
 import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,7 @@
 package io.socialsync.insights.web;
 
-import io.socialsync.insights.MetricValue;
 import io.socialsync.insights.MetricsCollection;
+import io.socialsync.platforms.MetricValue;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.apikey.Caller;
 import io.socialsync.domain.Invalid;
+import io.socialsync.platforms.Platform;
 import io.socialsync.publish.CalendarQuery;
 import io.socialsync.publish.PublicationCalendar;
 import io.socialsync.publish.PublicationState;

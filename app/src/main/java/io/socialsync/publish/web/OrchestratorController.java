@@ -1,8 +1,8 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.accounts.Platform;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.platforms.Platform;
 import io.socialsync.publish.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;

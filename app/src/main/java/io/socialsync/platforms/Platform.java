@@ -1,0 +1,26 @@
+package io.socialsync.platforms;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The platforms SocialSync publishes to. On the wire and in the database: the lower-case name. */
+public enum Platform {
+    INSTAGRAM, TIKTOK, YOUTUBE, FACEBOOK;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Platform> parse(String s) {
+        if (s == null) {
+            return Optional.empty();
+        }
+        String wire = s.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(p -> p.wire().equals(wire)).findFirst();
+    }
+
+    public static String choices() {
+        return "instagram, tiktok, youtube, facebook";
+    }
+}
