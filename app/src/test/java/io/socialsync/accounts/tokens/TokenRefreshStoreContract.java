@@ -44,7 +44,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Workers and the automatic sweep are off: jobs are only queued, refreshes are called directly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false", "socialsync.roles.api=false"})
+        "socialsync.roles.workers=false", "socialsync.roles.scheduler=false"})
 @Import(ClockedServerTest.Clocks.class)
 abstract class TokenRefreshStoreContract {
     static final WireMockServer TOKENS = new WireMockServer(WireMockConfiguration.options().dynamicPort());

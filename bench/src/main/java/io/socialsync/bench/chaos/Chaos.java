@@ -216,11 +216,16 @@ final class Chaos {
         });
     }
 
-    /** Until every flow settled and no job is due or running, or the drain time is up. */
+    /**
+     * Until every worker is up again (a started worker has swept what its killed predecessors left, so counting
+     * before the last kill's successor is up would count its leftovers as leaks), every flow settled and no job
+     * is due or running, or the drain time is up.
+     */
     private boolean drain(ChaosRig rig, List<Flow> flows, List<Flow> driven) throws Exception {
         long deadline = System.nanoTime() + options.drain().toNanos();
         while (System.nanoTime() < deadline) {
-            if (driven.size() == flows.size() && flows.stream().allMatch(Flow::done)) {
+            if (rig.workers.stream().allMatch(Node::ready) && driven.size() == flows.size()
+                    && flows.stream().allMatch(Flow::done)) {
                 try (var c = rig.postgres.connect()) {
                     if (Census.dueUnfinished(c) == 0 && Census.stuck(c).values().stream().allMatch(n -> n == 0)) {
                         return true;
