@@ -3,6 +3,7 @@ package io.socialsync.arch;
 import static com.tngtech.archunit.lang.SimpleConditionEvent.violated;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -12,9 +13,11 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.library.freeze.FreezingArchRule;
+import io.socialsync.SocialSyncApplication;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +31,12 @@ class FeatureBoundariesTest {
 
     /** The app's own classes only: the socialsync-media library shares io.socialsync.media but is no feature. */
     private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target/classes"));
+
+    @BeforeAll
+    static void importedTheApp() {
+        // with nothing imported every frozen violation would look fixed and be dropped from the store
+        assertTrue(MAIN.contain(SocialSyncApplication.class.getName()), "run from app/ after compiling");
+    }
 
     @Test
     void noNewCycleBetweenFeatures() {
