@@ -50,10 +50,18 @@ class ServeOnEmbeddedDefaultsTest {
         });
     }
 
+    /** A graceful stop (SIGTERM) signs the ledger head into storage: H2 must not have closed itself first. */
     @AfterAll
-    static void stopServe() throws InterruptedException {
+    static void stopServeAndFindItsShutdownCheckpoint() throws InterruptedException, IOException {
         serve.destroy();
-        if (!serve.waitFor(30, TimeUnit.SECONDS)) serve.destroyForcibly();
+        boolean stopped = serve.waitFor(30, TimeUnit.SECONDS);
+        if (!stopped) serve.destroyForcibly();
+        assertThat(stopped).as("serve stops on SIGTERM").isTrue();
+        Path checkpoints = DATA.resolve("files/ledger/checkpoints");
+        assertThat(Files.isDirectory(checkpoints)).as("a shutdown checkpoint in " + checkpoints).isTrue();
+        try (Stream<Path> files = Files.list(checkpoints)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json")).count()).isPositive();
+        }
     }
 
     @Test
