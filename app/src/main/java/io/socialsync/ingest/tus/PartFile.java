@@ -70,6 +70,8 @@ record PartFile(UUID id, FileChannel file, FileLock lock) implements AutoCloseab
     public void close() throws IOException {
         try (file) {
             lock.release();
+        } finally {
+            TusFiles.closed(id);
         }
     }
 

@@ -9,7 +9,9 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
@@ -58,15 +60,32 @@ public class TusFiles {
         }
     }
 
+    /**
+     * Uploads open in this JVM. File locks belong to the whole process, and closing any channel of a file drops
+     * them: a HEAD that opened the file only to find it Busy released the lock of the PATCH writing it. So a second
+     * request in this JVM is told Busy before it opens the file at all.
+     */
+    private static final Set<UUID> OPEN = ConcurrentHashMap.newKeySet();
+
     /** The upload's file, locked for this request alone until closed. @throws Busy if another request holds it */
     PartFile open(UUID id) throws IOException {
-        FileChannel file = FileChannel.open(path(id), StandardOpenOption.WRITE);
+        if (!OPEN.add(id)) {
+            throw new Busy();
+        }
+        FileChannel file = null;
         try {
+            file = FileChannel.open(path(id), StandardOpenOption.WRITE);
             return new PartFile(id, file, lock(file));
         } catch (IOException | RuntimeException e) {
-            file.close();
+            if (file != null) file.close();
+            OPEN.remove(id);
             throw e;
         }
+    }
+
+    /** {@link PartFile#close}: the upload may be opened again in this JVM. */
+    static void closed(UUID id) {
+        OPEN.remove(id);
     }
 
     private static FileLock lock(FileChannel file) throws IOException {
