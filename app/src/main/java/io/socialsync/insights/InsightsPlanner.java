@@ -3,6 +3,7 @@ package io.socialsync.insights;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.publish.PublishRuns;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InsightsPlanner {
-    static final String POSTED = "publish_posted";
     private final JobQueue queue;
     private final PublishRuns runs;
 
@@ -29,7 +29,7 @@ public class InsightsPlanner {
 
     @EventListener
     public void on(LedgerEvent event) {
-        if (!POSTED.equals(event.eventType()) || !"publication".equals(event.entityType())) {
+        if (!EventType.PUBLISH_POSTED.is(event.eventType()) || !"publication".equals(event.entityType())) {
             return;
         }
         long ws = event.workspaceId();

@@ -5,6 +5,7 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.media.render.PlatformFormats;
@@ -68,8 +69,8 @@ public class VariantRequests {
         long jobId = jobs.enqueue(JobRequest.of(workspaceId, RenderVariantsHandler.KIND,
                 Map.of("clip_id", clipId, "variant_ids", ids)), actor).job().id();
         variants.attachJob(workspaceId, ids, jobId);
-        ledger.append(new LedgerEvent.New(workspaceId, actor, "variants_requested", "clip", Long.toString(clipId),
-                jobId, Map.of("variant_ids", ids, "platforms", platforms, "presets",
+        ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.VARIANTS_REQUESTED, "clip",
+                Long.toString(clipId), jobId, Map.of("variant_ids", ids, "platforms", platforms, "presets",
                         presets.stream().map(Preset::describe).toList())));
         return new Requested(jobId, variants.byIds(workspaceId, ids));
     }

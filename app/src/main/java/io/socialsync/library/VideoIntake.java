@@ -3,6 +3,7 @@ package io.socialsync.library;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -52,8 +53,8 @@ public class VideoIntake {
         payload.put("size_bytes", v.sizeBytes());
         payload.put("sha256", v.sha256());
         payload.put("title", v.title());
-        ledger.append(new LedgerEvent.New(v.workspaceId(), actor, "video_uploaded", "video", Long.toString(id), null,
-                payload));
+        ledger.append(new LedgerEvent.New(v.workspaceId(), actor, EventType.VIDEO_UPLOADED, "video",
+                Long.toString(id), null, payload));
         var job = jobs.enqueue(JobRequest.of(v.workspaceId(), AnalyseVideoHandler.KIND, Map.of("video_id", id))
                 .withIdempotencyKey("analyse-video-" + id), actor).job();
         return new Intake(videos.byId(v.workspaceId(), id).orElseThrow(), true, job.id());

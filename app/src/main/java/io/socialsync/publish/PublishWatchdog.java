@@ -6,6 +6,7 @@ import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.node.PeriodicTask;
 import io.socialsync.platforms.PlatformSettings;
 import java.util.List;
@@ -97,7 +98,7 @@ public class PublishWatchdog implements PeriodicTask.Owner {
         var payload = PublishEvents.base(p);
         payload.put("previous_job_id", p.jobId());
         payload.put("job_id", job);
-        events.record(p, job, actor, "publish_rearmed", payload);
+        events.record(p, job, actor, EventType.PUBLISH_REARMED, payload);
         return true;
     }
 }

@@ -6,6 +6,7 @@ import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
@@ -99,7 +100,7 @@ public class SchedulerTick implements PeriodicTask.Owner {
             payload.put("enqueued_at", at.toString());
             payload.put("job_id", jobId);
             payload.put("publisher", publisher);
-            enqueued.add(PublishEvents.event(p, jobId, actor, "publish_scheduled_enqueued", payload));
+            enqueued.add(PublishEvents.event(p, jobId, actor, EventType.PUBLISH_SCHEDULED_ENQUEUED, payload));
             ids.add(String.valueOf(p.id()));
         }
         choice.fixAll(ours, PublisherChoice.INTERNAL);
