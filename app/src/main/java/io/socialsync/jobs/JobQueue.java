@@ -83,7 +83,8 @@ public class JobQueue {
     private Inserted insert(JobRequest request, JobSpec spec, Instant now) {
         JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED
                 : JobState.AVAILABLE;
-        String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
+        // payload records in their stored (snake case) shape; a Map from POST /jobs as it came
+        String payload = JobKind.JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
         long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
         return new Inserted(id, state);
     }

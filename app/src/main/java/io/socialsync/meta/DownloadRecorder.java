@@ -3,7 +3,6 @@ package io.socialsync.meta;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialsync.jobs.Backoff;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
@@ -90,8 +89,8 @@ public class DownloadRecorder {
         if (!states.retrying(claimed, error, next, now)) {
             return false;
         }
-        var request = JobRequest.of(claimed.workspaceId(), MediaDownloadHandler.KIND,
-                        Map.of("post_ids", List.of(claimed.id())))
+        var request = MediaDownloadHandler.JOB.request(claimed.workspaceId(),
+                        MediaDownloadHandler.Payload.posts(List.of(claimed.id())))
                 .withIdempotencyKey("meta-media-" + claimed.id() + "-retry-" + claimed.mediaAttempts()).at(next);
         queue.getObject().enqueue(request, Actor.SYSTEM);
         return true;

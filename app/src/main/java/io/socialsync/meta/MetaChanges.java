@@ -1,7 +1,6 @@
 package io.socialsync.meta;
 
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
@@ -84,8 +83,8 @@ public class MetaChanges {
                 }
             }
         }
-        toDownload.forEach((ws, ids) -> queue.enqueue(JobRequest.of(ws, MediaDownloadHandler.KIND,
-                Map.of("post_ids", ids)).withIdempotencyKey("meta-media-event-" + eventId), Actor.SYSTEM));
+        toDownload.forEach((ws, ids) -> queue.enqueue(MediaDownloadHandler.JOB.request(ws,
+                MediaDownloadHandler.Payload.posts(ids)).withIdempotencyKey("meta-media-event-" + eventId), Actor.SYSTEM));
         return new Applied(created, counted, ignored, toDownload.size());
     }
 

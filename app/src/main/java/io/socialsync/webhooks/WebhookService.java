@@ -4,7 +4,6 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
@@ -103,7 +102,7 @@ public class WebhookService {
     public long schedule(WebhookEndpoint endpoint, WebhookEvent event) {
         long ws = endpoint.workspaceId();
         long id = deliveries.insert(ws, endpoint.id(), event.ledgerEventId(), event.eventType(), clock.instant());
-        var request = JobRequest.of(ws, DeliverWebhookHandler.KIND, Map.of("delivery_id", id))
+        var request = DeliverWebhookHandler.JOB.request(ws, new DeliverWebhookHandler.Payload(id))
                 .withIdempotencyKey("webhook-delivery-" + id);
         var job = queue.enqueue(request, Actor.SYSTEM).job();
         deliveries.attach(ws, id, event.body(id), job.id());

@@ -3,7 +3,6 @@ package io.socialsync.library.web;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -70,8 +68,7 @@ public class MediaActionsController {
         if (video.state() == VideoState.REJECTED) {
             throw ApiException.conflict("video " + id + " was rejected: " + video.rejectReason());
         }
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("video_id", id);
+        var payload = AnalyseVideoHandler.Payload.of(id);
         if (body != null) {
             if (body.minLengthS() != null && body.maxLengthS() != null && body.minLengthS() > body.maxLengthS()) {
                 throw ApiException.badRequest("min_length_s must not exceed max_length_s");
@@ -79,12 +76,10 @@ public class MediaActionsController {
             if (body.minCount() != null && body.maxCount() != null && body.minCount() > body.maxCount()) {
                 throw ApiException.badRequest("min_count must not exceed max_count");
             }
-            putIfSet(payload, "min_length_s", body.minLengthS());
-            putIfSet(payload, "max_length_s", body.maxLengthS());
-            putIfSet(payload, "min_count", body.minCount());
-            putIfSet(payload, "max_count", body.maxCount());
+            payload = new AnalyseVideoHandler.Payload(id, body.minLengthS(), body.maxLengthS(), body.minCount(),
+                    body.maxCount());
         }
-        var job = jobs.enqueue(JobRequest.of(caller.workspaceId(), AnalyseVideoHandler.KIND, payload)
+        var job = jobs.enqueue(AnalyseVideoHandler.JOB.request(caller.workspaceId(), payload)
                 .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), caller.actor()).job();
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id()));
@@ -142,11 +137,5 @@ public class MediaActionsController {
     private ResponseEntity<Void> redirect(String key) {
         URI url = storage.signedUrl(StorageKey.of(key), LINK_TTL);
         return ResponseEntity.status(HttpStatus.FOUND).location(url).build();
-    }
-
-    private static void putIfSet(java.util.Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }
