@@ -2,6 +2,9 @@ package io.socialsync.library.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
 import io.socialsync.library.AnalyseVideoHandler;
@@ -12,7 +15,6 @@ import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -64,17 +66,17 @@ public class MediaActionsController {
     ResponseEntity<Accepted> analyse(Caller caller, @PathVariable long id,
                                      @Valid @RequestBody(required = false) AnalyseRequest body) {
         caller.require(Role.EDITOR);
-        var video = videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        var video = videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
         if (video.state() == VideoState.REJECTED) {
-            throw ApiException.conflict("video " + id + " was rejected: " + video.rejectReason());
+            throw new Conflict("video " + id + " was rejected: " + video.rejectReason());
         }
         var payload = AnalyseVideoHandler.Payload.of(id);
         if (body != null) {
             if (body.minLengthS() != null && body.maxLengthS() != null && body.minLengthS() > body.maxLengthS()) {
-                throw ApiException.badRequest("min_length_s must not exceed max_length_s");
+                throw new Invalid("min_length_s must not exceed max_length_s");
             }
             if (body.minCount() != null && body.maxCount() != null && body.minCount() > body.maxCount()) {
-                throw ApiException.badRequest("min_count must not exceed max_count");
+                throw new Invalid("min_count must not exceed max_count");
             }
             payload = new AnalyseVideoHandler.Payload(id, body.minLengthS(), body.maxLengthS(), body.minCount(),
                     body.maxCount());
@@ -105,32 +107,32 @@ public class MediaActionsController {
     /** Files are served by /files with a signed, expiring link (Range supported there). */
     @GetMapping("/variants/{id}/file")
     ResponseEntity<Void> variantFile(Caller caller, @PathVariable long id) {
-        var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("variant", id));
+        var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("variant", id));
         if (variant.storageKey() == null) {
-            throw ApiException.conflict("variant " + id + " is " + variant.state() + ", not rendered yet");
+            throw new Conflict("variant " + id + " is " + variant.state() + ", not rendered yet");
         }
         return redirect(variant.storageKey());
     }
 
     @GetMapping("/clips/{id}/thumbnail")
     ResponseEntity<Void> thumbnail(Caller caller, @PathVariable long id) {
-        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("clip", id));
+        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("clip", id));
         if (clip.thumbnailKey() == null) {
-            throw ApiException.notFound("thumbnail of clip", id);
+            throw new NotFound("thumbnail of clip", id);
         }
         return redirect(clip.thumbnailKey());
     }
 
     @GetMapping("/videos/{id}/contact-sheet")
     ResponseEntity<Void> contactSheet(Caller caller, @PathVariable long id) {
-        videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
         return redirect(videos.contactSheetKey(caller.workspaceId(), id)
-                .orElseThrow(() -> ApiException.notFound("contact sheet of video", id)));
+                .orElseThrow(() -> new NotFound("contact sheet of video", id)));
     }
 
     @GetMapping("/videos/{id}/file")
     ResponseEntity<Void> videoFile(Caller caller, @PathVariable long id) {
-        return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id))
+        return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id))
                 .storageKey());
     }
 
