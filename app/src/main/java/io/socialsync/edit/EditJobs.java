@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 public class EditJobs {
     /** Builds the operation from the payload and the inputs' local files. */
     @FunctionalInterface
-    public interface Planner<P> {
+    interface Planner<P> {
         EditOperation plan(P payload, List<Path> inputs);
     }
 
@@ -48,8 +48,8 @@ public class EditJobs {
         this.media = media;
     }
 
-    public <P extends Record & EditPayload> Map<String, Object> run(JobContext ctx, JobKind<P> job, String kind,
-                                                                   Planner<P> planner) {
+    <P extends Record & EditPayload> Map<String, Object> run(JobContext ctx, JobKind<P> job, String kind,
+                                                            Planner<P> planner) {
         long ws = ctx.workspaceId();
         long jobId = ctx.job().id();
         var done = assets.byJob(ws, jobId);
