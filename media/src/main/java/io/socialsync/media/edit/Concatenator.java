@@ -68,7 +68,7 @@ final class Concatenator {
             VideoStream first = inputs.getFirst().requireVideo();
             boolean audio = inputs.stream().anyMatch(MediaInfo::hasAudio);
             if (format != null) {
-                return new ConcatTarget(format.width(), format.height(), OutputFps.choose(first, format.maxFps()),
+                return new ConcatTarget(format.width(), format.height(), OutputFps.choose(first, format.minFps(), format.maxFps()),
                         48_000, audio);
             }
             int rate = inputs.getFirst().hasAudio() ? inputs.getFirst().audio().getFirst().sampleRate() : 48_000;

@@ -8,11 +8,17 @@ import java.util.Objects;
  * constants: platforms change them, so the defaults live in one table ({@link PlatformFormats#DEFAULTS}).
  *
  * @param name the id callers request, e.g. {@code instagram_reel}
+ * @param minFps output frame rate is raised to at least this (a slower source repeats frames, not rejected)
  * @param maxFps output frame rate is capped to this (a faster source is resampled, not rejected)
  * @param maxSizeBytes an output larger than this fails verification; the bitrate is capped to aim below it
  */
-public record PlatformFormat(String name, int width, int height, Duration maxDuration, int maxFps,
+public record PlatformFormat(String name, int width, int height, Duration maxDuration, int minFps, int maxFps,
                              long maxSizeBytes) {
+
+    /** A format with no lower frame-rate bound. */
+    public PlatformFormat(String name, int width, int height, Duration maxDuration, int maxFps, long maxSizeBytes) {
+        this(name, width, height, maxDuration, 1, maxFps, maxSizeBytes);
+    }
 
     public PlatformFormat {
         Objects.requireNonNull(name, "name");
@@ -24,7 +30,7 @@ public record PlatformFormat(String name, int width, int height, Duration maxDur
         }
         Objects.requireNonNull(maxDuration, "maxDuration");
         if (maxDuration.isNegative() || maxDuration.isZero()) throw new IllegalArgumentException(name + ": maxDuration");
-        if (maxFps < 1) throw new IllegalArgumentException(name + ": maxFps must be >= 1");
+        if (minFps < 1 || maxFps < minFps) throw new IllegalArgumentException(name + ": need 1 <= minFps <= maxFps");
         if (maxSizeBytes < 1) throw new IllegalArgumentException(name + ": maxSizeBytes must be >= 1");
     }
 

@@ -18,11 +18,12 @@ public final class PlatformFormats {
 
     /** The one place the defaults are written down. */
     public static final List<PlatformFormat> DEFAULTS = List.of(
-            new PlatformFormat("instagram_reel", 1080, 1920, Duration.ofMinutes(15), 60, GB),
-            new PlatformFormat("tiktok", 1080, 1920, Duration.ofMinutes(10), 60, 500 * MB),
-            new PlatformFormat("youtube_short", 1080, 1920, Duration.ofMinutes(3), 60, 2 * GB),
-            new PlatformFormat("facebook", 1080, 1080, Duration.ofMinutes(240), 60, 4 * GB),
-            new PlatformFormat("youtube", 1920, 1080, Duration.ofHours(12), 60, 256 * GB));
+            new PlatformFormat("instagram_reel", 1080, 1920, Duration.ofMinutes(15), 23, 60, GB),
+            new PlatformFormat("tiktok", 1080, 1920, Duration.ofMinutes(10), 23, 60, 500 * MB),
+            // YouTube states no minimum rate; Shorts are often cross-posted Reels, so they get the same floor
+            new PlatformFormat("youtube_short", 1080, 1920, Duration.ofMinutes(3), 23, 60, 2 * GB),
+            new PlatformFormat("facebook", 1080, 1080, Duration.ofMinutes(240), 24, 60, 4 * GB),
+            new PlatformFormat("youtube", 1920, 1080, Duration.ofHours(12), 1, 60, 256 * GB));
 
     private final Map<String, PlatformFormat> byName = new LinkedHashMap<>();
 

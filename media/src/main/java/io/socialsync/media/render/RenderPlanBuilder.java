@@ -92,7 +92,7 @@ public final class RenderPlanBuilder {
             for (PlatformFormat f : request.formats()) {
                 PlatformLimits.checkDuration(f, out, preset);
                 Spec spec = new Spec(Fmt.even(f.width() * options.sizeScale()),
-                        Fmt.even(f.height() * options.sizeScale()), OutputFps.choose(video, f.maxFps()));
+                        Fmt.even(f.height() * options.sizeScale()), OutputFps.choose(video, f.minFps(), f.maxFps()));
                 groups.computeIfAbsent(spec, k -> new ArrayList<>()).add(f);
             }
             for (var g : groups.entrySet()) {
