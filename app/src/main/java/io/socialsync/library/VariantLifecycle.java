@@ -49,7 +49,8 @@ public class VariantLifecycle {
                     if (rv.formats().contains(v.format()) && rv.preset().name().equals(v.preset())
                             && rv.seed() == v.seed()) {
                         variants.ready(v.workspaceId(), v.id(), entry.getValue().value(), rv.width(), rv.height(),
-                                rv.duration().toMillis(), rv.sizeBytes(), clock.instant());
+                                rv.duration().toMillis(), rv.sizeBytes(), VariantWarnings.json(rv.warnings()),
+                                clock.instant());
                         ledger.append(new LedgerEvent.New(v.workspaceId(), actor, "variant_rendered", "variant",
                                 Long.toString(v.id()), jobId, Map.of("clip_id", clip.id(), "format", v.format(),
                                         "preset", rv.preset().describe(), "size_bytes", rv.sizeBytes())));
