@@ -47,11 +47,10 @@ final class Trimmer {
             a.addAll(List.of("-vf", evenSize(v) + ",setpts=PTS-STARTPTS,fps=" + Fmt.rate(fps) + ",trim=end_frame="
                     + frames + ",format=yuv420p"));
             // and as many samples as those frames last, padded with silence if the source's audio ends early
-            a.addAll(List.of("-af", "aresample=" + AUDIO_RATE + ",atrim=end_sample=" + samples + ",apad=whole_len="
-                    + samples));
+            a.addAll(List.of("-af", "aresample=" + AUDIO_RATE + ",apad," + EncoderArgs.primingTrim(samples)));
             a.addAll(EncoderArgs.video(job.encoder(), fps, 0));
             a.addAll(EncoderArgs.audio(job.encoder(), AUDIO_RATE));
-            a.addAll(EncoderArgs.container());
+            a.addAll(EncoderArgs.platformContainer());
         } else {
             // make_zero: copied packets keep their timestamps, which would otherwise start at the keyframe's
             a.addAll(List.of("-c", "copy", "-avoid_negative_ts", "make_zero", "-movflags", "+faststart", "-f", "mp4"));
