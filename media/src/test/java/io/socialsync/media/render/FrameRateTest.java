@@ -8,7 +8,10 @@ import io.socialsync.media.ffmpeg.Ffmpeg;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.probe.FrameRate;
 import io.socialsync.media.probe.MediaProber;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,53 @@ class FrameRateTest {
         assertThat(OutputFps.STANDARD).contains(rate);
         assertRate(v, rate);
         assertThat(Inspect.probe(v.path()).videoSeconds()).isCloseTo(2, within(rate.denominator() / (double) rate.numerator()));
+    }
+
+    /**
+     * A white flash and a beep, both at 1.0 s of a 17 fps source rendered at 24 fps: in the output they must
+     * still coincide, and fall at 1.0 s (the AAC priming, with no edit list to hide it, is cut, not played).
+     */
+    @Test
+    void aFlashAndItsBeepStayTogetherThroughTheRateChange() throws IOException {
+        Path src = TestMedia.synth(work.resolve("sync.mp4"), "-f", "lavfi", "-i",
+                "color=black:size=320x180:rate=17:duration=3,drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill"
+                        + ":enable='between(t\\,1\\,1.05)'",
+                "-f", "lavfi", "-i", "aevalsrc='if(between(t\\,1\\,1.1)\\,0.8*sin(2*PI*1000*t)\\,0)':s=44100:d=3",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac");
+        RenderedVariant v = render(src, "instagram_reel").getFirst();
+        assertRate(v, new FrameRate(24, 1));
+        double flash = firstBrightFrame(v.path()) / 24.0, beep = firstLoudSample(v.path()) / 48_000.0;
+        assertThat(flash).as("flash").isCloseTo(1.0, within(1 / 24.0));
+        assertThat(beep).as("beep").isCloseTo(1.0, within(0.005));
+        assertThat(beep - flash).as("beep against flash").isCloseTo(0, within(1 / 24.0));
+    }
+
+    private static int firstBrightFrame(Path file) throws IOException {
+        byte[] y = raw(file, List.of("-map", "0:v", "-vf", "scale=2:2", "-pix_fmt", "gray", "-f", "rawvideo"));
+        for (int i = 0; i < y.length; i += 4) if ((y[i] & 0xff) > 128) return i / 4;
+        return -1;
+    }
+
+    /** The first sample above a third of the loudest (loudness normalisation changes the absolute level). */
+    private static int firstLoudSample(Path file) throws IOException {
+        byte[] pcm = raw(file, List.of("-map", "0:a", "-ac", "1", "-ar", "48000", "-f", "s16le"));
+        int max = 0;
+        for (int i = 0; i + 1 < pcm.length; i += 2) max = Math.max(max, Math.abs(sample(pcm, i)));
+        for (int i = 0; i + 1 < pcm.length; i += 2) if (Math.abs(sample(pcm, i)) > max / 3) return i / 2;
+        return -1;
+    }
+
+    private static int sample(byte[] pcm, int i) {
+        return (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
+    }
+
+    private static byte[] raw(Path file, List<String> output) throws IOException {
+        Path out = Files.createTempFile(file.getParent(), "raw", ".bin");
+        List<String> a = new ArrayList<>(List.of("-y", "-i", Ffmpeg.fileArg(file)));
+        a.addAll(output);
+        a.add(Ffmpeg.fileArg(out));
+        TestMedia.ffmpeg().run(a, RunOptions.defaults());
+        return Files.readAllBytes(out);
     }
 
     private Path source(String name, String video) {
