@@ -46,7 +46,8 @@ public class Variants {
     public void ready(long workspaceId, long id, String storageKey, int width, int height, long durationMs,
                       long sizeBytes, String warnings, Instant now) {
         jdbc.sql("UPDATE variants SET state = 'READY', storage_key = ?, width = ?, height = ?, duration_ms = ?, "
-                        + "size_bytes = ?, error = NULL, warnings = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
+                        + "size_bytes = ?, error = NULL, warnings = ?, updated_at = ? "
+                        + "WHERE workspace_id = ? AND id = ?")
                 .params(storageKey, width, height, durationMs, sizeBytes, warnings, utc(now), workspaceId, id)
                 .update();
     }

@@ -31,7 +31,9 @@ final class ReasonWriter {
         else if (s.hook() < 35) parts.add("slow start");
         if (s.visual() < 70) parts.add("some black, frozen or dark footage");
         if (first == Boundary.CUT && last == Boundary.CUT) parts.add("starts and ends on scene cuts");
-        else if (first == Boundary.SECTION && last == Boundary.SECTION) parts.add("starts and ends with the music's sections");
+        else if (first == Boundary.SECTION && last == Boundary.SECTION) {
+            parts.add("starts and ends with the music's sections");
+        }
         else if (first != Boundary.MID_PHRASE && last != Boundary.MID_PHRASE && s.continuity() >= 60) {
             parts.add("clean start and end");
         }

@@ -34,7 +34,9 @@ public record PlatformFormat(String name, int width, int height, Duration maxDur
                     + width + "x" + height);
         }
         Objects.requireNonNull(maxDuration, "maxDuration");
-        if (maxDuration.isNegative() || maxDuration.isZero()) throw new IllegalArgumentException(name + ": maxDuration");
+        if (maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException(name + ": maxDuration");
+        }
         if (minFps < 1 || maxFps < minFps) throw new IllegalArgumentException(name + ": need 1 <= minFps <= maxFps");
         if (maxSizeBytes < 1) throw new IllegalArgumentException(name + ": maxSizeBytes must be >= 1");
         if (minShortSide < 2 || minShortSide > Math.min(width, height)) {

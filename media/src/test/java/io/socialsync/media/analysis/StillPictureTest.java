@@ -34,7 +34,8 @@ class StillPictureTest {
     private Path still(String name, String audio) {
         return TestMedia.synth(work.resolve(name), "-f", "lavfi", "-i",
                 "testsrc2=size=320x180:rate=25:duration=0.04,tpad=stop_mode=clone:stop_duration=90",
-                "-f", "lavfi", "-i", audio, "-t", "90", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                "-f", "lavfi", "-i", audio, "-t", "90", "-c:v", "libx264", "-preset", "ultrafast",
+                "-pix_fmt", "yuv420p",
                 "-c:a", "aac");
     }
 

@@ -38,7 +38,8 @@ class TrimExactnessTest {
         source = TestMedia.synth(work.resolve("numbered.mp4"), "-f", "lavfi", "-i", "nullsrc=size=320x180:rate=" + FPS
                 + ":duration=3,geq=lum='16+2*N':cb=128:cr=128", "-f", "lavfi", "-i",
                 "sine=frequency=330:sample_rate=44100:duration=3", "-c:v", "libx264", "-preset", "ultrafast",
-                "-qp", "0", "-pix_fmt", "yuv420p", "-g", Integer.toString(FPS), "-sc_threshold", "0", "-c:a", "aac", "-shortest");
+                "-qp", "0", "-pix_fmt", "yuv420p", "-g", Integer.toString(FPS), "-sc_threshold", "0", "-c:a", "aac",
+                "-shortest");
     }
 
     @ParameterizedTest(name = "{0}-{1} s")
@@ -89,7 +90,8 @@ class TrimExactnessTest {
     /** Every frame's number, from its luma (read as stored: a gray conversion would stretch the range). */
     private static List<Integer> frameNumbers(Path file) {
         Path raw = work.resolve(file.getFileName() + ".gray");
-        TestMedia.ffmpeg().run(List.of("-y", "-i", Ffmpeg.fileArg(file), "-vf", "scale=2:2:flags=area", "-pix_fmt", "yuv420p",
+        TestMedia.ffmpeg().run(List.of("-y", "-i", Ffmpeg.fileArg(file), "-vf", "scale=2:2:flags=area",
+                "-pix_fmt", "yuv420p",
                 "-fps_mode", "passthrough", "-f", "rawvideo", Ffmpeg.fileArg(raw)), RunOptions.defaults());
         try {
             byte[] px = Files.readAllBytes(raw);

@@ -185,7 +185,9 @@ class PlatformOutputTest {
     }
 
     private static int rotation(JsonNode video) {
-        for (JsonNode side : video.path("side_data_list")) if (side.has("rotation")) return side.path("rotation").asInt();
+        for (JsonNode side : video.path("side_data_list")) {
+            if (side.has("rotation")) return side.path("rotation").asInt();
+        }
         return 0;
     }
 
