@@ -50,7 +50,8 @@ public class VariantLifecycle {
                     if (rv.formats().contains(v.format()) && rv.preset().name().equals(v.preset())
                             && rv.seed() == v.seed()) {
                         variants.ready(v.workspaceId(), v.id(), entry.getValue().value(), rv.width(), rv.height(),
-                                rv.duration().toMillis(), rv.sizeBytes(), clock.instant());
+                                rv.duration().toMillis(), rv.sizeBytes(), VariantWarnings.json(rv.warnings()),
+                                clock.instant());
                         ledger.append(new LedgerEvent.New(v.workspaceId(), actor, EventType.VARIANT_RENDERED,
                                 "variant", Long.toString(v.id()), jobId,
                                 Map.of("clip_id", clip.id(), "format", v.format(),
