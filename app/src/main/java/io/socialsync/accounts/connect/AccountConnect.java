@@ -1,0 +1,291 @@
+package io.socialsync.accounts.connect;
+
+import io.socialsync.accounts.AccountChanges;
+import io.socialsync.accounts.SocialAccount;
+import io.socialsync.accounts.SocialAccountService;
+import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
+import io.socialsync.domain.Unavailable;
+import io.socialsync.ledger.Actor;
+import io.socialsync.platforms.ConnectCandidate;
+import io.socialsync.platforms.ConnectOutcome;
+import io.socialsync.platforms.ConnectSettings;
+import io.socialsync.platforms.OAuthConnect;
+import io.socialsync.platforms.OAuthConnector;
+import io.socialsync.platforms.Platform;
+import io.socialsync.secrets.SecretBox;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Connecting an account by OAuth: {@link #start} makes the provider's consent URL with a {@code state} (256 random
+ * bits; the row keeps its SHA-256 with the workspace, the caller, the platform and the sealed PKCE verifier),
+ * {@link #callback} takes the state once, exchanges the code and stores the account exactly as a pasted one
+ * ({@link SocialAccountService}), or keeps the accounts to pick from ({@link #choose}). A reconnect
+ * ({@code accountId}) repairs that account in place and refuses any other.
+ */
+@Service
+public class AccountConnect {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+    private final OAuthConnect flow;
+    private final ConnectStates states;
+    private final PendingConnections pending;
+    private final SocialAccountService accounts;
+    private final SecretBox secrets;
+    private final ConnectSettings settings;
+    private final String publicUrl;
+    private final Clock clock;
+
+    public AccountConnect(OAuthConnect flow, ConnectStates states, PendingConnections pending,
+                          SocialAccountService accounts, SecretBox secrets, ConnectSettings settings,
+                          SocialSyncProperties properties, Clock clock) {
+        this.flow = flow;
+        this.states = states;
+        this.pending = pending;
+        this.accounts = accounts;
+        this.secrets = secrets;
+        this.settings = settings;
+        String base = properties.storage().publicBaseUrl();
+        this.publicUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.clock = clock;
+    }
+
+    /** The provider's consent URL for a new account of {@code platform}, or to repair {@code accountId}. */
+    public String start(long workspaceId, Actor actor, Platform platform, Long accountId, ZoneId timezone) {
+        var connector = connector(platform);
+        ZoneId zone = timezone;
+        if (accountId != null) {
+            var account = accounts.get(workspaceId, accountId);
+            if (account.platform() != platform) {
+                throw Invalid.field("account_id", "account " + accountId + " is a " + account.platform().wire()
+                        + " account: reconnect it at /social-accounts/connect/" + account.platform().wire());
+            }
+            zone = account.timezone();
+        }
+        String state = random();
+        String redirect = publicUrl + "/social-accounts/connect/" + platform.wire() + "/callback";
+        var authorization = flow.authorize(platform, redirect, state);
+        Instant now = now();
+        states.purge(now.minus(KEEP_EXPIRED));
+        states.insert(new ConnectState(sha256(state), workspaceId, platform, actor, accountId, zone, redirect,
+                authorization.codeVerifier() == null ? null : secrets.seal(authorization.codeVerifier()), now,
+                now.plus(settings.stateTtl()), null));
+        return authorization.url();
+    }
+
+    /**
+     * The provider's redirect back. The state is spent before anything else, so a replayed callback (the same
+     * code and state) is refused even while the first one is still talking to the provider.
+     */
+    public ConnectResult callback(Platform platform, String state, String code, String error, String description) {
+        if (state == null || state.isBlank()) {
+            throw refused("No state", "the callback carries no state, so SocialSync cannot tell which connection it "
+                    + "belongs to: start the connection again");
+        }
+        String hash = sha256(state);
+        var row = states.byHash(hash).orElseThrow(() -> refused("Unknown connection", "SocialSync did not start "
+                + "this connection, or its link was changed on the way: start the connection again"));
+        if (!states.use(hash, now())) {
+            throw refused("Connection already completed", "this sign-in was already used once; each sign-in "
+                    + "completes one connection. Start the connection again to connect another account");
+        }
+        if (row.platform() != platform) {
+            throw refused("Unknown connection", "this sign-in was started for " + row.platform().wire()
+                    + ", not " + platform.wire() + ": start the connection again");
+        }
+        if (now().isAfter(row.expiresAt())) {
+            throw refused("Connection expired", "the sign-in took longer than " + settings.stateTtl().toMinutes()
+                    + " minutes: start the connection again");
+        }
+        var connector = connector(platform);
+        if (error != null && !error.isBlank()) {
+            throw denied(platform, connector, error, description);
+        }
+        if (code == null || code.isBlank()) {
+            throw refused("No code", name(platform) + " sent no authorization code: start the connection again");
+        }
+        String verifier = row.codeVerifierEnc() == null ? null : secrets.open(row.codeVerifierEnc());
+        return switch (flow.complete(platform, row.redirectUri(), state, code, verifier)) {
+            case ConnectOutcome.Refused r -> throw refused("Connection refused", r.reason());
+            case ConnectOutcome.Unavailable u -> throw new Unavailable(name(platform) + " unavailable", u.reason());
+            case ConnectOutcome.Found f -> found(row, connector, f.candidates());
+        };
+    }
+
+    public ConnectResult.Pending pending(long workspaceId, long id) {
+        var row = pending.byId(workspaceId, id, false).orElseThrow(() -> new NotFound("connection", id));
+        return view(row, row.candidatesEnc().isBlank() ? List.of() : candidates(row));
+    }
+
+    /** Connects the picked candidates of a pending connection, once. */
+    @Transactional
+    public ConnectResult.Connected choose(long workspaceId, long id, List<String> externalIds, Actor actor) {
+        var row = pending.byId(workspaceId, id, true).orElseThrow(() -> new NotFound("connection", id));
+        if (row.completedAt() != null) {
+            throw new Conflict("connection " + id + " was already completed: start a new connection to add more");
+        }
+        if (now().isAfter(row.expiresAt()) || row.candidatesEnc().isBlank()) {
+            throw new Conflict("connection " + id + " expired (a choice must come within "
+                    + settings.pendingTtl().toMinutes() + " minutes): start the connection again");
+        }
+        if (externalIds == null || externalIds.isEmpty()) {
+            throw Invalid.field("external_ids", "pick at least one of the candidates' external_id");
+        }
+        var all = candidates(row);
+        var chosen = new ArrayList<ConnectCandidate>();
+        for (String wanted : new LinkedHashSet<>(externalIds)) {
+            chosen.add(all.stream().filter(c -> c.externalId().equals(wanted)).findFirst()
+                    .orElseThrow(() -> Invalid.field("external_ids", "'" + wanted + "' is not one of this "
+                            + "connection's candidates")));
+        }
+        var connector = connector(row.platform());
+        var connected = chosen.stream().map(c -> connect(workspaceId, row.platform(), row.timezone(), connector, c,
+                actor)).toList();
+        pending.complete(workspaceId, id, now());
+        return new ConnectResult.Connected(connected);
+    }
+
+    private ConnectResult found(ConnectState row, OAuthConnector connector, List<ConnectCandidate> found) {
+        long ws = row.workspaceId();
+        if (row.accountId() != null) {
+            return new ConnectResult.Connected(List.of(reconnect(row, connector, found)));
+        }
+        if (row.platform() == Platform.TIKTOK && found.size() == 1) { // one creator per sign-in: nothing to pick
+            return new ConnectResult.Connected(List.of(connect(ws, row.platform(), row.timezone(), connector,
+                    found.getFirst(), row.actor())));
+        }
+        Instant now = now();
+        pending.purge(now);
+        var draft = new PendingConnection(0, ws, row.platform(), row.timezone(),
+                secrets.seal(JSON.writeValueAsString(found)), now, now.plus(settings.pendingTtl()), null);
+        return view(pending.byId(ws, pending.insert(draft), false).orElseThrow(), found);
+    }
+
+    /** Only the account the reconnect was started for: a sign-in as anyone else changes nothing. */
+    private SocialAccount reconnect(ConnectState row, OAuthConnector connector, List<ConnectCandidate> found) {
+        var account = accounts.get(row.workspaceId(), row.accountId());
+        String key = connector.identityKey(account.platform());
+        String expected = account.externalIds().get(key);
+        var match = found.stream().filter(c -> expected != null ? expected.equals(c.externalId())
+                : c.handle().equalsIgnoreCase(account.handle())).findFirst();
+        if (match.isEmpty()) {
+            var other = found.getFirst();
+            throw new Conflict("this sign-in reached " + name(account.platform()) + " account @" + other.handle()
+                    + " (" + key + " " + other.externalId() + "), but account " + account.id() + " is @"
+                    + account.handle() + (expected == null ? "" : " (" + key + " " + expected + ")")
+                    + ": nothing was changed. Sign in as @" + account.handle() + " to repair it, or connect @"
+                    + other.handle() + " as a new account (without account_id)");
+        }
+        return accounts.reconnect(row.workspaceId(), account.id(), changes(match.get(), account.timezone()),
+                row.actor());
+    }
+
+    /** A new account, or, when the workspace already has this one (same external id), that account repaired. */
+    private SocialAccount connect(long ws, Platform platform, ZoneId zone, OAuthConnector connector,
+                                  ConnectCandidate c, Actor actor) {
+        String key = connector.identityKey(platform);
+        var existing = accounts.page(ws, platform, null, 500).stream()
+                .filter(a -> Objects.equals(a.externalIds().get(key), c.externalId())).findFirst();
+        if (existing.isPresent()) {
+            return accounts.reconnect(ws, existing.get().id(), changes(c, existing.get().timezone()), actor);
+        }
+        return accounts.create(ws, platform, changes(c, zone), actor);
+    }
+
+    private static AccountChanges changes(ConnectCandidate c, ZoneId zone) {
+        return new AccountChanges(c.handle(), c.externalIds(), zone, c.accessToken(), c.refreshToken(),
+                c.expiresAt(), null, c.refreshExpiresAt());
+    }
+
+    private List<ConnectCandidate> candidates(PendingConnection row) {
+        return JSON.readValue(secrets.open(row.candidatesEnc()), new TypeReference<>() {
+        });
+    }
+
+    private ConnectResult.Pending view(PendingConnection row, List<ConnectCandidate> found) {
+        String status = row.completedAt() != null ? "completed"
+                : now().isAfter(row.expiresAt()) || found.isEmpty() ? "expired" : "pending";
+        var choices = status.equals("pending") ? found.stream()
+                .map(c -> new ConnectResult.Choice(c.externalId(), c.handle(), c.name())).toList()
+                : List.<ConnectResult.Choice>of();
+        return new ConnectResult.Pending(row.id(), row.platform(), status, row.expiresAt(), choices);
+    }
+
+    private OAuthConnector connector(Platform platform) {
+        var connector = flow.connector(platform).orElseThrow(() -> new Conflict("SocialSync cannot connect "
+                + platform.wire() + " accounts by OAuth"));
+        if (!connector.configured()) {
+            throw new Conflict(connector.notConfigured());
+        }
+        return connector;
+    }
+
+    private static Invalid denied(Platform platform, OAuthConnector connector, String error, String description) {
+        if ("access_denied".equals(error)) {
+            return refused("Consent denied", name(platform) + " says the permission request was declined, so "
+                    + "nothing was connected. To connect, start again and allow every permission SocialSync asks "
+                    + "for (" + String.join(", ", connector.scopes(platform)) + "): it needs them to publish and "
+                    + "to read insights");
+        }
+        String said = description == null || description.isBlank() ? "" : ": " + cut(description);
+        return refused("Connection failed", name(platform) + " ended the sign-in with the error " + cut(error)
+                + said + ". Start the connection again");
+    }
+
+    private static Invalid refused(String title, String detail) {
+        return new Invalid(Invalid.Kind.BAD_REQUEST, title, detail);
+    }
+
+    private static String name(Platform platform) {
+        return switch (platform) {
+            case INSTAGRAM -> "Instagram";
+            case FACEBOOK -> "Facebook";
+            case TIKTOK -> "TikTok";
+            case YOUTUBE -> "YouTube";
+        };
+    }
+
+    private static String cut(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
