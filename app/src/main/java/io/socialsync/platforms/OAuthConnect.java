@@ -1,7 +1,9 @@
 package io.socialsync.platforms;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -104,6 +106,18 @@ public class OAuthConnect {
     public static Set<String> granted(OAuth2AccessTokenResponse tokens) {
         return tokens.getAccessToken().getScopes().stream().flatMap(s -> Arrays.stream(s.split("[,\\s]+")))
                 .filter(s -> !s.isBlank()).collect(Collectors.toSet());
+    }
+
+    /**
+     * When the access token expires by the service's clock: Spring stamps {@code expires_in} on the JVM's, and
+     * every other expiry SocialSync keeps is on its {@link Clock}. Null when the answer had no {@code expires_in}.
+     */
+    public static Instant expiresAt(OAuth2AccessTokenResponse tokens, Clock clock) {
+        var token = tokens.getAccessToken();
+        if (token.getIssuedAt() == null || token.getExpiresAt() == null) {
+            return null;
+        }
+        return clock.instant().plus(Duration.between(token.getIssuedAt(), token.getExpiresAt()));
     }
 
     /** The scopes of {@code wanted} not in {@code granted}, for a sentence; empty when all were granted. */

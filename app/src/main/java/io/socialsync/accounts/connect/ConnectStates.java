@@ -49,9 +49,10 @@ class ConnectStates {
 
     private static ConnectState map(ResultSet rs) throws SQLException {
         long account = rs.getLong("account_id");
+        Long accountId = rs.wasNull() ? null : account;
         return new ConnectState(rs.getString("state_hash"), rs.getLong("workspace_id"),
                 Platform.parse(rs.getString("platform")).orElseThrow(), new Actor(rs.getString("actor")),
-                rs.wasNull() ? null : account, ZoneId.of(rs.getString("timezone")), rs.getString("redirect_uri"),
+                accountId, ZoneId.of(rs.getString("timezone")), rs.getString("redirect_uri"),
                 rs.getString("code_verifier_enc"), instant(rs, "created_at"), instant(rs, "expires_at"),
                 instant(rs, "used_at"));
     }

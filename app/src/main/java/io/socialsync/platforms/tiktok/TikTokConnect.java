@@ -130,7 +130,7 @@ class TikTokConnect implements OAuthConnector {
                 ? sent.plusSeconds(n.longValue()) : null;
         return new ConnectOutcome.Found(List.of(new ConnectCandidate(openId, handle,
                 creator.path("creator_nickname").asString(handle), Map.of("open_id", openId), token,
-                response.getAccessToken().getExpiresAt(), response.getRefreshToken().getTokenValue(),
+                OAuthConnect.expiresAt(response, clock), response.getRefreshToken().getTokenValue(),
                 refreshExpires)));
     }
 

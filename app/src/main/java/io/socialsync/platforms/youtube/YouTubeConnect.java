@@ -12,6 +12,7 @@ import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.platforms.TokenSettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,11 @@ class YouTubeConnect implements OAuthConnector {
     private final ConnectSettings connect;
     private final PlatformSettings platforms;
     private final PlatformHttp http;
+    private final Clock clock;
 
-    YouTubeConnect(TokenSettings tokens, ConnectSettings connect, PlatformSettings platforms, PlatformHttp http) {
+    YouTubeConnect(TokenSettings tokens, ConnectSettings connect, PlatformSettings platforms, PlatformHttp http,
+                   Clock clock) {
+        this.clock = clock;
         this.tokens = tokens;
         this.connect = connect;
         this.platforms = platforms;
@@ -126,7 +130,7 @@ class YouTubeConnect implements OAuthConnector {
             String custom = channel.path("snippet").path("customUrl").asString("");
             String handle = custom.isBlank() ? title : custom.replaceFirst("^@", "");
             found.add(new ConnectCandidate(id, handle, title, Map.of("channel_id", id), token,
-                    response.getAccessToken().getExpiresAt(), response.getRefreshToken().getTokenValue(), null));
+                    OAuthConnect.expiresAt(response, clock), response.getRefreshToken().getTokenValue(), null));
         }
         return found.isEmpty()
                 ? new ConnectOutcome.Refused("this Google account has no YouTube channel: create one at "
