@@ -77,7 +77,8 @@ public class ConnectController {
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(url)).build();
     }
 
-    @GetMapping("/connect/{platform}/callback")
+    /** JSON whatever the browser prefers: it lands here after the consent page (there is no web app yet). */
+    @GetMapping(path = "/connect/{platform}/callback", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The platform's redirect back (no API key: the state is the credential)")
     ConnectView callback(@PathVariable String platform, @RequestParam(required = false) String state,
                          @RequestParam(required = false) String code, @RequestParam(required = false) String error,
