@@ -29,6 +29,9 @@ import tools.jackson.databind.JsonNode;
  * refresher does), the grant's scopes read from {@code /me/permissions}, then {@code /me/accounts} lists the Pages
  * the person manages with their Instagram professional accounts. Page tokens taken with a long-lived user token do
  * not expire: the candidates carry those. No PKCE: Meta offers it only on its OIDC flow, still "in testing".
+ * Spring's token client POSTs the code exchange as a form (RFC 6749 §4.1.3) where Meta's guide shows a GET; Graph
+ * takes its parameters either way. The long-lived exchange is not OAuth (Meta's own grant): MetaTokens, as for
+ * refreshes.
  */
 @Component
 class MetaConnect implements OAuthConnector {
@@ -106,7 +109,7 @@ class MetaConnect implements OAuthConnector {
     @Override
     public ConnectOutcome accounts(Platform platform, OAuth2AccessTokenResponse response) {
         String shortLived = response.getAccessToken().getTokenValue();
-        var longLived = exchange.renew(platform, "being connected", shortLived, null);
+        var longLived = exchange.renew(platform, "(new sign-in)", shortLived, null);
         if (!(longLived instanceof TokenGrant.Renewed renewed)) {
             return switch (longLived) {
                 case TokenGrant.Unavailable u -> new ConnectOutcome.Unavailable(u.reason());
