@@ -71,8 +71,25 @@ public class AccountConnect {
         this.clock = clock;
     }
 
-    /** The provider's consent URL for a new account of {@code platform}, or to repair {@code accountId}. */
-    public String start(long workspaceId, Actor actor, Platform platform, Long accountId, ZoneId timezone) {
+    /**
+     * A started flow: the consent URL, and for a browser the value of the cookie ({@link #cookieName}) its callback
+     * must bring back.
+     */
+    public record Started(String url, String browserNonce) {
+        @Override
+        public String toString() {
+            return "Started[" + url + "]";
+        }
+    }
+
+    /**
+     * The provider's consent URL for a new account of {@code platform}, or to repair {@code accountId}. A flow a
+     * browser starts is bound to that browser: otherwise anyone could start one in their workspace and have
+     * someone else's consent land there (the account-linking form of login CSRF). An API client's flow cannot be
+     * bound (the person consents in some browser); its state alone is the credential.
+     */
+    public Started start(long workspaceId, Actor actor, Platform platform, Long accountId, ZoneId timezone,
+                         boolean browser) {
         var connector = connector(platform);
         ZoneId zone = timezone;
         if (accountId != null) {
@@ -84,21 +101,36 @@ public class AccountConnect {
             zone = account.timezone();
         }
         String state = random();
+        String nonce = browser ? random() : null;
         String redirect = publicUrl + "/social-accounts/connect/" + platform.wire() + "/callback";
         var authorization = flow.authorize(platform, redirect, state);
         Instant now = now();
         states.purge(now.minus(KEEP_EXPIRED));
         states.insert(new ConnectState(sha256(state), workspaceId, platform, actor, accountId, zone, redirect,
-                authorization.codeVerifier() == null ? null : secrets.seal(authorization.codeVerifier()), now,
-                now.plus(settings.stateTtl()), null));
-        return authorization.url();
+                authorization.codeVerifier() == null ? null : secrets.seal(authorization.codeVerifier()),
+                nonce == null ? null : sha256(nonce), now, now.plus(settings.stateTtl()), null));
+        return new Started(authorization.url(), nonce);
+    }
+
+    /** One cookie per flow, so two connections started in one browser do not overwrite each other's. */
+    public static String cookieName(String state) {
+        return "socialsync_connect_" + sha256(state).substring(0, 16);
+    }
+
+    public boolean secureCookies() {
+        return publicUrl.startsWith("https://");
+    }
+
+    public Duration stateTtl() {
+        return settings.stateTtl();
     }
 
     /**
      * The provider's redirect back. The state is spent before anything else, so a replayed callback (the same
      * code and state) is refused even while the first one is still talking to the provider.
      */
-    public ConnectResult callback(Platform platform, String state, String code, String error, String description) {
+    public ConnectResult callback(Platform platform, String state, String code, String error, String description,
+                                  String browserNonce) {
         if (state == null || state.isBlank()) {
             throw refused("No state", "the callback carries no state, so SocialSync cannot tell which connection it "
                     + "belongs to: start the connection again");
@@ -113,6 +145,13 @@ public class AccountConnect {
         if (row.platform() != platform) {
             throw refused("Unknown connection", "this sign-in was started for " + row.platform().wire()
                     + ", not " + platform.wire() + ": start the connection again");
+        }
+        if (row.browserHash() != null && (browserNonce == null || !MessageDigest.isEqual(
+                sha256(browserNonce).getBytes(StandardCharsets.US_ASCII),
+                row.browserHash().getBytes(StandardCharsets.US_ASCII)))) {
+            throw refused("Another browser", "this sign-in was started in another browser. SocialSync completes a "
+                    + "connection only in the browser that started it, so nobody can slip an account into a "
+                    + "workspace through someone else's consent: start the connection again in this browser");
         }
         if (now().isAfter(row.expiresAt())) {
             throw refused("Connection expired", "the sign-in took longer than " + settings.stateTtl().toMinutes()

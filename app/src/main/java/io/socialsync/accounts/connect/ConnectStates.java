@@ -24,10 +24,11 @@ class ConnectStates {
 
     void insert(ConnectState s) {
         jdbc.sql("INSERT INTO oauth_states (state_hash, workspace_id, platform, actor, account_id, timezone, "
-                        + "redirect_uri, code_verifier_enc, created_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                        + "redirect_uri, code_verifier_enc, browser_hash, created_at, expires_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(s.stateHash(), s.workspaceId(), s.platform().wire(), s.actor().value(), s.accountId(),
-                        s.timezone().getId(), s.redirectUri(), s.codeVerifierEnc(), utc(s.createdAt()),
-                        utc(s.expiresAt()))
+                        s.timezone().getId(), s.redirectUri(), s.codeVerifierEnc(), s.browserHash(),
+                        utc(s.createdAt()), utc(s.expiresAt()))
                 .update();
     }
 
@@ -53,7 +54,7 @@ class ConnectStates {
         return new ConnectState(rs.getString("state_hash"), rs.getLong("workspace_id"),
                 Platform.parse(rs.getString("platform")).orElseThrow(), new Actor(rs.getString("actor")),
                 accountId, ZoneId.of(rs.getString("timezone")), rs.getString("redirect_uri"),
-                rs.getString("code_verifier_enc"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "used_at"));
+                rs.getString("code_verifier_enc"), rs.getString("browser_hash"), instant(rs, "created_at"),
+                instant(rs, "expires_at"), instant(rs, "used_at"));
     }
 }

@@ -11,13 +11,18 @@ import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.platforms.Platform;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Connecting accounts by OAuth. The callback is the one path here without credentials: the provider's redirect
@@ -64,17 +70,23 @@ public class ConnectController {
                             @RequestParam(name = "account_id", required = false) Long accountId,
                             @RequestParam(required = false) String timezone,
                             @RequestHeader(name = "Accept", required = false) String accept) {
+        boolean json = accept != null && MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(m -> m.isCompatibleWith(MediaType.APPLICATION_JSON) && !m.isWildcardType());
         caller.require(Role.EDITOR);
         var errors = new Invalid.Collector();
         Platform p = AccountFields.platform(platform, errors);
         var zone = AccountFields.timezone(timezone == null ? "UTC" : timezone, errors);
         errors.throwIfAny();
-        String url = connect.start(caller.workspaceId(), caller.actor(), p, accountId, zone);
-        if (accept != null && MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(m -> m.isCompatibleWith(MediaType.APPLICATION_JSON) && !m.isWildcardType())) {
-            return ResponseEntity.ok(Map.of("authorization_url", url));
+        var started = connect.start(caller.workspaceId(), caller.actor(), p, accountId, zone, !json);
+        if (json) {
+            return ResponseEntity.ok(Map.of("authorization_url", started.url()));
         }
-        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(url)).build();
+        String state = UriComponentsBuilder.fromUriString(started.url()).build().getQueryParams().getFirst("state");
+        var cookie = ResponseCookie.from(AccountConnect.cookieName(state), started.browserNonce()).httpOnly(true)
+                .secure(connect.secureCookies()).sameSite("Lax").path("/social-accounts/connect/")
+                .maxAge(connect.stateTtl()).build();
+        return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(started.url()))
+                .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
     /** JSON whatever the browser prefers: it lands here after the consent page (there is no web app yet). */
@@ -82,9 +94,16 @@ public class ConnectController {
     @Operation(summary = "The platform's redirect back (no API key: the state is the credential)")
     ConnectView callback(@PathVariable String platform, @RequestParam(required = false) String state,
                          @RequestParam(required = false) String code, @RequestParam(required = false) String error,
-                         @RequestParam(name = "error_description", required = false) String description) {
+                         @RequestParam(name = "error_description", required = false) String description,
+                         HttpServletRequest request) {
         var p = Platform.parse(platform).orElseThrow(() -> new NotFound("platform", platform));
-        return view(connect.callback(p, state, code, error, description));
+        String nonce = null;
+        if (state != null && request.getCookies() != null) {
+            String name = AccountConnect.cookieName(state);
+            nonce = Arrays.stream(request.getCookies()).filter(c -> c.getName().equals(name))
+                    .map(Cookie::getValue).findFirst().orElse(null);
+        }
+        return view(connect.callback(p, state, code, error, description, nonce));
     }
 
     @GetMapping("/connections/{id}")

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -286,6 +288,32 @@ class ConnectFlowTest extends ConnectServerTest {
         assertThat(new Api(api.baseUrl(), null).get("/social-accounts/connect/tiktok").status()).isEqualTo(401);
         assertThat(api.get("/social-accounts/connect/myspace").status()).isEqualTo(400);
         assertThat(api.get("/social-accounts/connect/tiktok?timezone=%2B02:00").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSignInStartedInABrowserCompletesOnlyInThatBrowser() {
+        providers.tiktok("open-dancer", "user.info.basic,video.publish,video.list");
+        var started = api.send(api.request("/social-accounts/connect/tiktok").header("Accept", "text/html").GET());
+        assertThat(started.status()).isEqualTo(302);
+        assertThat(started.header("Set-Cookie")).startsWith("socialsync_connect_").contains("HttpOnly")
+                .contains("SameSite=Lax").contains("Path=/social-accounts/connect/");
+        // someone else's browser (no cookie): a victim lured to complete the attacker's flow
+        var elsewhere = callback(consent(started.header("Location"), true));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.json().path("title").asString()).isEqualTo("Another browser");
+        PROVIDERS.verify(0, postRequestedFor(urlPathEqualTo("/v2/oauth/token/")));
+        assertThat(accountCount()).isZero();
+
+        var again = api.send(api.request("/social-accounts/connect/tiktok").header("Accept", "text/html").GET());
+        String cookie = again.header("Set-Cookie").split(";")[0];
+        var forged = new Api(null, null).send(HttpRequest.newBuilder(URI.create(consent(again.header("Location"),
+                true))).header("Cookie", cookie + "x").GET());
+        assertThat(forged.status()).isEqualTo(400);
+        var third = api.send(api.request("/social-accounts/connect/tiktok").header("Accept", "text/html").GET());
+        var same = new Api(null, null).send(HttpRequest.newBuilder(URI.create(consent(third.header("Location"),
+                true))).header("Cookie", third.header("Set-Cookie").split(";")[0]).GET());
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.json().path("status").asString()).isEqualTo("connected");
     }
 
     @Test

@@ -59,7 +59,8 @@ abstract class ConnectStoreContract {
         Instant now = clock.instant();
         String hash = AccountConnect.sha256(UUID.randomUUID().toString());
         states.insert(new ConnectState(hash, ws, Platform.TIKTOK, Actor.SYSTEM, null, ZoneId.of("UTC"),
-                "http://localhost/callback", secrets.seal("verifier"), now, now.plus(Duration.ofMinutes(10)), null));
+                "http://localhost/callback", secrets.seal("verifier"), null, now, now.plus(Duration.ofMinutes(10)),
+                null));
         var results = together(() -> states.use(hash, now), () -> states.use(hash, now));
         assertThat(results).containsExactlyInAnyOrder(true, false);
         var row = states.byHash(hash).orElseThrow();
