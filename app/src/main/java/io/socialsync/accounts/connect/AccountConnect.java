@@ -1,12 +1,13 @@
 package io.socialsync.accounts.connect;
 
-import io.socialsync.accounts.AccountChanges;
-import io.socialsync.accounts.SocialAccount;
+import static io.socialsync.accounts.connect.ConnectText.cut;
+import static io.socialsync.accounts.connect.ConnectText.name;
+import static io.socialsync.accounts.connect.ConnectText.refused;
+
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
-import io.socialsync.domain.NotFound;
 import io.socialsync.domain.Unavailable;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.ConnectCandidate;
@@ -25,44 +26,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Connecting an account by OAuth: {@link #start} makes the provider's consent URL with a {@code state} (256 random
  * bits; the row keeps its SHA-256 with the workspace, the caller, the platform and the sealed PKCE verifier),
  * {@link #callback} takes the state once, exchanges the code and stores the account exactly as a pasted one
- * ({@link SocialAccountService}), or keeps the accounts to pick from ({@link #choose}). A reconnect
+ * ({@link ConnectedAccounts}), or keeps the accounts to pick from ({@link PendingPicks}). A reconnect
  * ({@code accountId}) repairs that account in place and refuses any other.
  */
 @Service
 public class AccountConnect {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+        private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
     private final OAuthConnect flow;
     private final ConnectStates states;
-    private final PendingConnections pending;
+    private final ConnectedAccounts connected;
+    private final PendingPicks picks;
     private final SocialAccountService accounts;
     private final SecretBox secrets;
     private final ConnectSettings settings;
     private final String publicUrl;
     private final Clock clock;
 
-    public AccountConnect(OAuthConnect flow, ConnectStates states, PendingConnections pending,
-                          SocialAccountService accounts, SecretBox secrets, ConnectSettings settings,
-                          SocialSyncProperties properties, Clock clock) {
+    AccountConnect(OAuthConnect flow, ConnectStates states, ConnectedAccounts connected, PendingPicks picks,
+                   SocialAccountService accounts, SecretBox secrets, ConnectSettings settings,
+                   SocialSyncProperties properties, Clock clock) {
         this.flow = flow;
         this.states = states;
-        this.pending = pending;
+        this.connected = connected;
+        this.picks = picks;
         this.accounts = accounts;
         this.secrets = secrets;
         this.settings = settings;
@@ -172,103 +168,17 @@ public class AccountConnect {
         };
     }
 
-    public ConnectResult.Pending pending(long workspaceId, long id) {
-        var row = pending.byId(workspaceId, id, false).orElseThrow(() -> new NotFound("connection", id));
-        return view(row, row.candidatesEnc().isBlank() ? List.of() : candidates(row));
-    }
-
-    /** Connects the picked candidates of a pending connection, once. */
-    @Transactional
-    public ConnectResult.Connected choose(long workspaceId, long id, List<String> externalIds, Actor actor) {
-        var row = pending.byId(workspaceId, id, true).orElseThrow(() -> new NotFound("connection", id));
-        if (row.completedAt() != null) {
-            throw new Conflict("connection " + id + " was already completed: start a new connection to add more");
-        }
-        if (now().isAfter(row.expiresAt()) || row.candidatesEnc().isBlank()) {
-            throw new Conflict("connection " + id + " expired (a choice must come within "
-                    + settings.pendingTtl().toMinutes() + " minutes): start the connection again");
-        }
-        if (externalIds == null || externalIds.isEmpty()) {
-            throw Invalid.field("external_ids", "pick at least one of the candidates' external_id");
-        }
-        var all = candidates(row);
-        var chosen = new ArrayList<ConnectCandidate>();
-        for (String wanted : new LinkedHashSet<>(externalIds)) {
-            chosen.add(all.stream().filter(c -> c.externalId().equals(wanted)).findFirst()
-                    .orElseThrow(() -> Invalid.field("external_ids", "'" + wanted + "' is not one of this "
-                            + "connection's candidates")));
-        }
-        var connector = connector(row.platform());
-        var connected = chosen.stream().map(c -> connect(workspaceId, row.platform(), row.timezone(), connector, c,
-                actor)).toList();
-        pending.complete(workspaceId, id, now());
-        return new ConnectResult.Connected(connected);
-    }
-
     private ConnectResult found(ConnectState row, OAuthConnector connector, List<ConnectCandidate> found) {
         long ws = row.workspaceId();
         if (row.accountId() != null) {
-            return new ConnectResult.Connected(List.of(reconnect(row, connector, found)));
+            return new ConnectResult.Connected(List.of(connected.reconnect(ws, row.accountId(), connector, found,
+                    row.actor())));
         }
         if (row.platform() == Platform.TIKTOK && found.size() == 1) { // one creator per sign-in: nothing to pick
-            return new ConnectResult.Connected(List.of(connect(ws, row.platform(), row.timezone(), connector,
-                    found.getFirst(), row.actor())));
+            return new ConnectResult.Connected(List.of(connected.connect(ws, row.platform(), row.timezone(),
+                    connector, found.getFirst(), row.actor())));
         }
-        Instant now = now();
-        pending.purge(now);
-        var draft = new PendingConnection(0, ws, row.platform(), row.timezone(),
-                secrets.seal(JSON.writeValueAsString(found)), now, now.plus(settings.pendingTtl()), null);
-        return view(pending.byId(ws, pending.insert(draft), false).orElseThrow(), found);
-    }
-
-    /** Only the account the reconnect was started for: a sign-in as anyone else changes nothing. */
-    private SocialAccount reconnect(ConnectState row, OAuthConnector connector, List<ConnectCandidate> found) {
-        var account = accounts.get(row.workspaceId(), row.accountId());
-        String key = connector.identityKey(account.platform());
-        String expected = account.externalIds().get(key);
-        var match = found.stream().filter(c -> expected != null ? expected.equals(c.externalId())
-                : c.handle().equalsIgnoreCase(account.handle())).findFirst();
-        if (match.isEmpty()) {
-            var other = found.getFirst();
-            throw new Conflict("this sign-in reached " + name(account.platform()) + " account @" + other.handle()
-                    + " (" + key + " " + other.externalId() + "), but account " + account.id() + " is @"
-                    + account.handle() + (expected == null ? "" : " (" + key + " " + expected + ")")
-                    + ": nothing was changed. Sign in as @" + account.handle() + " to repair it, or connect @"
-                    + other.handle() + " as a new account (without account_id)");
-        }
-        return accounts.reconnect(row.workspaceId(), account.id(), changes(match.get(), account.timezone()),
-                row.actor());
-    }
-
-    /** A new account, or, when the workspace already has this one (same external id), that account repaired. */
-    private SocialAccount connect(long ws, Platform platform, ZoneId zone, OAuthConnector connector,
-                                  ConnectCandidate c, Actor actor) {
-        String key = connector.identityKey(platform);
-        var existing = accounts.page(ws, platform, null, 500).stream()
-                .filter(a -> Objects.equals(a.externalIds().get(key), c.externalId())).findFirst();
-        if (existing.isPresent()) {
-            return accounts.reconnect(ws, existing.get().id(), changes(c, existing.get().timezone()), actor);
-        }
-        return accounts.create(ws, platform, changes(c, zone), actor);
-    }
-
-    private static AccountChanges changes(ConnectCandidate c, ZoneId zone) {
-        return new AccountChanges(c.handle(), c.externalIds(), zone, c.accessToken(), c.refreshToken(),
-                c.expiresAt(), null, c.refreshExpiresAt());
-    }
-
-    private List<ConnectCandidate> candidates(PendingConnection row) {
-        return JSON.readValue(secrets.open(row.candidatesEnc()), new TypeReference<>() {
-        });
-    }
-
-    private ConnectResult.Pending view(PendingConnection row, List<ConnectCandidate> found) {
-        String status = row.completedAt() != null ? "completed"
-                : now().isAfter(row.expiresAt()) || found.isEmpty() ? "expired" : "pending";
-        var choices = status.equals("pending") ? found.stream()
-                .map(c -> new ConnectResult.Choice(c.externalId(), c.handle(), c.name())).toList()
-                : List.<ConnectResult.Choice>of();
-        return new ConnectResult.Pending(row.id(), row.platform(), status, row.expiresAt(), choices);
+        return picks.park(ws, row.platform(), row.timezone(), found);
     }
 
     private OAuthConnector connector(Platform platform) {
@@ -290,23 +200,6 @@ public class AccountConnect {
         String said = description == null || description.isBlank() ? "" : ": " + cut(description);
         return refused("Connection failed", name(platform) + " ended the sign-in with the error " + cut(error)
                 + said + ". Start the connection again");
-    }
-
-    private static Invalid refused(String title, String detail) {
-        return new Invalid(Invalid.Kind.BAD_REQUEST, title, detail);
-    }
-
-    private static String name(Platform platform) {
-        return switch (platform) {
-            case INSTAGRAM -> "Instagram";
-            case FACEBOOK -> "Facebook";
-            case TIKTOK -> "TikTok";
-            case YOUTUBE -> "YouTube";
-        };
-    }
-
-    private static String cut(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     private static String random() {

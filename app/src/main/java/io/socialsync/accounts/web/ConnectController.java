@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.accounts.connect.AccountConnect;
 import io.socialsync.accounts.connect.ConnectResult;
+import io.socialsync.accounts.connect.PendingPicks;
 import io.socialsync.accounts.tokens.TokenPolicy;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
@@ -14,9 +15,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Arrays;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -43,11 +44,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/social-accounts")
 public class ConnectController {
     private final AccountConnect connect;
+    private final PendingPicks picks;
     private final TokenPolicy tokens;
     private final Clock clock;
 
-    public ConnectController(AccountConnect connect, TokenPolicy tokens, Clock clock) {
+    public ConnectController(AccountConnect connect, PendingPicks picks, TokenPolicy tokens, Clock clock) {
         this.connect = connect;
+        this.picks = picks;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -109,7 +112,7 @@ public class ConnectController {
     @GetMapping("/connections/{id}")
     @Operation(summary = "A connection waiting for the accounts to connect to be picked")
     ConnectView pending(Caller caller, @PathVariable long id) {
-        return view(connect.pending(caller.workspaceId(), id));
+        return view(picks.pending(caller.workspaceId(), id));
     }
 
     @PostMapping("/connections/{id}")
@@ -117,7 +120,7 @@ public class ConnectController {
     @Operation(summary = "Connect the picked candidates ({\"external_ids\": [...]}) of a pending connection")
     ConnectView choose(Caller caller, @PathVariable long id, @RequestBody Choose body) {
         caller.require(Role.EDITOR);
-        return view(connect.choose(caller.workspaceId(), id, body.externalIds(), caller.actor()));
+        return view(picks.choose(caller.workspaceId(), id, body.externalIds(), caller.actor()));
     }
 
     private ConnectView view(ConnectResult result) {

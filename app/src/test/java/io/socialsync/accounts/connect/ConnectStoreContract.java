@@ -45,7 +45,7 @@ abstract class ConnectStoreContract {
     @Autowired SecretBox secrets;
     @Autowired ConnectStates states;
     @Autowired PendingConnections pending;
-    @Autowired AccountConnect connect;
+    @Autowired PendingPicks picks;
     long ws;
 
     @BeforeEach
@@ -79,7 +79,7 @@ abstract class ConnectStoreContract {
                 now.plus(Duration.ofHours(1)), null));
         Callable<Object> pick = () -> {
             try {
-                return connect.choose(ws, id, List.of("open-1"), Actor.SYSTEM);
+                return picks.choose(ws, id, List.of("open-1"), Actor.SYSTEM);
             } catch (Conflict refused) {
                 return refused;
             }
