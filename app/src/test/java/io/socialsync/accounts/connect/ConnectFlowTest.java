@@ -263,6 +263,27 @@ class ConnectFlowTest extends ConnectServerTest {
     }
 
     @Test
+    void reconnectingAnInstagramAccountPicksItAmongThePagesAndDropsTheOldExpiry() {
+        long id = pasted("instagram", "second", Map.of("ig_user_id", "17841400000000002"));
+        var expiring = "{\"token_expires_at\": \"2030-01-10T00:00:00Z\"}";
+        api.send(api.request("/social-accounts/" + id).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(expiring)));
+        assertThat(account(id).path("token_expires_at").asString()).isEqualTo("2030-01-10T00:00:00Z");
+        jdbc.sql("UPDATE social_accounts SET status = 'needs_reauth' WHERE id = ?").param(id).update();
+        providers.meta(FakeProviders.INSTAGRAM_SCOPES.split(","));
+        var back = callback(consent(start("instagram", "account_id=" + id), true));
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(back.json().path("status").asString()).isEqualTo("connected"); // nothing to pick: it is this one
+        var account = back.json().path("accounts").get(0);
+        assertThat(account.path("id").asLong()).isEqualTo(id);
+        assertThat(account.path("status").asString()).isEqualTo("active");
+        assertThat(account.path("external_ids").path("page_id").asString()).isEqualTo("222");
+        assertThat(account.path("token_expires_at").isNull()).isTrue(); // the Page token does not expire
+        assertThat(stored(id, "access_token_enc")).isEqualTo("page-token-222");
+        assertThat(accountCount()).isEqualTo(1);
+    }
+
+    @Test
     void reconnectAsAnotherAccountIsRefusedAndChangesNothing() {
         long id = pasted("tiktok", "dancer", Map.of("open_id", "open-dancer"));
         jdbc.sql("UPDATE social_accounts SET status = 'needs_reauth' WHERE id = ?").param(id).update();
