@@ -103,6 +103,27 @@ public class SocialAccountService {
         return get(workspaceId, id, false);
     }
 
+    /**
+     * New tokens from a connect flow for an existing account (a reconnect): unlike {@link #update}, the expiries are
+     * taken as given, null included (a Meta Page token does not expire, whatever the old one did), and the account
+     * is active again. Its id, and so its publications, schedule and metrics, stay.
+     */
+    @Transactional
+    public SocialAccount reconnect(long workspaceId, long id, AccountChanges c, Actor actor) {
+        var old = get(workspaceId, id, true);
+        var ids = new LinkedHashMap<>(old.externalIds());
+        ids.putAll(c.externalIds());
+        var updated = new SocialAccount(old.id(), workspaceId, old.platform(), c.handle(), ids, old.timezone(),
+                seal(c.accessToken(), null), seal(c.refreshToken(), old.refreshTokenEnc()),
+                micros(c.tokenExpiresAt()), micros(c.refreshTokenExpiresAt()), RefreshState.succeeded(now()),
+                AccountStatus.ACTIVE, null, old.createdAt(), now());
+        rows.update(updated);
+        var payload = describe(updated);
+        payload.put("previous_status", old.status().wire());
+        record(updated, actor, EventType.SOCIAL_ACCOUNT_RECONNECTED, payload);
+        return get(workspaceId, id, false);
+    }
+
     @Transactional
     public void delete(long workspaceId, long id, Actor actor) {
         var account = get(workspaceId, id, true);

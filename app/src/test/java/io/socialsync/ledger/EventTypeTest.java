@@ -22,7 +22,7 @@ class EventTypeTest {
                 "publish_claimed", "publish_released",
                 "metrics_collected", "metrics_post_gone",
                 "social_account_created", "social_account_updated", "social_account_deleted",
-                "social_account_needs_reauth", "account_token_refreshed",
+                "social_account_needs_reauth", "social_account_reconnected", "account_token_refreshed",
                 "api_key_created", "api_key_revoked", "platform_rules_created",
                 "meta_page_connected", "meta_page_disconnected", "meta_post_received", "meta_media_downloaded",
                 "meta_media_failed", "meta_download_batch_degraded",

@@ -13,12 +13,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every API request by its key (Authorization: Bearer, or X-API-Key) and applies the key's
  * rate limit. Public paths: API docs, the platforms' webhooks and signed file links (/files/), which carry their
- * own signatures. Health probes are public too, but show their details to an admin key only; every other actuator
+ * own signatures, and the OAuth callback of a connection (its state). Health probes are public too, but show their details to an admin key only; every other actuator
  * endpoint (metrics, prometheus) needs an admin key. An address that keeps failing to authenticate is throttled
  * before its key is looked at.
  */
@@ -27,6 +28,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui",
             "/webhook/", "/files/", "/debug/health", "/error");
     private static final String HEALTH = "/actuator/health";
+    /** A platform's OAuth redirect back: the single-use state it carries is the credential. */
+    private static final Pattern CONNECT_CALLBACK = Pattern.compile("/social-accounts/connect/[a-z]+/callback");
     private final ApiKeyService apiKeys;
     private final RateLimits rateLimits;
     private final AuthThrottle throttle;
@@ -47,7 +50,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = path(request);
-        return PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
+        return PUBLIC_PREFIXES.stream().anyMatch(path::startsWith) || CONNECT_CALLBACK.matcher(path).matches();
     }
 
     @Override
