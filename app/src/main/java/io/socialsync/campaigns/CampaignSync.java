@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,12 +36,13 @@ class CampaignSync {
     private final CampaignEvents events;
     private final AdsApi ads;
     private final SecretBox secrets;
-    private final JobQueue queue;
+    /** A provider: the queue knows every handler, and this one's runs queue their successors. */
+    private final ObjectProvider<JobQueue> queue;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CampaignSync(Campaigns rows, AdAccounts accounts, AdAccountService accountService, CampaignMetrics metrics,
-                 CampaignEvents events, AdsApi ads, SecretBox secrets, JobQueue queue, TransactionTemplate tx,
+                 CampaignEvents events, AdsApi ads, SecretBox secrets, ObjectProvider<JobQueue> queue, TransactionTemplate tx,
                  Clock clock) {
         this.rows = rows;
         this.accounts = accounts;
@@ -177,7 +179,7 @@ class CampaignSync {
                 var next = JobRequest.of(c.workspaceId(), CampaignSyncHandler.KIND, Map.of("campaign_id", c.id()))
                         .at(at).withIdempotencyKey("campaign-sync-" + c.id() + "-after-" + at.getEpochSecond());
                 journal.settle(c.state(), null, f.message(), false, "campaign_deferred", payload,
-                        () -> queue.enqueue(next, ACTOR));
+                        () -> queue.getObject().enqueue(next, ACTOR));
                 return Map.of("deferred_until", at.toString(), "reason", f.message());
             }
             default -> {
