@@ -9,7 +9,6 @@ import io.socialsync.platforms.HttpResult;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.meta.AdsErrors;
 import io.socialsync.platforms.meta.Graph;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -94,9 +93,5 @@ public class MarketingApi implements AdsApi {
     private static <T> AdsCall<T> notSent(HttpResult.NotSent n) {
         return new AdsCall.Failed<>(new AdsFailure(AdsFailure.Kind.TEMPORARY, "could not reach Meta ("
                 + n.detail() + "): SocialSync tries again", null));
-    }
-
-    static List<String> list(JsonNode array) {
-        return array.valueStream().map(n -> n.asString()).toList();
     }
 }
