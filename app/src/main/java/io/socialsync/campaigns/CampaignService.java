@@ -90,7 +90,7 @@ public class CampaignService {
                 throw new Invalid(Invalid.Kind.UNPROCESSABLE, "Spend cap exceeded", "campaigns already commit "
                         + committed + " of the workspace's spend cap of " + account.spendCapMinor() + " "
                         + account.currency() + " minor units; this one would add " + plan.committedMinor()
-                        + ": lower the budget, stop nothing, or raise spend_cap_minor");
+                        + ": lower the budget or the days, or raise spend_cap_minor");
             }
             String tag = "ss" + HexFormat.of().formatHex(bytes());
             String name = plan.name() != null ? plan.name() : "Boost " + plan.postPlatform() + " " + plan.postId();
