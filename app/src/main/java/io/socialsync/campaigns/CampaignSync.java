@@ -87,6 +87,12 @@ class CampaignSync {
 
     private Map<String, Object> sync(Campaign c, AdAccount account, AdsApi.Auth auth, CampaignJournal journal,
                                      Long jobId) {
+        if (c.state() == CampaignState.CREATING && c.desired() == CampaignState.STOPPED) {
+            // stopped before it was built: nothing more is made, and what exists is PAUSED
+            journal.settle(CampaignState.STOPPED, null, null, false, "campaign_built", Map.of("state", "stopped"),
+                    null);
+            return Map.of("state", "stopped");
+        }
         if (c.state() == CampaignState.CREATING) {
             var ids = new CampaignBuild(ads, auth, account, journal).run(c);
             c = reread(c);

@@ -239,6 +239,38 @@ class CampaignApiTest {
         assertThat(second.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
     }
 
+    @Test
+    void stoppingACampaignPausesItOnMetaForGoodAndOtherWorkspacesSeeNothing() {
+        long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();
+        awaitState(id, "active");
+        assertThat(api.post("/campaigns/" + id + "/stop", null).json().path("desired_state").asString())
+                .isEqualTo("stopped");
+        awaitState(id, "stopped");
+        assertThat(meta.of("campaign").getFirst().status).isEqualTo("PAUSED");
+        var again = api.post("/campaigns/" + id + "/resume", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.get("/campaigns").json().path("items").path(0).path("id").asLong()).isEqualTo(id);
+        long other = workspaces.create("other-" + UUID.randomUUID()).id();
+        var stranger = api.withKey(keys.create(other, "x", Role.ADMIN, Actor.SYSTEM).plainKey());
+        assertThat(stranger.get("/campaigns/" + id).status()).isEqualTo(404);
+        assertThat(stranger.post("/campaigns/" + id + "/pause", null).status()).isEqualTo(404);
+        assertThat(stranger.get("/campaigns").json().path("items").size()).isZero();
+        assertThat(stranger.get("/ad-account").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aTokenMetaRefusesIsNotConnectedAndViewersCannotConnect() {
+        var refused = put("/ad-account", "{\"account_id\":\"" + meta.id + "\",\"access_token\":\"wrong\","
+                + "\"spend_cap_minor\":1,\"campaign_cap_minor\":1}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("title").asString()).isEqualTo("Meta refused the token");
+        assertThat(api.get("/ad-account").json().path("spend_cap_minor").asLong()).isEqualTo(100000);
+        var viewer = api.withKey(keys.create(ws, "viewer", Role.VIEWER, Actor.SYSTEM).plainKey());
+        assertThat(viewer.post("/campaigns", body(1000, 2)).status()).isEqualTo(403);
+        assertThat(viewer.get("/ad-account").json().path("access_token").isMissingNode()).isTrue();
+    }
+
     private String body(long dailyMinor, int days) {
         Instant end = Instant.now().plus(Duration.ofDays(days)).minus(Duration.ofMinutes(1))
                 .truncatedTo(ChronoUnit.SECONDS);

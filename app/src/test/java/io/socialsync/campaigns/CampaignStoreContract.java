@@ -119,6 +119,57 @@ abstract class CampaignStoreContract {
         assertThat(service.metrics(ws, c.id(), t.plusSeconds(1), 10)).hasSize(1);
     }
 
+    @Test
+    void boostingAPostedPublicationUsesItsMediaIdUnderTheSameCaps() {
+        long account = insert("INSERT INTO social_accounts (workspace_id, platform, handle, external_ids, timezone, "
+                + "status, created_at, updated_at) VALUES (?, 'instagram', 'shop', '{}', 'UTC', 'active', ?, ?)", ws,
+                now(), now());
+        long video = insert("INSERT INTO videos (workspace_id, source, storage_key, size_bytes, sha256, state, "
+                + "created_at, updated_at) VALUES (?, 'UPLOAD', 'videos/x.mp4', 1, ?, 'READY', ?, ?)", ws,
+                UUID.randomUUID().toString().replace("-", ""), now(), now());
+        long clip = insert("INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, "
+                + "reason, created_at) VALUES (?, ?, 1, 0, 15000, 80, '{}', 'clip', ?)", ws, video, now());
+        long posted = insert("INSERT INTO publications (workspace_id, clip_id, social_account_id, platform, state, "
+                + "scheduled_for, rules_version, scheduled_by, created_at, updated_at, external_id, posted_at) "
+                + "VALUES (?, ?, ?, 'instagram', 'POSTED', ?, 0, 'manual', ?, ?, '17900000000000001', ?)", ws, clip,
+                account, now(), now(), now(), now());
+        var boost = service.boost(ws, posted, 500, 7, List.of("FR"), "rule-1-" + posted, Actor.SYSTEM);
+        assertThat(boost.created()).isTrue();
+        var c = boost.campaign();
+        assertThat(c.postPlatform()).isEqualTo("instagram");
+        assertThat(c.postId()).isEqualTo("17900000000000001");
+        assertThat(c.publicationId()).isEqualTo(posted);
+        assertThat(c.objective()).isEqualTo("OUTCOME_ENGAGEMENT");
+        assertThat(c.committedMinor()).isEqualTo(3500);
+        assertThat(service.boost(ws, posted, 500, 7, List.of("FR"), "rule-1-" + posted, Actor.SYSTEM).created())
+                .isFalse();
+        // 3500 + 4000 + 3500 > 10000: the third boost is refused like any request
+        service.create(ws, lifetime(4000, null), Actor.SYSTEM);
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(Invalid.class,
+                () -> service.boost(ws, posted, 500, 7, List.of("FR"), "rule-2-" + posted, Actor.SYSTEM));
+        assertThat(refused.title()).isEqualTo("Spend cap exceeded");
+    }
+
+    @Test
+    void theSweepQueuesOneSyncPerLiveCampaignAndInterval(@Autowired CampaignSyncSweep sweep) {
+        var c = service.create(ws, lifetime(1000, null), Actor.SYSTEM).campaign();
+        jdbc.sql("UPDATE campaigns SET state = 'active' WHERE id = ?").param(c.id()).update();
+        assertThat(sweep.enqueueDue()).isGreaterThanOrEqualTo(1);
+        assertThat(sweep.enqueueDue()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND kind = 'CAMPAIGN_SYNC' "
+                + "AND idempotency_key LIKE '%-slot-%'").param(ws).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private java.time.OffsetDateTime now() {
+        return io.socialsync.db.Timestamps.utc(clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private long insert(String sql, Object... params) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
     private List<String> race(int n, java.util.function.IntFunction<CampaignRequest> request) throws Exception {
         var pool = Executors.newFixedThreadPool(n);
         try {
