@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,7 +85,12 @@ public class AdAccountService {
         }
         String token = c.accessToken() != null ? c.accessToken() : secrets.open(old.get().accessTokenEnc());
         var info = c.accessToken() == null ? null : verify(new AdsApi.Auth(accountId, token));
-        return tx.execute(status -> store(workspaceId, accountId, c, info, old.isPresent(), actor));
+        try {
+            return tx.execute(status -> store(workspaceId, accountId, c, info, old.isPresent(), actor));
+        } catch (DuplicateKeyException raced) {
+            // a first connection of the workspace at the same moment: the row did not exist to be locked
+            throw new Conflict("the ad account was connected meanwhile: send the request again");
+        }
     }
 
     private AdAccount store(long workspaceId, String accountId, Connect c, AdsApi.AccountInfo info, boolean existed,
