@@ -40,8 +40,11 @@ final class CampaignJournal {
 
     void intent(String step) {
         Instant now = now();
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("step", step);
+        payload.put("phase", "intent");
         write(() -> rows.intent(campaign.workspaceId(), campaign.id(), lease, step, now), "campaign_step_recorded",
-                Map.of("step", step, "phase", "intent"));
+                payload);
     }
 
     /** @param how "created", "read back" (an unknown outcome resolved by name) or "done" */

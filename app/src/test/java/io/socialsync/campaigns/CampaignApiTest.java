@@ -148,6 +148,20 @@ class CampaignApiTest {
     }
 
     @Test
+    void aRequestLostBeforeMetaActedIsLookedUpFindsNothingAndIsMadeOnce() {
+        meta.dropNextRequest("campaigns");
+        long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();
+        awaitState(id, "active");
+        assertThat(meta.of("campaign")).hasSize(1);
+        assertThat(meta.creates()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_events WHERE entity_id = ? AND entity_type = 'campaign' "
+                + "AND payload LIKE '%\"step\":\"campaign\"%' AND payload LIKE '%\"phase\":\"intent\"%'")
+                .param(String.valueOf(id))
+                .query(Long.class).single()).as("written ahead twice: the lost call and the one after the look-up")
+                .isEqualTo(2);
+    }
+
+    @Test
     void metaRateLimitsDeferTheSyncWithTheWaitMetaGives() {
         meta.failNextCreate("adsets", 400, 80004, 2446079, "There have been too many calls to this ad-account.");
         long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();

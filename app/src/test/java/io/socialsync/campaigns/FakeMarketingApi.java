@@ -45,6 +45,7 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         final List<Map<String, String>> creates = new ArrayList<>();
         private final Map<String, Deque<ResponseDefinition>> failNext = new HashMap<>();
         private final Set<String> loseAnswer = new HashSet<>();
+        private final Set<String> dropRequest = new HashSet<>();
 
         Account(String id, String currency) {
             this.id = id;
@@ -62,6 +63,13 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         void loseNextAnswer(String edge) {
             synchronized (FakeMarketingApi.this) {
                 loseAnswer.add(edge);
+            }
+        }
+
+        /** The next create on {@code edge} is dropped before Meta acts on it: the connection is reset, nothing made. */
+        void dropNextRequest(String edge) {
+            synchronized (FakeMarketingApi.this) {
+                dropRequest.add(edge);
             }
         }
 
@@ -151,6 +159,9 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
     }
 
     private ResponseDefinition create(Account account, String edge, Map<String, String> f) {
+        if (account.dropRequest.remove(edge)) {
+            return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
         var failure = account.failNext.getOrDefault(edge, new ArrayDeque<>()).poll();
         if (failure != null) {
             return failure;
