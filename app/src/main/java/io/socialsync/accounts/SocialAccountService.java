@@ -2,6 +2,7 @@ package io.socialsync.accounts;
 
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.platforms.Platform;
@@ -51,7 +52,7 @@ public class SocialAccountService {
                 seal(c.accessToken(), null), seal(c.refreshToken(), null), c.tokenExpiresAt(),
                 c.refreshTokenExpiresAt(), RefreshState.NONE, AccountStatus.ACTIVE, null, now, now);
         var account = rows.byId(workspaceId, rows.insert(draft)).orElseThrow();
-        record(account, actor, "social_account_created", describe(account));
+        record(account, actor, EventType.SOCIAL_ACCOUNT_CREATED, describe(account));
         return account;
     }
 
@@ -98,7 +99,7 @@ public class SocialAccountService {
         rows.update(updated);
         var payload = describe(updated);
         payload.put("changed", changed);
-        record(updated, actor, "social_account_updated", payload);
+        record(updated, actor, EventType.SOCIAL_ACCOUNT_UPDATED, payload);
         return get(workspaceId, id, false);
     }
 
@@ -107,7 +108,7 @@ public class SocialAccountService {
         var account = get(workspaceId, id, true);
         rows.markDeleted(workspaceId, id, now());
         events.publishEvent(new SocialAccountDeleted(workspaceId, id, actor));
-        record(account, actor, "social_account_deleted", Map.of("platform", account.platform().wire(),
+        record(account, actor, EventType.SOCIAL_ACCOUNT_DELETED, Map.of("platform", account.platform().wire(),
                 "handle", account.handle()));
     }
 
@@ -131,7 +132,7 @@ public class SocialAccountService {
         rows.update(updated);
         var payload = describe(updated);
         payload.put("reason", reason);
-        record(updated, actor, "social_account_needs_reauth", payload);
+        record(updated, actor, EventType.SOCIAL_ACCOUNT_NEEDS_REAUTH, payload);
     }
 
     /**
@@ -158,7 +159,7 @@ public class SocialAccountService {
         payload.put("token_expires_at", text(updated.tokenExpiresAt()));
         payload.put("refresh_token_rotated", rotated);
         payload.put("refresh_token_expires_at", text(updated.refreshTokenExpiresAt()));
-        record(updated, actor, "account_token_refreshed", payload);
+        record(updated, actor, EventType.ACCOUNT_TOKEN_REFRESHED, payload);
         return updated;
     }
 
@@ -209,7 +210,7 @@ public class SocialAccountService {
         return map;
     }
 
-    private void record(SocialAccount a, Actor actor, String type, Map<String, Object> payload) {
+    private void record(SocialAccount a, Actor actor, EventType type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(a.workspaceId(), actor, type, "social_account", String.valueOf(a.id()),
                 null, payload));
     }

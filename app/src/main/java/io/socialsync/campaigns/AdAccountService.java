@@ -5,6 +5,7 @@ import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.domain.Unavailable;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.platforms.AdsApi;
 import io.socialsync.platforms.AdsCall;
 import io.socialsync.platforms.AdsFailure;
@@ -123,7 +124,7 @@ public class AdAccountService {
         payload.put("spend_cap_minor", stored.spendCapMinor());
         payload.put("campaign_cap_minor", stored.campaignCapMinor());
         payload.put("token_changed", info != null);
-        events.account(stored, actor, "ad_account_connected", payload);
+        events.account(stored, actor, EventType.AD_ACCOUNT_CONNECTED, payload);
         return stored;
     }
 
@@ -131,7 +132,7 @@ public class AdAccountService {
     void needsReauth(long workspaceId, String reason, Actor actor) {
         tx.executeWithoutResult(status -> {
             if (rows.markNeedsReauth(workspaceId, reason, clock.instant())) {
-                rows.of(workspaceId).ifPresent(a -> events.account(a, actor, "ad_account_needs_reauth",
+                rows.of(workspaceId).ifPresent(a -> events.account(a, actor, EventType.AD_ACCOUNT_NEEDS_REAUTH,
                         Map.of("reason", reason)));
             }
         });

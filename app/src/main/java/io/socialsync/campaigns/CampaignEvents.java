@@ -1,6 +1,7 @@
 package io.socialsync.campaigns;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ class CampaignEvents {
         this.ledger = ledger;
     }
 
-    void record(Campaign c, Actor actor, Long jobId, String type, Map<String, Object> extra) {
+    void record(Campaign c, Actor actor, Long jobId, EventType type, Map<String, Object> extra) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("post_platform", c.postPlatform());
         payload.put("post_id", c.postId());
@@ -29,7 +30,7 @@ class CampaignEvents {
                 payload));
     }
 
-    void account(AdAccount a, Actor actor, String type, Map<String, Object> payload) {
+    void account(AdAccount a, Actor actor, EventType type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(a.workspaceId(), actor, type, "ad_account", String.valueOf(a.id()), null,
                 payload));
     }

@@ -1,6 +1,7 @@
 package io.socialsync.campaigns;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,7 +44,7 @@ final class CampaignJournal {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("step", step);
         payload.put("phase", "intent");
-        write(() -> rows.intent(campaign.workspaceId(), campaign.id(), lease, step, now), "campaign_step_recorded",
+        write(() -> rows.intent(campaign.workspaceId(), campaign.id(), lease, step, now), EventType.CAMPAIGN_STEP_RECORDED,
                 payload);
     }
 
@@ -55,11 +56,11 @@ final class CampaignJournal {
         payload.put("phase", how);
         payload.put("remote_id", remoteId);
         write(() -> rows.recorded(campaign.workspaceId(), campaign.id(), lease, step, remoteId, now),
-                "campaign_step_recorded", payload);
+                EventType.CAMPAIGN_STEP_RECORDED, payload);
     }
 
     /** The campaign's new state (and what Meta said of it), with its event; {@code extra} runs in the same tx. */
-    void settle(CampaignState state, String effectiveStatus, String reason, boolean synced, String event,
+    void settle(CampaignState state, String effectiveStatus, String reason, boolean synced, EventType event,
                 Map<String, Object> payload, Runnable extra) {
         Instant now = now();
         write(() -> {
@@ -76,7 +77,7 @@ final class CampaignJournal {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private void write(BooleanSupplier update, String event, Map<String, Object> payload) {
+    private void write(BooleanSupplier update, EventType event, Map<String, Object> payload) {
         tx.executeWithoutResult(status -> {
             if (!update.getAsBoolean()) {
                 throw new CancellationException("campaign " + campaign.id() + " is being synced by another run");

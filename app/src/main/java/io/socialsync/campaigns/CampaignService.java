@@ -6,6 +6,7 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.platforms.Platform;
 import io.socialsync.publish.PublicationState;
 import io.socialsync.publish.Publications;
@@ -103,7 +104,7 @@ public class CampaignService {
             payload.put("currency", plan.currency());
             payload.put("committed_minor", plan.committedMinor());
             payload.put("workspace_committed_minor", committed + plan.committedMinor());
-            events.record(campaign, actor, null, "campaign_requested", payload);
+            events.record(campaign, actor, null, EventType.CAMPAIGN_REQUESTED, payload);
             queue.enqueue(sync(campaign, "create"), actor);
             return new Created(campaign, true);
         });
@@ -136,19 +137,19 @@ public class CampaignService {
     }
 
     public Campaign pause(long workspaceId, long id, Actor actor) {
-        return desire(workspaceId, id, CampaignState.PAUSED, "campaign_pause_requested", actor);
+        return desire(workspaceId, id, CampaignState.PAUSED, EventType.CAMPAIGN_PAUSE_REQUESTED, actor);
     }
 
     public Campaign resume(long workspaceId, long id, Actor actor) {
-        return desire(workspaceId, id, CampaignState.ACTIVE, "campaign_resume_requested", actor);
+        return desire(workspaceId, id, CampaignState.ACTIVE, EventType.CAMPAIGN_RESUME_REQUESTED, actor);
     }
 
     /** Final: Meta's campaign is paused for good, and SocialSync reads it one last time. */
     public Campaign stop(long workspaceId, long id, Actor actor) {
-        return desire(workspaceId, id, CampaignState.STOPPED, "campaign_stop_requested", actor);
+        return desire(workspaceId, id, CampaignState.STOPPED, EventType.CAMPAIGN_STOP_REQUESTED, actor);
     }
 
-    private Campaign desire(long workspaceId, long id, CampaignState desired, String event, Actor actor) {
+    private Campaign desire(long workspaceId, long id, CampaignState desired, EventType event, Actor actor) {
         return tx.execute(status -> {
             var c = rows.lock(workspaceId, id).orElseThrow(() -> new NotFound("campaign", id));
             if (c.state() == CampaignState.FAILED || c.state() == CampaignState.STOPPED) {
@@ -171,7 +172,7 @@ public class CampaignService {
     }
 
     private static JobRequest sync(Campaign c, String why) {
-        return JobRequest.of(c.workspaceId(), CampaignSyncHandler.KIND, Map.of("campaign_id", c.id()))
+        return CampaignSyncHandler.JOB.request(c.workspaceId(), new CampaignSyncHandler.Payload(c.id()))
                 .withIdempotencyKey("campaign-sync-" + c.id() + "-" + why);
     }
 

@@ -2,8 +2,8 @@ package io.socialsync.campaigns;
 
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.platforms.AdInsights;
 import io.socialsync.platforms.AdsApi;
 import io.socialsync.platforms.AdsCall;
@@ -89,7 +89,7 @@ class CampaignSync {
                                      Long jobId) {
         if (c.state() == CampaignState.CREATING && c.desired() == CampaignState.STOPPED) {
             // stopped before it was built: nothing more is made, and what exists is PAUSED
-            journal.settle(CampaignState.STOPPED, null, null, false, "campaign_built", Map.of("state", "stopped"),
+            journal.settle(CampaignState.STOPPED, null, null, false, EventType.CAMPAIGN_BUILT, Map.of("state", "stopped"),
                     null);
             return Map.of("state", "stopped");
         }
@@ -106,8 +106,8 @@ class CampaignSync {
             payload.put("remote_campaign_id", ids[0]);
             payload.put("remote_ad_id", ids[3]);
             payload.put("state", target.wire());
-            journal.settle(target, null, null, false, target == CampaignState.ACTIVE ? "campaign_activated"
-                    : "campaign_built", payload, null);
+            journal.settle(target, null, null, false, target == CampaignState.ACTIVE ? EventType.CAMPAIGN_ACTIVATED
+                    : EventType.CAMPAIGN_BUILT, payload, null);
             c = reread(c);
         }
         for (int i = 0; i < 3 && c.state() != c.desired(); i++) {
@@ -116,7 +116,7 @@ class CampaignSync {
             } else {
                 status(auth, c.remoteCampaignId(), "PAUSED");
             }
-            journal.settle(c.desired(), null, null, false, "campaign_status_applied", Map.of("from",
+            journal.settle(c.desired(), null, null, false, EventType.CAMPAIGN_STATUS_APPLIED, Map.of("from",
                     c.state().wire(), "to", c.desired().wire()), null);
             c = reread(c);
         }
@@ -136,7 +136,7 @@ class CampaignSync {
         payload.put("spend_minor", reading.spendMinor());
         payload.put("impressions", reading.impressions());
         payload.put("results", reading.results());
-        journal.settle(c.state(), reading.effectiveStatus(), null, true, "campaign_synced", payload,
+        journal.settle(c.state(), reading.effectiveStatus(), null, true, EventType.CAMPAIGN_SYNCED, payload,
                 () -> metrics.insert(c.workspaceId(), c.id(), reading, jobId));
         var result = new LinkedHashMap<String, Object>(payload);
         result.put("state", c.state().wire());
@@ -175,26 +175,26 @@ class CampaignSync {
         switch (f.kind()) {
             case REAUTH -> {
                 accountService.needsReauth(c.workspaceId(), f.message(), ACTOR);
-                journal.settle(c.state(), null, f.message(), false, "campaign_sync_refused", payload, null);
+                journal.settle(c.state(), null, f.message(), false, EventType.CAMPAIGN_SYNC_REFUSED, payload, null);
                 throw new JobFailure(f.message());
             }
             case TEMPORARY -> throw new SyncStop.Retry(f.message());
             case RATE_LIMITED -> {
                 Instant at = clock.instant().plus(f.retryAfter() == null ? Duration.ofMinutes(5) : f.retryAfter());
                 payload.put("retry_at", at.toString());
-                var next = JobRequest.of(c.workspaceId(), CampaignSyncHandler.KIND, Map.of("campaign_id", c.id()))
+                var next = CampaignSyncHandler.JOB.request(c.workspaceId(), new CampaignSyncHandler.Payload(c.id()))
                         .at(at).withIdempotencyKey("campaign-sync-" + c.id() + "-after-" + at.getEpochSecond());
-                journal.settle(c.state(), null, f.message(), false, "campaign_deferred", payload,
+                journal.settle(c.state(), null, f.message(), false, EventType.CAMPAIGN_DEFERRED, payload,
                         () -> queue.getObject().enqueue(next, ACTOR));
                 return Map.of("deferred_until", at.toString(), "reason", f.message());
             }
             default -> {
                 if (c.state() == CampaignState.CREATING) {
                     // every object made so far is PAUSED: a failed campaign spends nothing and no longer counts
-                    journal.settle(CampaignState.FAILED, null, f.message(), false, "campaign_failed", payload, null);
+                    journal.settle(CampaignState.FAILED, null, f.message(), false, EventType.CAMPAIGN_FAILED, payload, null);
                     return Map.of("state", "failed", "reason", f.message());
                 }
-                journal.settle(c.state(), null, f.message(), false, "campaign_sync_refused", payload, null);
+                journal.settle(c.state(), null, f.message(), false, EventType.CAMPAIGN_SYNC_REFUSED, payload, null);
                 throw new JobFailure(f.message());
             }
         }

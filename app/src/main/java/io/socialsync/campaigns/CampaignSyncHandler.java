@@ -3,10 +3,10 @@ package io.socialsync.campaigns;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * CAMPAIGN_SYNC: builds, re-states and reads one campaign ({@link CampaignSync}). Enough attempts to ride out
@@ -16,13 +16,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class CampaignSyncHandler implements JobHandler {
     public static final String KIND = "CAMPAIGN_SYNC";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
     private final CampaignSync sync;
     private final Campaigns rows;
 
     CampaignSyncHandler(CampaignSync sync, Campaigns rows) {
         this.sync = sync;
         this.rows = rows;
+    }
+
+    public record Payload(long campaignId) {
     }
 
     @Override
@@ -32,13 +35,13 @@ public class CampaignSyncHandler implements JobHandler {
 
     @Override
     public Object run(JobContext context) {
-        return sync.run(context.workspaceId(), context.payload().path("campaign_id").asLong(), context.job().id());
+        return sync.run(context.workspaceId(), context.payload(JOB).campaignId(), context.job().id());
     }
 
     /** A campaign still being built stays so (everything made is PAUSED): resume retries, with the reason shown. */
     @Override
     public void onGaveUp(Job job, String reason) {
-        long id = JSON.readTree(job.payload()).path("campaign_id").asLong();
+        long id = JOB.payload(job).campaignId();
         rows.note(job.workspaceId(), id, "the last sync gave up: " + reason);
     }
 }

@@ -2,7 +2,6 @@ package io.socialsync.campaigns;
 
 import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
 import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
@@ -42,7 +41,7 @@ public class CampaignSyncSweep implements PeriodicTask.Owner {
         long slot = now.getEpochSecond() / Math.max(1, interval.toSeconds());
         int created = 0;
         for (var c : rows.dueForSync(now.minus(interval), now.minus(interval), Math.max(1, settings.syncBatch()))) {
-            var request = JobRequest.of(c.workspaceId(), CampaignSyncHandler.KIND, Map.of("campaign_id", c.id()))
+            var request = CampaignSyncHandler.JOB.request(c.workspaceId(), new CampaignSyncHandler.Payload(c.id()))
                     .withIdempotencyKey("campaign-sync-" + c.id() + "-slot-" + slot);
             created += queue.enqueue(request, Actor.SYSTEM).created() ? 1 : 0;
         }

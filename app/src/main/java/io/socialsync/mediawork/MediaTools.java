@@ -1,4 +1,4 @@
-package io.socialsync.media;
+package io.socialsync.mediawork;
 
 import io.socialsync.config.DataDirectory;
 import io.socialsync.media.ffmpeg.Ffmpeg;

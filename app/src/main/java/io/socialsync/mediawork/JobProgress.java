@@ -1,4 +1,4 @@
-package io.socialsync.media;
+package io.socialsync.mediawork;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.media.ffmpeg.CancelToken;

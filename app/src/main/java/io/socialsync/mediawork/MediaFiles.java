@@ -1,6 +1,7 @@
-package io.socialsync.media;
+package io.socialsync.mediawork;
 
 import io.socialsync.config.PrivateFiles;
+import io.socialsync.media.TempDir;
 import io.socialsync.node.NodeWork;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageException;
