@@ -90,7 +90,11 @@ class CampaignApiTest {
         assertThat(created.json().path("budget").path("committed_minor").asLong()).isEqualTo(3000);
         long id = created.json().path("id").asLong();
 
-        var active = awaitState(id, "active");
+        awaitState(id, "active");
+        // the state is settled on activation; the insights read that follows in the same job brings the status
+        Eventually.await("campaign " + id + " synced", Duration.ofSeconds(30),
+                () -> !api.get("/campaigns/" + id).json().path("effective_status").asString().isEmpty());
+        var active = api.get("/campaigns/" + id).json();
         assertThat(active.path("effective_status").asString()).isEqualTo("ACTIVE");
         assertThat(meta.of("campaign")).hasSize(1);
         assertThat(meta.of("adset")).hasSize(1);
