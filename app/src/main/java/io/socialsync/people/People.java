@@ -81,6 +81,11 @@ public class People {
 
     public Invitation.Sent invite(Caller caller, long workspaceId, String email, Role role) {
         WorkspaceMembers.requireSame(caller, workspaceId).require(Role.ADMIN);
+        return invite(workspaceId, email, role, caller.actor());
+    }
+
+    /** The operator's invitation (CLI): any workspace, no caller to check. */
+    public Invitation.Sent invite(long workspaceId, String email, Role role, Actor actor) {
         String valid = Emails.valid(email);
         String token = OneTimeTokens.generate();
         Invitation invitation = tx.execute(s -> {
@@ -89,8 +94,8 @@ public class People {
             });
             Instant now = clock.instant();
             var created = invitations.insert(workspaceId, valid, role, OneTimeTokens.hash(token),
-                    caller.actor().value(), now, now.plus(settings.invitationTtl()));
-            events.workspace(workspaceId, caller.actor(), PeopleEvents.MEMBER_INVITED,
+                    actor.value(), now, now.plus(settings.invitationTtl()));
+            events.workspace(workspaceId, actor, PeopleEvents.MEMBER_INVITED,
                     Map.of("invitation_id", created.id(), "role", role.wire()));
             return created;
         });
