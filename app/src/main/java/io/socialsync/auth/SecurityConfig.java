@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -85,7 +86,8 @@ class SecurityConfig {
         var paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/app/**"), paths.matcher("/login"),
                         paths.matcher("/logout")))
-                .authenticationProvider(browserLogin)
+                // its own manager, no parent: a refused password is checked (and counted) once
+                .authenticationManager(new ProviderManager(browserLogin))
                 .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/login")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).permitAll())

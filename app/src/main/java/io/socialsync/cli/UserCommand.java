@@ -139,7 +139,7 @@ public class UserCommand {
         @Override
         int run() {
             try (var ctx = Contexts.tool()) {
-                var link = ctx.getBean(People.class).requestReset(email)
+                var link = ctx.getBean(People.class).resetLink(email)
                         .orElseThrow(() -> bad("no enabled account has the address " + email));
                 System.out.println(link);
                 if (ctx.getBean(Mailer.class).configured()) {

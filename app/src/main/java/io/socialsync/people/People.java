@@ -148,6 +148,19 @@ public class People {
      * address gets nothing and the caller's answer does not change (no enumeration).
      */
     public Optional<String> requestReset(String email) {
+        return reset(email, false);
+    }
+
+    /** The operator's reset (CLI): the link, mailed before returning when SMTP is configured. */
+    public Optional<String> resetLink(String email) {
+        return reset(email, true);
+    }
+
+    /**
+     * The API does not wait for the SMTP server: the answer for a known address must not take longer than for an
+     * unknown one.
+     */
+    private Optional<String> reset(String email, boolean waitForMail) {
         String key = Emails.key(email == null ? "" : email);
         var user = users.byEmail(key).filter(u -> !u.disabled());
         String token = OneTimeTokens.generate();
@@ -160,9 +173,14 @@ public class People {
             resets.insert(user.get().id(), hash, now, now.plus(settings.passwordResetTtl()));
         });
         String link = mailer.link("/app/password-reset", token);
-        mailer.send(user.get().email(), "Reset your SocialSync password", "Set a new password: " + link
-                + "\n\nThe link works once and expires in " + settings.passwordResetTtl().toMinutes()
+        Runnable mail = () -> mailer.send(user.get().email(), "Reset your SocialSync password", "Set a new password: "
+                + link + "\n\nThe link works once and expires in " + settings.passwordResetTtl().toMinutes()
                 + " minutes. If you did not ask for it, ignore this mail.\n");
+        if (waitForMail) {
+            mail.run();
+        } else {
+            Thread.ofVirtual().name("reset-mail").start(mail);
+        }
         return Optional.of(link);
     }
 

@@ -171,6 +171,10 @@ class PeopleApiTest extends ServerTest {
         // removed: the token still verifies but the membership is gone, so it is refused at once
         long colleagueId = me.get("user").get("id").asLong();
         assertThat(inSecond.delete("/workspaces/" + second + "/members/" + colleagueId).status()).isEqualTo(204);
+        var types = new java.util.ArrayList<String>();
+        inSecond.get("/ledger?limit=50").json().get("items").forEach(e -> types.add(e.get("event_type").asString()));
+        assertThat(types).contains("workspace_created", "member_invited", "member_joined", "user_logged_in",
+                "member_removed");
         var refused = editor.get("/jobs");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("detail").asString()).contains("no longer a member");
