@@ -21,6 +21,8 @@ abstract class PeopleStoreContract {
     @Autowired Users users;
     @Autowired Memberships memberships;
     @Autowired RefreshTokens refreshTokens;
+    @Autowired Invitations invitations;
+    @Autowired PasswordResets resets;
     @Autowired Workspaces workspaces;
     @Autowired TransactionTemplate tx;
     final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -78,6 +80,30 @@ abstract class PeopleStoreContract {
             assertThat(refreshTokens.lockByHash("h2-" + family).orElseThrow().workspaceId()).isNull();
             assertThat(refreshTokens.revokeFamily(family, now)).isEqualTo(2);
             assertThat(refreshTokens.lockByHash("h2-" + family).orElseThrow().revokedAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void invitationsAndResetsAreFoundByTheirTokensHashOnlyAndSpentOnce() {
+        var user = users.insert(email(), "Di", null, now);
+        long ws = workspaces.create("d-" + UUID.randomUUID()).id();
+        String token = OneTimeTokens.generate();
+        tx.executeWithoutResult(s -> {
+            var invitation = invitations.insert(ws, "Guest@Example.com", Role.EDITOR, OneTimeTokens.hash(token),
+                    "user:1", now, now.plusSeconds(600));
+            assertThat(invitations.lockByToken(token)).as("the plain token is not stored").isEmpty();
+            var found = invitations.lockByToken(OneTimeTokens.hash(token)).orElseThrow();
+            assertThat(found).isEqualTo(invitation);
+            invitations.accepted(found.id(), user.id(), now);
+            assertThat(invitations.lockByToken(OneTimeTokens.hash(token)).orElseThrow().acceptedAt()).isEqualTo(now);
+
+            String first = OneTimeTokens.hash(OneTimeTokens.generate());
+            String second = OneTimeTokens.hash(OneTimeTokens.generate());
+            resets.insert(user.id(), first, now, now.plusSeconds(600));
+            resets.insert(user.id(), second, now, now.plusSeconds(600));
+            assertThat(resets.lockByToken(first).orElseThrow().userId()).isEqualTo(user.id());
+            resets.usedAll(user.id(), now);
+            assertThat(resets.lockByToken(second).orElseThrow().usedAt()).as("every open link is spent").isEqualTo(now);
         });
     }
 }
