@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * (and also mailed when SMTP is configured), so a server without mail still works.
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Create people, invite them, reset passwords.",
-        subcommands = {UserCommand.Create.class, UserCommand.Invite.class, UserCommand.ResetPassword.class})
+        subcommands = {UserCommand.Create.class, UserCommand.Invite.class, UserCommand.ResetPassword.class,
+                UserCommand.Disable.class})
 public class UserCommand {
 
     abstract static class Base implements Callable<Integer> {
@@ -145,6 +146,19 @@ public class UserCommand {
                 if (ctx.getBean(Mailer.class).configured()) {
                     System.err.println("also mailed to " + email);
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an account: it can no longer log in, and its sessions end.")
+    static class Disable extends Base {
+        @Override
+        int run() {
+            try (var ctx = Contexts.tool()) {
+                var user = ctx.getBean(People.class).disable(email);
+                System.out.println("disabled user " + user.id());
             }
             return 0;
         }

@@ -199,6 +199,21 @@ public class People {
         });
     }
 
+    /**
+     * The operator disables an account: its logins fail like a wrong password, its refresh tokens are revoked,
+     * and its access tokens are refused at their next request (the membership check reads the account's state).
+     */
+    public User disable(String email) {
+        return tx.execute(s -> {
+            User user = users.byEmail(email == null ? "" : email).orElseThrow(() -> new NotFound("account", email));
+            Instant now = clock.instant();
+            users.disable(user.id(), now);
+            refreshTokens.revokeUser(user.id(), now);
+            events.user(PeopleEvents.INSTANCE, Actor.CLI, PeopleEvents.USER_DISABLED, user.id(), Map.of());
+            return users.byId(user.id()).orElseThrow();
+        });
+    }
+
     private User insert(String email, String displayName, String password, Actor actor) {
         String valid = Emails.valid(email);
         String name = displayName == null ? "" : displayName.strip();

@@ -23,6 +23,7 @@ class PeopleEvents {
     static final String WORKSPACE_CREATED = "workspace_created";
     static final String WORKSPACE_RENAMED = "workspace_renamed";
     static final String PASSWORD_RESET = "password_reset";
+    static final String USER_DISABLED = "user_disabled";
     private final Ledger ledger;
 
     PeopleEvents(Ledger ledger) {

@@ -62,6 +62,14 @@ class PeopleCliTest extends ServerTest {
         assertThat(admin.withKey(null).post("/auth/password-reset/confirm", "{\"token\":\"" + resetToken
                 + "\",\"password\":\"another viewer password\"}").status()).isEqualTo(204);
         assertThat(login(colleague, "another viewer password")).isEqualTo(200);
+
+        var token2 = admin.withKey(null).post("/auth/login", "{\"email\":\"" + colleague
+                + "\",\"password\":\"another viewer password\"}").json().get("access_token").asString();
+        var disabled = Cli.run("user", "disable", "--email", colleague);
+        assertThat(disabled.exit()).as(disabled.err()).isZero();
+        assertThat(login(colleague, "another viewer password")).isEqualTo(401);
+        assertThat(admin.withKey(token2).get("/jobs").status()).as("its access token is refused at once")
+                .isEqualTo(401);
     }
 
     @Test
@@ -86,10 +94,13 @@ class PeopleCliTest extends ServerTest {
                 {"user", "create", "--email", "x-" + UUID.randomUUID() + "@example.com", "--role", "owner"},
                 {"user", "invite", "--email", "y@example.com", "--workspace", "no-such-" + UUID.randomUUID()},
                 {"user", "reset-password", "--email", "nobody-" + UUID.randomUUID() + "@example.com"},
+                {"user", "disable", "--email", "nobody-" + UUID.randomUUID() + "@example.com"},
                 {"user", "create"}}) {
             var run = Cli.run(args);
             assertThat(run.exit()).as(String.join(" ", args) + ": " + run.err()).isEqualTo(2);
-            assertThat(run.err().strip().lines().findFirst().orElseThrow()).startsWith("socialsync: ");
+            // (logback may add its own status lines to stderr in this shared test JVM: they are not ours)
+            assertThat(run.err().lines().filter(l -> l.startsWith("socialsync: ")).count()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).doesNotContain("\tat ");
         }
     }
 }
