@@ -31,6 +31,9 @@ class EventTypeTest {
                 "campaign_resume_requested", "campaign_stop_requested", "campaign_status_applied", "campaign_synced",
                 "ad_account_connected", "ad_account_needs_reauth",
                 "webhook_endpoint_created", "webhook_endpoint_deactivated", "webhook_delivery_failed",
+                "user_registered", "user_logged_in", "login_failed", "user_disabled", "password_reset",
+                "member_invited", "member_joined", "member_role_changed", "member_removed", "workspace_created",
+                "workspace_renamed",
                 "ledger_sealed");
     }
 

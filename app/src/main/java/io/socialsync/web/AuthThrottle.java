@@ -1,8 +1,7 @@
-package io.socialsync.apikey.web;
+package io.socialsync.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.socialsync.web.HttpEdgeProperties;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,9 +31,18 @@ public class AuthThrottle {
 
     /** @return 0 when the address may try a key, else the seconds until it may try again */
     public long secondsBlocked(String address) {
+        return secondsBlockedFor(client(address));
+    }
+
+    public void failed(String address) {
+        failedFor(client(address));
+    }
+
+    /** The same count for any other key (an account's address at login): taken as given. */
+    public long secondsBlockedFor(String key) {
         Bucket bucket;
         synchronized (buckets) {
-            bucket = buckets.get(client(address));
+            bucket = buckets.get(key);
         }
         if (bucket == null) {
             return 0;
@@ -43,10 +51,10 @@ public class AuthThrottle {
         return nanos == 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos) + 1);
     }
 
-    public void failed(String address) {
+    public void failedFor(String key) {
         Bucket bucket;
         synchronized (buckets) {
-            bucket = buckets.computeIfAbsent(client(address), a -> Bucket.builder()
+            bucket = buckets.computeIfAbsent(key, a -> Bucket.builder()
                     .addLimit(Bandwidth.builder().capacity(settings.maxFailures())
                             .refillGreedy(settings.maxFailures(), settings.window()).build())
                     .build());

@@ -1,4 +1,4 @@
-package io.socialsync.apikey.web;
+package io.socialsync.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.socialsync.apikey.web;
+package io.socialsync.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** One token bucket per API key, refilled greedily. Per node: each API node enforces its own share. */
+/** One token bucket per caller (an API key, a person), refilled greedily. Per node: each API node enforces its own share. */
 public class RateLimits {
-    private final ConcurrentHashMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int perMinute;
 
     public RateLimits(int perMinute) {
@@ -16,8 +16,8 @@ public class RateLimits {
     }
 
     /** @return 0 when the request may proceed, else the seconds to wait before retrying */
-    public long tryConsume(long apiKeyId) {
-        var bucket = buckets.computeIfAbsent(apiKeyId, id -> Bucket.builder()
+    public long tryConsume(String who) {
+        var bucket = buckets.computeIfAbsent(who, id -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build());
         var probe = bucket.tryConsumeAndReturnRemaining(1);
