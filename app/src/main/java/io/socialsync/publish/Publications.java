@@ -102,6 +102,19 @@ public class Publications {
                 .query((rs, n) -> map(rs)).list();
     }
 
+    /** A publication in PUBLISHING by our own publisher, and the job last given to it. */
+    record Publishing(long workspaceId, long id, Long jobId) {
+    }
+
+    /** PUBLISHING rows of the internal publisher after {@code afterId}, in id order; workspace null: all. */
+    List<Publishing> publishingAfter(Long workspaceId, long afterId, int limit) {
+        return jdbc.sql("SELECT workspace_id, id, job_id FROM publications WHERE state = 'PUBLISHING' "
+                        + "AND publisher = 'internal' AND id > :after"
+                        + (workspaceId != null ? " AND workspace_id = :ws" : "") + " ORDER BY id LIMIT :limit")
+                .param("after", afterId).param("ws", workspaceId).param("limit", limit)
+                .query((rs, n) -> new Publishing(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class))).list();
+    }
+
     /** The dry run's answer: what a tick would move now, without locking anything. */
     List<Long> due(Long workspaceId, Instant now, int limit) {
         return jdbc.sql("SELECT id FROM publications WHERE state = 'SCHEDULED' AND scheduled_for <= :now"

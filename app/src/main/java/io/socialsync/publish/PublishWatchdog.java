@@ -4,12 +4,14 @@ import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
+import io.socialsync.jobs.JobRows;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.node.PeriodicTask;
 import io.socialsync.platforms.PlatformSettings;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PublishWatchdog implements PeriodicTask.Owner {
+    private static final int BATCH = 100;
+    private static final int PAGE = 500;
     private final JdbcClient jdbc;
+    private final JobRows jobRows;
     private final Publications rows;
     private final PublishRuns runs;
     private final JobQueue queue;
@@ -34,10 +39,11 @@ public class PublishWatchdog implements PeriodicTask.Owner {
     private final TransactionTemplate tx;
     private final Publishers publishers;
 
-    public PublishWatchdog(JdbcClient jdbc, Publications rows, PublishRuns runs, JobQueue queue, Workers workers,
+    public PublishWatchdog(JdbcClient jdbc, JobRows jobRows, Publications rows, PublishRuns runs, JobQueue queue, Workers workers,
                            PublishOutcomes outcomes, PublishEvents events, PlatformSettings settings,
                            SocialSyncProperties properties, TransactionTemplate tx, Publishers publishers) {
         this.jdbc = jdbc;
+        this.jobRows = jobRows;
         this.rows = rows;
         this.runs = runs;
         this.queue = queue;
@@ -58,14 +64,23 @@ public class PublishWatchdog implements PeriodicTask.Owner {
 
     /** @param workspaceId null: every workspace */
     public int rearm(Long workspaceId) {
-        List<long[]> stuck = jdbc.sql("SELECT p.workspace_id, p.id FROM publications p LEFT JOIN jobs j ON j.id = p.job_id "
-                        + "WHERE p.state = 'PUBLISHING' AND p.publisher = 'internal' "
-                        + "AND (j.id IS NULL OR j.state IN ('COMPLETED', 'FAILED', 'CANCELLED'))"
-                        + (workspaceId != null ? " AND p.workspace_id = :ws" : "") + " ORDER BY p.id LIMIT 100")
-                .param("ws", workspaceId).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        var stuck = new ArrayList<Publications.Publishing>();
+        long after = 0;
+        while (stuck.size() < BATCH) {
+            var page = rows.publishingAfter(workspaceId, after, PAGE);
+            // stuck: its job is gone or has ended, so nothing will settle the row
+            var running = jobRows.unfinished(page.stream().map(Publications.Publishing::jobId)
+                    .filter(Objects::nonNull).toList());
+            page.stream().filter(p -> p.jobId() == null || !running.contains(p.jobId()))
+                    .limit(BATCH - stuck.size()).forEach(stuck::add);
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.getLast().id();
+        }
         int rearmed = 0;
-        for (long[] row : stuck) {
-            Boolean done = tx.execute(status -> rearmOne(row[0], row[1]));
+        for (var row : stuck) {
+            Boolean done = tx.execute(status -> rearmOne(row.workspaceId(), row.id()));
             rearmed += Boolean.TRUE.equals(done) ? 1 : 0;
         }
         if (rearmed > 0) {

@@ -1,7 +1,7 @@
 package io.socialsync.publish;
 
+import io.socialsync.accounts.SocialAccounts;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +20,11 @@ class PublisherChoice {
     static final String INTERNAL = "internal";
     static final String EXTERNAL = "external";
     private final JdbcClient jdbc;
+    private final SocialAccounts accounts;
 
-    PublisherChoice(JdbcClient jdbc) {
+    PublisherChoice(JdbcClient jdbc, SocialAccounts accounts) {
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /** The ids among {@code due} that go to the orchestrator; one query for the batch. */
@@ -34,10 +36,7 @@ class PublisherChoice {
         Map<Long, String> chosen = jdbc.sql("SELECT id, publisher FROM publications WHERE id IN (:ids)")
                 .param("ids", ids).query((rs, n) -> Map.entry(rs.getLong(1), String.valueOf(rs.getString(2))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        Set<Long> withToken = new HashSet<>(jdbc.sql("SELECT id FROM social_accounts WHERE id IN (:ids) "
-                        + "AND access_token_enc IS NOT NULL")
-                .param("ids", due.stream().map(Publication::socialAccountId).distinct().toList())
-                .query(Long.class).list());
+        Set<Long> withToken = accounts.withAccessToken(due.stream().map(Publication::socialAccountId).distinct().toList());
         return due.stream().filter(p -> switch (chosen.getOrDefault(p.id(), "null")) {
             case EXTERNAL -> true;
             case INTERNAL -> false;
