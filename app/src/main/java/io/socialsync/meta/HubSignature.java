@@ -53,7 +53,7 @@ public final class HubSignature {
         return sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    static byte[] sha256(byte[] bytes) {
+    public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

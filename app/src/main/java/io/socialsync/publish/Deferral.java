@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * the caller's own and simply ends; the tick queues a new one. Callers hold the account and publication locks.
  */
 @Component
-class Deferral {
+public class Deferral {
     private final Publications rows;
     private final SlotFinder slots;
     private final RulesService rules;
@@ -33,7 +33,7 @@ class Deferral {
         this.clock = clock;
     }
 
-    Instant defer(Publication p, SocialAccount account, Instant notBefore, String reason, Actor actor) {
+    public Instant defer(Publication p, SocialAccount account, Instant notBefore, String reason, Actor actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant earliest = notBefore.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         var ruleSet = rules.active(p.workspaceId());

@@ -51,7 +51,7 @@ public class PublishOutcomes {
     }
 
     /** In the caller's transaction, with {@code p} locked. */
-    boolean fail(Publication p, String error, Actor actor) {
+    public boolean fail(Publication p, String error, Actor actor) {
         if (!rows.transition(p, PublicationState.FAILED, now(), null, error)) {
             return false;
         }

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * they may well be live. Callers hold the account's row lock, so two runs cannot both take the last slot.
  */
 @Component
-class RateBudgets {
+public class RateBudgets {
     static final Duration WINDOW = Duration.ofHours(24);
     private final JdbcClient jdbc;
     private final PlatformSettings settings;
@@ -27,10 +27,10 @@ class RateBudgets {
     }
 
     /** {@code freesAt}: when the oldest counted post leaves the window (null when allowed). */
-    record Verdict(boolean allowed, int used, int limit, Instant freesAt) {
+    public record Verdict(boolean allowed, int used, int limit, Instant freesAt) {
     }
 
-    Verdict check(SocialAccount account, Instant now) {
+    public Verdict check(SocialAccount account, Instant now) {
         int limit = settings.postsPer24h(account.platform());
         Instant since = now.minus(WINDOW);
         int used = jdbc.sql("SELECT COUNT(*) FROM publications WHERE social_account_id = :a AND (posted_at > :since "

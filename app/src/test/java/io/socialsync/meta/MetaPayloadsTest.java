@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MetaPayloadsTest {
+public class MetaPayloadsTest {
 
-    static String page(String pageId, String... values) {
+    public static String page(String pageId, String... values) {
         var changes = new StringBuilder();
         for (String v : values) {
             changes.append(changes.isEmpty() ? "" : ",").append("{\"field\":\"feed\",\"value\":").append(v).append('}');
