@@ -2,7 +2,7 @@ package io.socialsync.cli;
 
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
-import io.socialsync.publish.Orchestrator;
+import io.socialsync.publish.orchestrator.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.web.ClaimView;

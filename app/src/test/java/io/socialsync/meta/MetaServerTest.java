@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
+import io.socialsync.meta.webhooks.MetaPayloadsTest;
 import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.ServerTest;

@@ -1,6 +1,6 @@
 package io.socialsync.meta.web;
 
-import io.socialsync.meta.MetaCounters;
+import io.socialsync.meta.webhooks.MetaCounters;
 import io.socialsync.meta.MetaPost;
 import java.net.URI;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.publish.Orchestrator;
+import io.socialsync.publish.orchestrator.Orchestrator;
 import java.time.Instant;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package io.socialsync.publish.web;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
 import io.socialsync.platforms.Platform;
-import io.socialsync.publish.Orchestrator;
+import io.socialsync.publish.orchestrator.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
 import io.socialsync.web.ApiException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.config.SocialSyncProperties;
-import io.socialsync.meta.MetaWebhookService;
+import io.socialsync.meta.webhooks.MetaWebhookService;
 import io.socialsync.web.ApiException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
