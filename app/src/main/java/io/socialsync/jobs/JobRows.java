@@ -3,6 +3,7 @@ package io.socialsync.jobs;
 import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
 
+import io.socialsync.db.DbTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

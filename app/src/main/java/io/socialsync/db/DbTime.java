@@ -1,4 +1,4 @@
-package io.socialsync.jobs;
+package io.socialsync.db;
 
 import java.sql.SQLException;
 import javax.sql.DataSource;
