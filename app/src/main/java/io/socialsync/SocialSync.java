@@ -11,6 +11,7 @@ import io.socialsync.cli.PublishCommand;
 import io.socialsync.cli.RenderCommand;
 import io.socialsync.cli.ServeCommand;
 import io.socialsync.cli.WorkerCommand;
+import io.socialsync.domain.Errors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package io.socialsync.library;
 
-import io.socialsync.Errors;
+import io.socialsync.domain.Errors;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;

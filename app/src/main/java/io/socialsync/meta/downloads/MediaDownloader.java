@@ -1,7 +1,7 @@
 package io.socialsync.meta.downloads;
 
-import io.socialsync.Errors;
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Errors;
 import io.socialsync.meta.MetaPost;
 import io.socialsync.meta.PostType;
 import io.socialsync.meta.downloads.DownloadOutcome.Downloaded;

@@ -90,7 +90,7 @@ public class TusController {
     @ExceptionHandler(TusException.class)
     ResponseEntity<ProblemDetail> tusError(TusException e) {
         var problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(e.status()),
-                io.socialsync.Errors.forUsers(e.getMessage()));
+                io.socialsync.domain.Errors.forUsers(e.getMessage()));
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
     }

@@ -1,4 +1,4 @@
-package io.socialsync;
+package io.socialsync.domain;
 
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.socialsync;
+package io.socialsync.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
