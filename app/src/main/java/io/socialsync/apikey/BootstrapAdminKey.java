@@ -4,6 +4,7 @@ import io.socialsync.config.DataDirectory;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspace;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;

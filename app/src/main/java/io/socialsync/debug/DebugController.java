@@ -1,9 +1,9 @@
 package io.socialsync.debug;
 
-import io.socialsync.apikey.Caller;
 import io.socialsync.jobs.JobRows;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variants;
+import io.socialsync.web.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;

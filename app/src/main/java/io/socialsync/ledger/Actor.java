@@ -1,5 +1,7 @@
 package io.socialsync.ledger;
 
+import io.socialsync.web.Caller;
+
 /** Who caused a ledger event: an API key, a worker process, the CLI or the system itself. */
 public record Actor(String value) {
     public static final Actor SYSTEM = new Actor("system");
@@ -7,6 +9,11 @@ public record Actor(String value) {
 
     public static Actor apiKey(long id) {
         return new Actor("api_key:" + id);
+    }
+
+    /** The API key a request came with. */
+    public static Actor of(Caller caller) {
+        return apiKey(caller.apiKeyId());
     }
 
     public static Actor worker(String name) {

@@ -1,6 +1,6 @@
 package io.socialsync.apikey.web;
 
-import io.socialsync.apikey.Caller;
+import io.socialsync.web.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;

@@ -2,9 +2,9 @@ package io.socialsync.apikey.web;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Caller;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import io.socialsync.web.HttpEdgeProperties;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;

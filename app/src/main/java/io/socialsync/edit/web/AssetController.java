@@ -1,11 +1,11 @@
 package io.socialsync.edit.web;
 
-import io.socialsync.apikey.Caller;
 import io.socialsync.edit.Asset;
 import io.socialsync.edit.Assets;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

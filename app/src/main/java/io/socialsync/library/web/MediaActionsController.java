@@ -1,10 +1,9 @@
 package io.socialsync.library.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
 import io.socialsync.library.VariantRequests;
@@ -14,6 +13,8 @@ import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -85,7 +86,7 @@ public class MediaActionsController {
             putIfSet(payload, "max_count", body.maxCount());
         }
         var job = jobs.enqueue(JobRequest.of(caller.workspaceId(), AnalyseVideoHandler.KIND, payload)
-                .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), caller.actor()).job();
+                .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), Actor.of(caller)).job();
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id()));
     }
@@ -101,7 +102,7 @@ public class MediaActionsController {
                                               @Valid @RequestBody VariantsRequest body) {
         caller.require(Role.EDITOR);
         var requested = variantRequests.request(caller.workspaceId(), id, body.platforms(), body.presets(),
-                body.seed(), caller.actor());
+                body.seed(), Actor.of(caller));
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VariantsAccepted(requested.jobId(),
                 requested.variants().stream().map(VariantView::of).toList()));

@@ -1,7 +1,6 @@
 package io.socialsync.meta.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
 import io.socialsync.meta.MediaStatus;
 import io.socialsync.meta.MetaPost;
 import io.socialsync.meta.MetaPosts;
@@ -10,7 +9,9 @@ import io.socialsync.meta.webhooks.MetaCounters;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class MetaPostsController {
     @Operation(summary = "Turn a downloaded video into a library Video (the same content is the same Video)")
     ResponseEntity<Map<String, Object>> addToLibrary(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        var intake = library.add(caller.workspaceId(), id, caller.actor());
+        var intake = library.add(caller.workspaceId(), id, Actor.of(caller));
         return ResponseEntity.status(intake.created() ? 201 : 200).body(Map.of("video_id", intake.video().id(),
                 "created", intake.created()));
     }

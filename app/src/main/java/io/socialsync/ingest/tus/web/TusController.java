@@ -1,10 +1,10 @@
 package io.socialsync.ingest.tus.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.ingest.tus.TusException;
 import io.socialsync.ingest.tus.TusService;
 import io.socialsync.ingest.tus.TusUpload;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;

@@ -1,14 +1,9 @@
-package io.socialsync.apikey;
+package io.socialsync.web;
 
 import io.socialsync.domain.Forbidden;
-import io.socialsync.ledger.Actor;
 
 /** The authenticated side of a request: its workspace scopes every query the request makes. */
 public record Caller(long workspaceId, long apiKeyId, Role role) {
-
-    public Actor actor() {
-        return Actor.apiKey(apiKeyId);
-    }
 
     /** Throws 403 unless this caller's role allows {@code required}. */
     public Caller require(Role required) {

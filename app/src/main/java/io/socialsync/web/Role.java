@@ -1,4 +1,4 @@
-package io.socialsync.apikey;
+package io.socialsync.web;
 
 import java.util.Locale;
 
