@@ -1,16 +1,5 @@
-package io.socialsync;
+package io.socialsync.cli;
 
-import io.socialsync.cli.AnalyseCommand;
-import io.socialsync.cli.ApiKeyCommand;
-import io.socialsync.cli.DoctorCommand;
-import io.socialsync.cli.EditCommand;
-import io.socialsync.cli.IngestCommand;
-import io.socialsync.cli.InventoryCommand;
-import io.socialsync.cli.LedgerCommand;
-import io.socialsync.cli.PublishCommand;
-import io.socialsync.cli.RenderCommand;
-import io.socialsync.cli.ServeCommand;
-import io.socialsync.cli.WorkerCommand;
 import io.socialsync.domain.Errors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
