@@ -1,6 +1,5 @@
 package io.socialsync.arch;
 
-import io.socialsync.SocialSyncApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -23,7 +21,7 @@ class ModuleDocumentation {
     @Test
     @EnabledIfSystemProperty(named = "socialsync.docs", matches = "true")
     void writeModuleDocumentation() throws IOException {
-        var modules = ApplicationModules.of(SocialSyncApplication.class);
+        var modules = AppModules.of();
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(OUT.toString()))
                 .writeDocumentation()
                 .writeIndividualModulesAsPlantUml();

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a lease, then report it posted or failed. Reports are idempotent: the same report twice answers the same.
  * The API and the {@code socialsync publish} CLI both go through here.
  */
+@NamedInterface("orchestrator")
 @Service
 public class Orchestrator {
     static final int CLAIM_TRIES = 20;
