@@ -23,7 +23,9 @@ class ModuleDocumentation {
     void writeModuleDocumentation() throws IOException {
         var modules = AppModules.of();
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(OUT.toString()))
-                .writeDocumentation()
+                // internals too: a newcomer looks here for where scheduling or a job handler lives
+                .writeDocumentation(Documenter.DiagramOptions.defaults(),
+                        Documenter.CanvasOptions.defaults().revealInternals())
                 .writeIndividualModulesAsPlantUml();
         try (var files = Files.list(OUT)) {
             for (var puml : files.filter(f -> f.toString().endsWith(".puml")).toList()) {
@@ -32,12 +34,15 @@ class ModuleDocumentation {
         }
     }
 
-    /** Documenter lists relations in hash order; sorted, a regeneration without code changes changes nothing. */
+    /**
+     * Documenter lists relations and components in hash order; sorted, a regeneration without code changes changes
+     * nothing.
+     */
     static List<String> sortRelations(List<String> lines) {
         var out = new ArrayList<String>(lines.size());
         var run = new ArrayList<String>();
         for (var line : lines) {
-            if (line.startsWith("Rel(")) {
+            if (line.startsWith("Rel(") || line.strip().startsWith("Component(")) {
                 run.add(line);
                 continue;
             }
