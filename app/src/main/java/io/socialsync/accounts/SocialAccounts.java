@@ -8,11 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -109,6 +112,32 @@ public class SocialAccounts {
         params.put("now", utc(now));
         params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+    }
+
+    /** What a listing of publications shows of their account; kept after the account is deleted. */
+    public record Label(String handle, ZoneId zone) {
+    }
+
+    /** The labels of these accounts of a workspace, deleted ones included (their publications stay): one query. */
+    public Map<Long, Label> labels(long workspaceId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var labels = new HashMap<Long, Label>();
+        jdbc.sql("SELECT id, handle, timezone FROM social_accounts WHERE workspace_id = :ws AND id IN (:ids)")
+                .param("ws", workspaceId).param("ids", List.copyOf(ids))
+                .query((RowCallbackHandler) rs -> labels.put(rs.getLong("id"), new Label(rs.getString("handle"),
+                        rs.getString("timezone") == null ? null : ZoneId.of(rs.getString("timezone")))));
+        return labels;
+    }
+
+    /** Among these accounts, the ones holding an access token. Unscoped: the scheduler tick's batch spans workspaces. */
+    public Set<Long> withAccessToken(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM social_accounts WHERE id IN (:ids) AND access_token_enc IS NOT NULL")
+                .param("ids", List.copyOf(ids)).query(Long.class).list());
     }
 
     List<SocialAccount> page(long workspaceId, Platform platform, Long before, int limit) {

@@ -1,5 +1,6 @@
 package io.socialsync.apikey;
 
+import io.socialsync.web.Role;
 import java.time.Instant;
 
 /** A stored key: only its hash is kept; {@code publicId} (random, not from the key) names it in lists. */

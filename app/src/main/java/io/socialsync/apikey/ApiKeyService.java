@@ -6,6 +6,8 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

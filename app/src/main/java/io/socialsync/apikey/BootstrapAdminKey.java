@@ -3,6 +3,8 @@ package io.socialsync.apikey;
 import io.socialsync.config.DataDirectory;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspace;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
@@ -14,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,16 +29,16 @@ public class BootstrapAdminKey implements InitializingBean {
     public static final String FILE_NAME = "bootstrap-admin-key";
     private final Workspaces workspaces;
     private final ApiKeyService apiKeys;
-    private final JdbcClient jdbc;
+    private final Ledger ledger;
     private final TransactionTemplate tx;
     private final SocialSyncProperties properties;
     private final DataDirectory dataDir;
 
-    public BootstrapAdminKey(Workspaces workspaces, ApiKeyService apiKeys, JdbcClient jdbc, TransactionTemplate tx,
+    public BootstrapAdminKey(Workspaces workspaces, ApiKeyService apiKeys, Ledger ledger, TransactionTemplate tx,
                              SocialSyncProperties properties, DataDirectory dataDir) {
         this.workspaces = workspaces;
         this.apiKeys = apiKeys;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
         this.tx = tx;
         this.properties = properties;
         this.dataDir = dataDir;
@@ -47,7 +48,7 @@ public class BootstrapAdminKey implements InitializingBean {
     public void afterPropertiesSet() {
         tx.executeWithoutResult(status -> {
             // the ledger head lock serialises nodes that start together on one empty database
-            jdbc.sql("SELECT last_id FROM ledger_head WHERE chain = 0 FOR UPDATE").query(Long.class).single();
+            ledger.lockHead();
             if (workspaces.count() > 0) {
                 return;
             }

@@ -1,6 +1,6 @@
 package io.socialsync.auth;
 
-import io.socialsync.apikey.Caller;
+import io.socialsync.web.Caller;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.people.SignedIn;
 import io.socialsync.web.ApiException;

@@ -1,7 +1,7 @@
 package io.socialsync.auth;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Caller;
+import io.socialsync.web.Caller;
 import io.socialsync.people.AccessTokens;
 import io.socialsync.people.Memberships;
 import io.socialsync.people.Users;

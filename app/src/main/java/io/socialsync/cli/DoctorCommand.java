@@ -1,7 +1,7 @@
 package io.socialsync.cli;
 
-import io.socialsync.Errors;
 import io.socialsync.config.DataDirectory;
+import io.socialsync.domain.Errors;
 import io.socialsync.mediawork.MediaTools;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;

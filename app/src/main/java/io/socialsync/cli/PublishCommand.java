@@ -2,9 +2,9 @@ package io.socialsync.cli;
 
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
-import io.socialsync.publish.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
+import io.socialsync.publish.orchestrator.Orchestrator;
 import io.socialsync.publish.web.ClaimView;
 import java.time.Duration;
 import java.util.LinkedHashMap;

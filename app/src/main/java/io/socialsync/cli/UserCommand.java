@@ -1,6 +1,6 @@
 package io.socialsync.cli;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import io.socialsync.domain.DomainException;
 import io.socialsync.ledger.Actor;
 import io.socialsync.people.Mailer;

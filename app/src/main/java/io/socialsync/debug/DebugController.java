@@ -1,7 +1,9 @@
 package io.socialsync.debug;
 
-import io.socialsync.apikey.Caller;
 import io.socialsync.jobs.JobRows;
+import io.socialsync.library.Clips;
+import io.socialsync.library.Variants;
+import io.socialsync.web.Caller;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,10 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class DebugController {
     private final JdbcClient jdbc;
     private final JobRows jobs;
+    private final Clips clips;
+    private final Variants variants;
 
-    public DebugController(JdbcClient jdbc, JobRows jobs) {
+    public DebugController(JdbcClient jdbc, JobRows jobs, Clips clips, Variants variants) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.clips = clips;
+        this.variants = variants;
     }
 
     /** Public, like the seed's: the database answers and the core tables exist. */
@@ -64,18 +70,12 @@ public class DebugController {
     @GetMapping("/debug/clips/summary")
     Map<String, Object> clipsSummary(Caller caller) {
         var body = new LinkedHashMap<String, Object>();
-        var stats = jdbc.sql("SELECT COUNT(*) AS n, AVG(score) AS avg_score, MAX(score) AS max_score, "
-                        + "COUNT(DISTINCT video_id) AS videos FROM clips WHERE workspace_id = ? AND superseded = FALSE")
-                .param(caller.workspaceId()).query().singleRow();
-        body.put("total", ((Number) stats.get("n")).longValue());
-        body.put("videos_with_clips", ((Number) stats.get("videos")).longValue());
-        body.put("avg_score", stats.get("avg_score") == null ? null : ((Number) stats.get("avg_score")).doubleValue());
-        body.put("max_score", stats.get("max_score"));
-        var variants = new TreeMap<String, Long>();
-        jdbc.sql("SELECT state, COUNT(*) AS n FROM variants WHERE workspace_id = ? GROUP BY state")
-                .param(caller.workspaceId()).query().listOfRows()
-                .forEach(r -> variants.put(String.valueOf(r.get("state")), ((Number) r.get("n")).longValue()));
-        body.put("variants_by_state", variants);
+        var stats = clips.summary(caller.workspaceId());
+        body.put("total", stats.total());
+        body.put("videos_with_clips", stats.videosWithClips());
+        body.put("avg_score", stats.avgScore());
+        body.put("max_score", stats.maxScore());
+        body.put("variants_by_state", variants.countByState(caller.workspaceId()));
         return body;
     }
 }

@@ -1,6 +1,6 @@
 package io.socialsync.health;
 
-import io.socialsync.Errors;
+import io.socialsync.domain.Errors;
 import io.socialsync.mediawork.MediaTools;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class InventoryEditor {
     public static final List<String> DEFAULT_PLATFORMS = List.of("instagram_reel", "tiktok", "facebook");
-    private final JdbcClient jdbc;
     private final Videos videos;
     private final Clips clips;
     private final VariantRequests variants;
@@ -39,9 +37,8 @@ public class InventoryEditor {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public InventoryEditor(JdbcClient jdbc, Videos videos, Clips clips, VariantRequests variants, JobQueue jobs,
+    public InventoryEditor(Videos videos, Clips clips, VariantRequests variants, JobQueue jobs,
                            JobRunner runner, Ledger ledger, TransactionTemplate tx, Clock clock) {
-        this.jdbc = jdbc;
         this.videos = videos;
         this.clips = clips;
         this.variants = variants;
@@ -64,13 +61,9 @@ public class InventoryEditor {
     }
 
     public Outcome editNext(long workspaceId, LongConsumer jobStarted) {
-        Optional<Video> next = jdbc.sql("SELECT id FROM videos WHERE workspace_id = ? AND status_fb = 'pending' "
-                        + "AND state = 'READY' ORDER BY created_at, id LIMIT 1")
-                .param(workspaceId).query(Long.class).optional().flatMap(id -> videos.byId(workspaceId, id));
+        Optional<Video> next = videos.oldestReadyPending(workspaceId);
         if (next.isEmpty()) {
-            long analysing = jdbc.sql("SELECT COUNT(*) FROM videos WHERE workspace_id = ? AND status_fb = 'pending' "
-                    + "AND state IN ('RECEIVED', 'PROBED', 'ANALYSING')").param(workspaceId).query(Long.class).single();
-            return new Outcome.NothingPending(analysing);
+            return new Outcome.NothingPending(videos.countAnalysingPending(workspaceId));
         }
         Video video = next.get();
         var best = clips.ofVideo(workspaceId, video.id()).stream().findFirst();

@@ -1,15 +1,13 @@
 package io.socialsync.inventory;
 
-import static io.socialsync.db.Timestamps.instant;
 import static io.socialsync.db.Timestamps.utc;
 
+import io.socialsync.library.Videos;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,10 +19,10 @@ public class InventoryExport {
     private static final String COLUMNS = "video_id BIGINT, title VARCHAR, source_url VARCHAR, uploader VARCHAR, "
             + "source VARCHAR, duration_s DOUBLE, file_path VARCHAR, sha256 VARCHAR, state VARCHAR, "
             + "status_fb VARCHAR, created_at TIMESTAMPTZ, updated_at TIMESTAMPTZ, processed_at TIMESTAMPTZ";
-    private final JdbcTemplate jdbc;
+    private final Videos videos;
 
-    public InventoryExport(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public InventoryExport(Videos videos) {
+        this.videos = videos;
     }
 
     /** @return the number of rows written */
@@ -59,22 +57,9 @@ public class InventoryExport {
     }
 
     private void forEach(long workspaceId, Consumer<InventoryRow> consumer) {
-        // the fetch size on this statement only: set on the shared JdbcTemplate it would apply to every query after
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT id, title, source_url, uploader, source, duration_ms, "
-                    + "storage_key, sha256, state, status_fb, created_at, updated_at, processed_at FROM videos "
-                    + "WHERE workspace_id = ? ORDER BY id");
-            statement.setFetchSize(1000);
-            statement.setLong(1, workspaceId);
-            return statement;
-        }, (RowCallbackHandler) rs -> {
-                    long duration = rs.getLong("duration_ms");
-                    Double seconds = rs.wasNull() ? null : duration / 1000.0;
-                    consumer.accept(new InventoryRow(rs.getLong("id"), rs.getString("title"), rs.getString("source_url"),
-                            rs.getString("uploader"), rs.getString("source"), seconds, rs.getString("storage_key"),
-                            rs.getString("sha256"), rs.getString("state"), rs.getString("status_fb"),
-                            instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "processed_at")));
-                });
+        videos.forEachInIdOrder(workspaceId, v -> consumer.accept(new InventoryRow(v.id(), v.title(), v.sourceUrl(),
+                v.uploader(), v.source(), v.durationMs() == null ? null : v.durationMs() / 1000.0, v.storageKey(),
+                v.sha256(), v.state().name(), v.statusFb(), v.createdAt(), v.updatedAt(), v.processedAt())));
     }
 
     private static void bind(java.sql.PreparedStatement s, InventoryRow r) throws SQLException {

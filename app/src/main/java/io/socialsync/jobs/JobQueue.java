@@ -1,7 +1,7 @@
 package io.socialsync.jobs;
 
-import io.socialsync.Errors;
 import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Errors;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;

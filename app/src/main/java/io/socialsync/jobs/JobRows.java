@@ -3,6 +3,7 @@ package io.socialsync.jobs;
 import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
 
+import io.socialsync.db.DbTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -279,6 +282,16 @@ public class JobRows {
                         + "WHERE job_id = ? ORDER BY attempt, id")
                 .param(jobId).query((rs, n) -> new Job.Attempt(rs.getInt(1), rs.getString(2), instant(rs, 3),
                         instant(rs, 4), rs.getString(5), rs.getString(6))).list();
+    }
+
+    /** Among these job ids, the jobs that exist and have not ended (COMPLETED, FAILED or CANCELLED). */
+    public Set<Long> unfinished(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM jobs WHERE id IN (:ids) "
+                        + "AND state NOT IN ('COMPLETED', 'FAILED', 'CANCELLED')")
+                .param("ids", List.copyOf(ids)).query(Long.class).list());
     }
 
     /** Counts by state and kind; workspace null means all workspaces (metrics). */

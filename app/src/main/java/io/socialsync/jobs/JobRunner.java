@@ -1,7 +1,7 @@
 package io.socialsync.jobs;
 
-import io.socialsync.Errors;
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Errors;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.Collection;

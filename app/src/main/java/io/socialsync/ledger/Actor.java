@@ -1,5 +1,7 @@
 package io.socialsync.ledger;
 
+import io.socialsync.web.Caller;
+
 /** Who caused a ledger event: an API key, a person, a worker process, the CLI or the system itself. */
 public record Actor(String value) {
     public static final Actor SYSTEM = new Actor("system");
@@ -11,6 +13,14 @@ public record Actor(String value) {
 
     public static Actor user(long id) {
         return new Actor("user:" + id);
+    }
+
+    /** The API key or the person a request came with. */
+    public static Actor of(Caller caller) {
+        return switch (caller.credential()) {
+            case Caller.Key k -> apiKey(k.id());
+            case Caller.Person p -> user(p.userId());
+        };
     }
 
     public static Actor worker(String name) {

@@ -32,6 +32,15 @@ public class Ledger {
         this.publisher = publisher;
     }
 
+    /**
+     * Holds the head's lock for the rest of the caller's transaction without appending: every append on every node
+     * waits meanwhile, so a one-time setup (the first start's workspace) runs once when nodes start together.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockHead() {
+        events.lockHead();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerEvent append(LedgerEvent.New e) {
         return appendAll(List.of(e)).getFirst();

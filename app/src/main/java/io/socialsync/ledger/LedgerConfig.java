@@ -2,7 +2,7 @@ package io.socialsync.ledger;
 
 import io.socialsync.config.DataDirectory;
 import io.socialsync.config.SocialSyncProperties;
-import io.socialsync.jobs.DbTime;
+import io.socialsync.db.DbTime;
 import io.socialsync.secrets.LedgerKeySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,6 +2,7 @@ package io.socialsync.ledger;
 
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.workspace.Workspaces;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,17 +36,17 @@ public class LedgerSealing implements InitializingBean {
     private final LedgerKey key;
     private final Ledger ledger;
     private final LedgerCheckpoints checkpoints;
-    private final JdbcClient jdbc;
+    private final Workspaces workspaces;
     private final TransactionTemplate tx;
     private final Storage storage;
 
     public LedgerSealing(LedgerEvents events, LedgerKey key, Ledger ledger, LedgerCheckpoints checkpoints,
-                         JdbcClient jdbc, TransactionTemplate tx, Storage storage) {
+                         Workspaces workspaces, TransactionTemplate tx, Storage storage) {
         this.events = events;
         this.key = key;
         this.ledger = ledger;
         this.checkpoints = checkpoints;
-        this.jdbc = jdbc;
+        this.workspaces = workspaces;
         this.tx = tx;
         this.storage = storage;
     }
@@ -142,7 +142,7 @@ public class LedgerSealing implements InitializingBean {
         if (head.lastId() != through || !head.lastHash().equals(walk.prevHash)) {
             throw new Refused("the head does not match the end of the chain (event " + through + ")");
         }
-        long workspace = jdbc.sql("SELECT MIN(id) FROM workspaces").query(Long.class).single();
+        long workspace = workspaces.firstId();
         var payload = new LinkedHashMap<String, Object>();
         payload.put("sealed_events", walk.sealed);
         payload.put("trust", "first use: events that predate row MACs were sealed as found at this upgrade");

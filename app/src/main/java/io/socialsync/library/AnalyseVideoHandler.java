@@ -1,7 +1,7 @@
 package io.socialsync.library;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.socialsync.Errors;
+import io.socialsync.domain.Errors;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;

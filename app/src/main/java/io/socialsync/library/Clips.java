@@ -39,6 +39,19 @@ public class Clips {
                 .params(workspaceId, videoId).update();
     }
 
+    /** Current (not superseded) clips of a workspace in figures; the averages are null without clips. */
+    public record Summary(long total, long videosWithClips, Double avgScore, Integer maxScore) {
+    }
+
+    public Summary summary(long workspaceId) {
+        var stats = jdbc.sql("SELECT COUNT(*) AS n, AVG(score) AS avg_score, MAX(score) AS max_score, "
+                        + "COUNT(DISTINCT video_id) AS videos FROM clips WHERE workspace_id = ? AND superseded = FALSE")
+                .param(workspaceId).query().singleRow();
+        return new Summary(((Number) stats.get("n")).longValue(), ((Number) stats.get("videos")).longValue(),
+                stats.get("avg_score") == null ? null : ((Number) stats.get("avg_score")).doubleValue(),
+                stats.get("max_score") == null ? null : ((Number) stats.get("max_score")).intValue());
+    }
+
     public Optional<Clip> byId(long workspaceId, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM clips WHERE workspace_id = ? AND id = ?")
                 .params(workspaceId, id).query((rs, n) -> map(rs)).optional();

@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -55,6 +57,15 @@ public class Variants {
     public void failed(long workspaceId, long id, String error, Instant now) {
         jdbc.sql("UPDATE variants SET state = 'FAILED', error = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
                 .params(error, utc(now), workspaceId, id).update();
+    }
+
+    /** How many variants of the workspace are in each state, by state name. */
+    public Map<String, Long> countByState(long workspaceId) {
+        var counts = new TreeMap<String, Long>();
+        jdbc.sql("SELECT state, COUNT(*) AS n FROM variants WHERE workspace_id = ? GROUP BY state")
+                .param(workspaceId).query().listOfRows()
+                .forEach(r -> counts.put(String.valueOf(r.get("state")), ((Number) r.get("n")).longValue()));
+        return counts;
     }
 
     public Optional<Variant> byId(long workspaceId, long id) {

@@ -1,6 +1,6 @@
 package io.socialsync.library;
 
-import io.socialsync.Errors;
+import io.socialsync.domain.Errors;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -95,6 +97,26 @@ public class Videos {
         jdbc.sql("UPDATE videos SET status_fb = ?, processed_at = COALESCE(?, processed_at), updated_at = ? "
                         + "WHERE workspace_id = ? AND id = ?")
                 .params(statusFb, processedAt == null ? null : utc(processedAt), utc(now), workspaceId, id).update();
+    }
+
+    /** The seed editor's next video: the oldest analysed one it has not handled yet ({@code status_fb} pending). */
+    public Optional<Video> oldestReadyPending(long workspaceId) {
+        return jdbc.sql("SELECT id FROM videos WHERE workspace_id = ? AND status_fb = 'pending' "
+                        + "AND state = 'READY' ORDER BY created_at, id LIMIT 1")
+                .param(workspaceId).query(Long.class).optional().flatMap(id -> byId(workspaceId, id));
+    }
+
+    /** Videos the seed editor still waits for: pending and not yet through analysis. */
+    public long countAnalysingPending(long workspaceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM videos WHERE workspace_id = ? AND status_fb = 'pending' "
+                + "AND state IN ('RECEIVED', 'PROBED', 'ANALYSING')").param(workspaceId).query(Long.class).single();
+    }
+
+    /** Every video of the workspace in id order, streamed: an export of any size never holds the list. */
+    public void forEachInIdOrder(long workspaceId, Consumer<Video> each) {
+        // the fetch size on this statement only: on the shared JdbcTemplate it would apply to every query after
+        jdbc.sql("SELECT " + COLUMNS + " FROM videos WHERE workspace_id = ? ORDER BY id").withFetchSize(1000)
+                .param(workspaceId).query((RowCallbackHandler) rs -> each.accept(map(rs)));
     }
 
     public List<Video> page(VideoQuery q) {

@@ -3,6 +3,8 @@ package io.socialsync.meta;
 import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
 
+import io.socialsync.meta.downloads.MediaStates;
+import io.socialsync.meta.webhooks.MetaChange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

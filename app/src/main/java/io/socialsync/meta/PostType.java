@@ -15,7 +15,7 @@ public enum PostType {
     }
 
     /** The seed's fallback extensions, for when the Content-Type says nothing usable. */
-    String fallbackExtension() {
+    public String fallbackExtension() {
         return this == VIDEO ? "mp4" : "jpg";
     }
 }

@@ -3,7 +3,7 @@ package io.socialsync.people;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.socialsync.config.DataDirectory;
 import io.socialsync.config.SocialSyncProperties;
-import io.socialsync.jobs.DbTime;
+import io.socialsync.db.DbTime;
 import io.socialsync.secrets.JwtKeySource;
 import java.time.Clock;
 import java.time.Instant;

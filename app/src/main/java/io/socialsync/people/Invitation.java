@@ -1,6 +1,6 @@
 package io.socialsync.people;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import java.time.Instant;
 
 /** An invitation to a workspace; the link's token is known only to whoever got the link. */

@@ -1,6 +1,6 @@
 package io.socialsync.people;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import java.time.Instant;
 
 /** One person's role in one workspace. */

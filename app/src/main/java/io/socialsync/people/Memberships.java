@@ -3,7 +3,7 @@ package io.socialsync.people;
 import static io.socialsync.db.Timestamps.instant;
 import static io.socialsync.db.Timestamps.utc;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.socialsync.people;
 
 import io.socialsync.ledger.EventType;
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.domain.Invalid;
@@ -82,7 +82,7 @@ public class People {
 
     public Invitation.Sent invite(Caller caller, long workspaceId, String email, Role role) {
         WorkspaceMembers.requireSame(caller, workspaceId).require(Role.ADMIN);
-        return invite(workspaceId, email, role, caller.actor());
+        return invite(workspaceId, email, role, Actor.of(caller));
     }
 
     /** The operator's invitation (CLI): any workspace, no caller to check. */

@@ -1,6 +1,6 @@
 package io.socialsync.people;
 
-import io.socialsync.apikey.Caller;
+import io.socialsync.web.Caller;
 
 /**
  * Who is calling, for endpoints about people rather than one workspace's data: a person ({@code userId}, with

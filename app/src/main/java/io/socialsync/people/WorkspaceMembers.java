@@ -1,8 +1,8 @@
 package io.socialsync.people;
 
 import io.socialsync.ledger.EventType;
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
@@ -61,7 +61,7 @@ public class WorkspaceMembers {
         } catch (DuplicateKeyException e) {
             throw new Conflict("a workspace named '" + valid + "' exists; choose another name");
         }
-        events.workspace(workspaceId, caller.actor(), EventType.WORKSPACE_RENAMED, Map.of("name", valid));
+        events.workspace(workspaceId, Actor.of(caller), EventType.WORKSPACE_RENAMED, Map.of("name", valid));
         return workspaces.byId(workspaceId).orElseThrow();
     }
 
@@ -86,7 +86,7 @@ public class WorkspaceMembers {
             throw new Conflict("the last admin of a workspace cannot be demoted; make another member admin first");
         }
         memberships.changeRole(workspaceId, userId, role);
-        events.user(workspaceId, caller.actor(), EventType.MEMBER_ROLE_CHANGED, userId,
+        events.user(workspaceId, Actor.of(caller), EventType.MEMBER_ROLE_CHANGED, userId,
                 Map.of("from", old.wire(), "to", role.wire()));
         return member(workspaceId, userId);
     }
@@ -104,7 +104,7 @@ public class WorkspaceMembers {
             throw new Conflict("the last admin of a workspace cannot be removed; make another member admin first");
         }
         memberships.remove(workspaceId, userId);
-        events.user(workspaceId, caller.actor(), EventType.MEMBER_REMOVED, userId, Map.of("role", old.wire()));
+        events.user(workspaceId, Actor.of(caller), EventType.MEMBER_REMOVED, userId, Map.of("role", old.wire()));
     }
 
     private Membership.Member member(long workspaceId, long userId) {

@@ -1,6 +1,6 @@
 package io.socialsync.platforms;
 
-import io.socialsync.Errors;
+import io.socialsync.domain.Errors;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URLEncoder;

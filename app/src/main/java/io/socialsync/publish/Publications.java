@@ -27,7 +27,7 @@ public class Publications {
         this.jdbc = jdbc;
     }
 
-    long insert(Publication p) {
+    public long insert(Publication p) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO publications (workspace_id, clip_id, variant_id, social_account_id, platform, state, "
                         + "scheduled_for, window_end, requested_for, rules_version, caption, scheduled_by, "
@@ -49,7 +49,7 @@ public class Publications {
                 workspaceId, id);
     }
 
-    Optional<Publication> byIdempotencyKey(long workspaceId, String key) {
+    public Optional<Publication> byIdempotencyKey(long workspaceId, String key) {
         return one("SELECT " + COLUMNS + " FROM publications WHERE workspace_id = ? AND idempotency_key = ?",
                 workspaceId, key);
     }
@@ -60,7 +60,7 @@ public class Publications {
     }
 
     /** An open or posted publication of the same clip (and variant) to the same account: a second would repost. */
-    Optional<Publication> sameContent(long workspaceId, long accountId, long clipId, Long variantId) {
+    public Optional<Publication> sameContent(long workspaceId, long accountId, long clipId, Long variantId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE workspace_id = :ws AND clip_id = :clip "
                         + "AND social_account_id = :account AND state IN (:states) AND "
                         + (variantId == null ? "variant_id IS NULL" : "variant_id = :variant") + " ORDER BY id LIMIT 1")
@@ -69,16 +69,16 @@ public class Publications {
     }
 
     /** An occupied slot: the publication holding it and its instant. */
-    record Slot(long id, Instant at) {
+    public record Slot(long id, Instant at) {
     }
 
     /** Nearest occupied slot at or before {@code t}: one backward probe of (social_account_id, scheduled_for). */
-    Optional<Slot> slotAtOrBefore(long accountId, Instant t, Long excluding) {
+    public Optional<Slot> slotAtOrBefore(long accountId, Instant t, Long excluding) {
         return slot("scheduled_for <= :t", "DESC", accountId, t, excluding);
     }
 
     /** Nearest occupied slot after {@code t}: one forward probe of the same index. */
-    Optional<Slot> slotAfter(long accountId, Instant t, Long excluding) {
+    public Optional<Slot> slotAfter(long accountId, Instant t, Long excluding) {
         return slot("scheduled_for > :t", "ASC", accountId, t, excluding);
     }
 
@@ -94,7 +94,7 @@ public class Publications {
     }
 
     /** Due SCHEDULED rows, locked; rows another node's tick holds are skipped, so nodes never move one twice. */
-    List<Publication> lockDue(Long workspaceId, Instant now, int limit) {
+    public List<Publication> lockDue(Long workspaceId, Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE state = 'SCHEDULED' AND scheduled_for <= :now"
                         + (workspaceId != null ? " AND workspace_id = :ws" : "")
                         + " ORDER BY scheduled_for, id LIMIT :limit FOR UPDATE SKIP LOCKED")
@@ -102,15 +102,28 @@ public class Publications {
                 .query((rs, n) -> map(rs)).list();
     }
 
+    /** A publication in PUBLISHING by our own publisher, and the job last given to it. */
+    public record Publishing(long workspaceId, long id, Long jobId) {
+    }
+
+    /** PUBLISHING rows of the internal publisher after {@code afterId}, in id order; workspace null: all. */
+    public List<Publishing> publishingAfter(Long workspaceId, long afterId, int limit) {
+        return jdbc.sql("SELECT workspace_id, id, job_id FROM publications WHERE state = 'PUBLISHING' "
+                        + "AND publisher = 'internal' AND id > :after"
+                        + (workspaceId != null ? " AND workspace_id = :ws" : "") + " ORDER BY id LIMIT :limit")
+                .param("after", afterId).param("ws", workspaceId).param("limit", limit)
+                .query((rs, n) -> new Publishing(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class))).list();
+    }
+
     /** The dry run's answer: what a tick would move now, without locking anything. */
-    List<Long> due(Long workspaceId, Instant now, int limit) {
+    public List<Long> due(Long workspaceId, Instant now, int limit) {
         return jdbc.sql("SELECT id FROM publications WHERE state = 'SCHEDULED' AND scheduled_for <= :now"
                         + (workspaceId != null ? " AND workspace_id = :ws" : "")
                         + " ORDER BY scheduled_for, id LIMIT :limit")
                 .param("now", utc(now)).param("ws", workspaceId).param("limit", limit).query(Long.class).list();
     }
 
-    List<Publication> openOfAccount(long workspaceId, long accountId, Collection<PublicationState> states) {
+    public List<Publication> openOfAccount(long workspaceId, long accountId, Collection<PublicationState> states) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM publications WHERE workspace_id = :ws "
                         + "AND social_account_id = :account AND state IN (:states) ORDER BY id FOR UPDATE")
                 .param("ws", workspaceId).param("account", accountId)
@@ -118,13 +131,13 @@ public class Publications {
     }
 
     /** Moves a row the caller has locked; the expected state guards against a change made since. */
-    boolean transition(Publication p, PublicationState to, Instant now, Long jobId, String error) {
+    public boolean transition(Publication p, PublicationState to, Instant now, Long jobId, String error) {
         return jdbc.sql("UPDATE publications SET state = ?, updated_at = ?, job_id = COALESCE(?, job_id), "
                         + "last_error = COALESCE(?, last_error) WHERE workspace_id = ? AND id = ? AND state = ?")
                 .params(to.name(), utc(now), jobId, error, p.workspaceId(), p.id(), p.state().name()).update() == 1;
     }
 
-    void reslot(Publication p, Instant scheduledFor, Instant windowEnd, Instant requestedFor, int rulesVersion,
+    public void reslot(Publication p, Instant scheduledFor, Instant windowEnd, Instant requestedFor, int rulesVersion,
                 Instant now) {
         jdbc.sql("UPDATE publications SET state = 'SCHEDULED', scheduled_for = ?, window_end = ?, requested_for = ?, "
                         + "rules_version = ?, job_id = NULL, updated_at = ? WHERE workspace_id = ? AND id = ?")

@@ -37,13 +37,13 @@ public class PublishRuns {
                 }).optional().orElse(Progress.NONE);
     }
 
-    boolean intent(long ws, long id, String step, Instant at) {
+    public boolean intent(long ws, long id, String step, Instant at) {
         return jdbc.sql("UPDATE publications SET publish_step = ?, attempt_intent_at = ?, updated_at = ? "
                         + "WHERE workspace_id = ? AND id = ? AND state = 'PUBLISHING'")
                 .params(step, utc(at), utc(at), ws, id).update() == 1;
     }
 
-    boolean recorded(long ws, long id, String step, Map<String, String> handles, Instant at) {
+    public boolean recorded(long ws, long id, String step, Map<String, String> handles, Instant at) {
         return jdbc.sql("UPDATE publications SET publish_step = ?, attempt_intent_at = NULL, remote_handles = ?, "
                         + "updated_at = ? WHERE workspace_id = ? AND id = ? AND state = 'PUBLISHING'")
                 .params(step, JSON.writeValueAsString(handles), utc(at), ws, id).update() == 1;
@@ -55,13 +55,13 @@ public class PublishRuns {
                 + "recovery_tries = 0 WHERE workspace_id = ? AND id = ?").params(ws, id).update();
     }
 
-    int bumpRecovery(long ws, long id) {
+    public int bumpRecovery(long ws, long id) {
         jdbc.sql("UPDATE publications SET recovery_tries = recovery_tries + 1 WHERE workspace_id = ? AND id = ?")
                 .params(ws, id).update();
         return progress(ws, id).recoveryTries();
     }
 
-    void result(long ws, long id, String externalId, String url, Instant postedAt) {
+    public void result(long ws, long id, String externalId, String url, Instant postedAt) {
         jdbc.sql("UPDATE publications SET external_id = ?, external_url = ?, posted_at = ?, attempt_intent_at = NULL, "
                         + "lease_token = NULL, lease_expires_at = NULL WHERE workspace_id = ? AND id = ?")
                 .params(externalId, url, utc(postedAt), ws, id).update();
@@ -80,7 +80,7 @@ public class PublishRuns {
                 }).optional();
     }
 
-    void publisher(long ws, long id, String publisher) {
+    public void publisher(long ws, long id, String publisher) {
         jdbc.sql("UPDATE publications SET publisher = ? WHERE workspace_id = ? AND id = ?")
                 .params(publisher, ws, id).update();
     }

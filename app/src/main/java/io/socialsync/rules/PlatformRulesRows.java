@@ -1,6 +1,7 @@
 package io.socialsync.rules;
 
 import io.socialsync.platforms.Platform;
+import io.socialsync.workspace.Workspaces;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,9 +23,11 @@ class PlatformRulesRows {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = "version, rules, created_by, created_at";
     private final JdbcClient jdbc;
+    private final Workspaces workspaces;
 
-    PlatformRulesRows(JdbcClient jdbc) {
+    PlatformRulesRows(JdbcClient jdbc, Workspaces workspaces) {
         this.jdbc = jdbc;
+        this.workspaces = workspaces;
     }
 
     Optional<RuleSet> active(long workspaceId) {
@@ -44,7 +47,7 @@ class PlatformRulesRows {
 
     /** Versions are max + 1 under the workspace row lock: two proposals at once get 1 and 2, not 1 twice. */
     int nextVersion(long workspaceId) {
-        jdbc.sql("SELECT id FROM workspaces WHERE id = ? FOR UPDATE").param(workspaceId).query(Long.class).single();
+        workspaces.lock(workspaceId);
         return jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM platform_rules WHERE workspace_id = ?")
                 .param(workspaceId).query(Integer.class).single();
     }

@@ -1,8 +1,8 @@
 package io.socialsync.web;
 
-import io.socialsync.Errors;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.DomainException;
+import io.socialsync.domain.Errors;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;

@@ -1,6 +1,6 @@
 package io.socialsync.webhooks;
 
-import io.socialsync.Errors;
+import io.socialsync.domain.Errors;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;

@@ -45,6 +45,16 @@ public class Workspaces {
         return jdbc.sql("UPDATE workspaces SET name = ? WHERE id = ?").params(name, id).update() == 1;
     }
 
+    /** Locks the workspace row until the caller's transaction ends: per-workspace counters go one at a time. */
+    public void lock(long id) {
+        jdbc.sql("SELECT id FROM workspaces WHERE id = ? FOR UPDATE").param(id).query(Long.class).single();
+    }
+
+    /** The first workspace created (the bootstrap's): where events that belong to no workspace are recorded. */
+    public long firstId() {
+        return jdbc.sql("SELECT MIN(id) FROM workspaces").query(Long.class).single();
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM workspaces").query(Long.class).single();
     }

@@ -2,9 +2,9 @@ package io.socialsync.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
+import io.socialsync.web.Role;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

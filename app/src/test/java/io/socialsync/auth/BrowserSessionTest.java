@@ -2,7 +2,7 @@ package io.socialsync.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.people.People;
 import io.socialsync.support.Api;

@@ -40,7 +40,7 @@ class ServeOnEmbeddedDefaultsTest {
     static void startServe() throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
         var builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dsocialsync.data-dir=" + DATA, "io.socialsync.SocialSync", "serve", "--no-workers",
+                "-Dsocialsync.data-dir=" + DATA, "io.socialsync.cli.SocialSync", "serve", "--no-workers",
                 "--port", Integer.toString(PORT));
         builder.environment().keySet().removeIf(k -> k.startsWith("SOCIALSYNC_") || k.startsWith("SPRING_"));
         serve = builder.redirectErrorStream(true).redirectOutput(DATA.resolveSibling("serve.log").toFile()).start();

@@ -3,7 +3,6 @@ package io.socialsync.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variants;
@@ -16,6 +15,7 @@ import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.db.Timestamps;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.PlatformResponses;
 import io.socialsync.publish.PlatformTest;
 import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.MetricValue;
 import io.socialsync.platforms.Platform;
 import io.socialsync.publish.PublicationState;
-import io.socialsync.publish.PublishOutcomes;
+import io.socialsync.publish.runs.PublishOutcomes;
 import io.socialsync.support.ClockedServerTest;
 import io.socialsync.support.MutableClock;
 import io.socialsync.workspace.Workspaces;

@@ -3,7 +3,6 @@ package io.socialsync.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Cli;
 import io.socialsync.support.Eventually;
@@ -11,16 +10,17 @@ import io.socialsync.support.Multipart;
 import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestDatabases;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
+import io.socialsync.workspace.Workspaces;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.UUID;
-import io.socialsync.workspace.Workspaces;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The seed's inventory workflow from the CLI, against the same database as a running server. */
 class InventoryCliTest extends ServerTest {

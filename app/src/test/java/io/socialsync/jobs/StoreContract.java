@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.handlers.NoopHandler;
@@ -21,6 +20,7 @@ import io.socialsync.library.Variants;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.time.Duration;
 import java.time.Instant;

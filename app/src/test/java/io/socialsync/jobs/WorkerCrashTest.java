@@ -118,7 +118,7 @@ class WorkerCrashTest {
         var command = List.of(java, "-Xmx256m", "-Dsocialsync.jobs.worker-name=" + name,
                 "-Dsocialsync.jobs.lease=2s", "-Dsocialsync.jobs.reaper-interval=300ms",
                 "-Dsocialsync.jobs.poll-interval=100ms", "-Dsocialsync.jobs.kinds=" + BlockingHandler.KIND,
-                "-cp", System.getProperty("java.class.path"), "io.socialsync.SocialSync", "worker");
+                "-cp", System.getProperty("java.class.path"), "io.socialsync.cli.SocialSync", "worker");
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(markers.resolve("worker-" + name + ".log").toFile());
         builder.environment().put("SOCIALSYNC_DB_URL", DB.url());

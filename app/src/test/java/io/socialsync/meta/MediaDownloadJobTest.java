@@ -8,6 +8,10 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.socialsync.meta.downloads.MediaDownloadSchedule;
+import io.socialsync.meta.downloads.MediaStates;
+import io.socialsync.meta.webhooks.MetaChange;
+import io.socialsync.meta.webhooks.MetaPayloadsTest;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.support.Eventually;

@@ -5,11 +5,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Meta's side of X-Hub-Signature-256, written from the spec with javax.crypto only, not from HubSignature. */
-final class MetaHmac {
+public final class MetaHmac {
     private MetaHmac() {
     }
 
-    static String header(byte[] key, byte[] body) {
+    public static String header(byte[] key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -4,11 +4,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
+import io.socialsync.meta.webhooks.MetaPayloadsTest;
 import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.ServerTest;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

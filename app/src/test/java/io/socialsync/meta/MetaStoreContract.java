@@ -2,6 +2,10 @@ package io.socialsync.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialsync.meta.downloads.MediaStates;
+import io.socialsync.meta.webhooks.MetaChange;
+import io.socialsync.meta.webhooks.MetaCounters;
+import io.socialsync.meta.webhooks.MetaWebhookEvents;
 import io.socialsync.workspace.Workspaces;
 import java.time.Duration;
 import java.time.Instant;

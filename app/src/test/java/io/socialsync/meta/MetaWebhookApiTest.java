@@ -6,6 +6,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialsync.meta.webhooks.HubSignature;
+import io.socialsync.meta.webhooks.MetaPayloadsTest;
+import io.socialsync.meta.webhooks.MetaWebhookEvents;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package io.socialsync.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

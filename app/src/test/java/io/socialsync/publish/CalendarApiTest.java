@@ -4,9 +4,9 @@ import static io.socialsync.publish.PublishingFixtures.clip;
 import static io.socialsync.publish.PublishingFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
+import io.socialsync.web.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

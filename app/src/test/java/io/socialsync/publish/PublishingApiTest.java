@@ -6,10 +6,10 @@ import static io.socialsync.publish.PublishingFixtures.schedule;
 import static io.socialsync.publish.PublishingFixtures.variant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
 import io.socialsync.support.Eventually;
+import io.socialsync.web.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

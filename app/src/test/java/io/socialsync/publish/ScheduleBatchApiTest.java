@@ -5,9 +5,9 @@ import static io.socialsync.publish.PublishingFixtures.json;
 import static io.socialsync.publish.PublishingFixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
+import io.socialsync.web.Role;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

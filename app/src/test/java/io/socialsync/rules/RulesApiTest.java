@@ -2,8 +2,8 @@ package io.socialsync.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
 import io.socialsync.support.ClockedServerTest;
+import io.socialsync.web.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

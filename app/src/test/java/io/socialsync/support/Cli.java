@@ -1,6 +1,6 @@
 package io.socialsync.support;
 
-import io.socialsync.SocialSync;
+import io.socialsync.cli.SocialSync;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

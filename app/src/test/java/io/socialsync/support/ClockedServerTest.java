@@ -1,8 +1,8 @@
 package io.socialsync.support;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.time.Instant;
 import java.util.UUID;

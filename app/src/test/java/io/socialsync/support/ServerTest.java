@@ -57,7 +57,7 @@ public abstract class ServerTest {
     protected Api otherWorkspace(io.socialsync.workspace.Workspaces workspaces,
                                  io.socialsync.apikey.ApiKeyService keys) {
         long ws = workspaces.create("other-" + java.util.UUID.randomUUID()).id();
-        var created = keys.create(ws, "other", io.socialsync.apikey.Role.ADMIN, io.socialsync.ledger.Actor.SYSTEM);
+        var created = keys.create(ws, "other", io.socialsync.web.Role.ADMIN, io.socialsync.ledger.Actor.SYSTEM);
         return admin.withKey(created.plainKey());
     }
 }

@@ -3,11 +3,11 @@ package io.socialsync.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
 import io.socialsync.support.Multipart;
 import io.socialsync.support.ServerTest;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
 import java.net.http.HttpRequest;

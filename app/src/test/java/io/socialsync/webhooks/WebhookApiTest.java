@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.BootstrapAdminKey;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;

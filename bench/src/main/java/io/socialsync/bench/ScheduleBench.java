@@ -4,11 +4,11 @@ import io.socialsync.accounts.AccountChanges;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
-import io.socialsync.publish.ScheduleOutcome;
-import io.socialsync.publish.ScheduleRequest;
-import io.socialsync.publish.SchedulerTick;
-import io.socialsync.publish.SchedulingService;
-import io.socialsync.publish.When;
+import io.socialsync.publish.scheduling.ScheduleOutcome;
+import io.socialsync.publish.scheduling.ScheduleRequest;
+import io.socialsync.publish.scheduling.SchedulerTick;
+import io.socialsync.publish.scheduling.SchedulingService;
+import io.socialsync.publish.scheduling.When;
 import io.socialsync.workspace.Workspaces;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -218,9 +218,10 @@ public final class ScheduleBench {
         String week = "TIMESTAMP WITH TIME ZONE '" + OffsetDateTime.ofInstant(at.toInstant(), ZoneOffset.UTC)
                 .plusDays(7) + "'";
         String states = "('SCHEDULED', 'PENDING', 'PUBLISHING', 'POSTED', 'UNCONFIRMED')";
-        String calendar = "SELECT p.id, p.clip_id, p.variant_id, p.social_account_id, a.handle, a.timezone, "
+        // the page's accounts (handle, zone) are read after it by primary key (SocialAccounts.labels)
+        String calendar = "SELECT p.id, p.clip_id, p.variant_id, p.social_account_id, "
                 + "p.platform, p.state, p.scheduled_for, p.window_end, p.publisher, p.external_url FROM publications p "
-                + "LEFT JOIN social_accounts a ON a.id = p.social_account_id WHERE p.workspace_id = $1"
+                + "WHERE p.workspace_id = $1"
                 + " AND p.scheduled_for >= $2 AND p.scheduled_for < $3";
         var queries = new java.util.LinkedHashMap<String, java.util.Map.Entry<String, List<String>>>();
         queries.put("neighbour before (gap check)", Map.entry("SELECT id, scheduled_for FROM publications WHERE "

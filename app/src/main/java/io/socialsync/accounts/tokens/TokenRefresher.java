@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * if the caller's work later rolls back. A token the platform refuses makes the account {@code needs_reauth};
  * a temporary failure leaves it active with the reason and a retry time growing per failure.
  */
+@NamedInterface("token-refresher")
 @Service
 public class TokenRefresher {
     private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);

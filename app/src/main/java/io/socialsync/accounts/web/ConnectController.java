@@ -1,13 +1,14 @@
 package io.socialsync.accounts.web;
 
+import io.socialsync.ledger.Actor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.accounts.connect.AccountConnect;
 import io.socialsync.accounts.connect.ConnectResult;
 import io.socialsync.accounts.connect.PendingPicks;
 import io.socialsync.accounts.tokens.TokenPolicy;
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.platforms.Platform;
@@ -80,7 +81,7 @@ public class ConnectController {
         Platform p = AccountFields.platform(platform, errors);
         var zone = AccountFields.timezone(timezone == null ? "UTC" : timezone, errors);
         errors.throwIfAny();
-        var started = connect.start(caller.workspaceId(), caller.actor(), p, accountId, zone, !json);
+        var started = connect.start(caller.workspaceId(), Actor.of(caller), p, accountId, zone, !json);
         if (json) {
             return ResponseEntity.ok(Map.of("authorization_url", started.url()));
         }
@@ -120,7 +121,7 @@ public class ConnectController {
     @Operation(summary = "Connect the picked candidates ({\"external_ids\": [...]}) of a pending connection")
     ConnectView choose(Caller caller, @PathVariable long id, @RequestBody Choose body) {
         caller.require(Role.EDITOR);
-        return view(picks.choose(caller.workspaceId(), id, body.externalIds(), caller.actor()));
+        return view(picks.choose(caller.workspaceId(), id, body.externalIds(), Actor.of(caller)));
     }
 
     private ConnectView view(ConnectResult result) {

@@ -6,12 +6,14 @@ import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.accounts.tokens.TokenPolicy;
 import io.socialsync.accounts.tokens.TokenRefresher;
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
+import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
+import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -77,7 +79,7 @@ public class SocialAccountController {
                 AccountFields.timezone(body.timezone(), errors), body.accessToken(), body.refreshToken(),
                 micros(body.tokenExpiresAt()), null, micros(body.refreshTokenExpiresAt()));
         errors.throwIfAny();
-        return view(accounts.create(caller.workspaceId(), platform, changes, caller.actor()));
+        return view(accounts.create(caller.workspaceId(), platform, changes, Actor.of(caller)));
     }
 
     @GetMapping
@@ -112,7 +114,7 @@ public class SocialAccountController {
                 body.status() == null ? null : AccountFields.status(body.status(), errors),
                 micros(body.refreshTokenExpiresAt()));
         errors.throwIfAny();
-        return view(accounts.update(caller.workspaceId(), id, changes, caller.actor()));
+        return view(accounts.update(caller.workspaceId(), id, changes, Actor.of(caller)));
     }
 
     @PostMapping("/{id}/refresh")
@@ -120,7 +122,7 @@ public class SocialAccountController {
             + "whatever its expiry")
     RefreshView refresh(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        var outcome = refresher.refresh(caller.workspaceId(), id, TokenRefresher.Trigger.MANUAL, caller.actor());
+        var outcome = refresher.refresh(caller.workspaceId(), id, TokenRefresher.Trigger.MANUAL, Actor.of(caller));
         return switch (outcome) {
             case TokenRefresher.Gone g -> throw new NotFound("social account", id);
             case TokenRefresher.NotPossible n -> throw new Conflict(n.reason());
@@ -136,7 +138,7 @@ public class SocialAccountController {
     @Operation(summary = "Delete an account: its tokens are wiped and its scheduled publications cancelled")
     void delete(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        accounts.delete(caller.workspaceId(), id, caller.actor());
+        accounts.delete(caller.workspaceId(), id, Actor.of(caller));
     }
 
     private AccountView view(SocialAccount a) {

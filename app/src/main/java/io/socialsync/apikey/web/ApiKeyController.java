@@ -2,9 +2,11 @@ package io.socialsync.apikey.web;
 
 import io.socialsync.apikey.ApiKey;
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -49,7 +51,7 @@ public class ApiKeyController {
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
-        var created = apiKeys.create(caller.workspaceId(), body.name(), role, caller.actor());
+        var created = apiKeys.create(caller.workspaceId(), body.name(), role, Actor.of(caller));
         return KeyView.of(created.key(), created.plainKey());
     }
 
@@ -62,6 +64,6 @@ public class ApiKeyController {
     @PostMapping("/{id}/revoke")
     KeyView revoke(Caller caller, @PathVariable long id) {
         caller.require(Role.ADMIN);
-        return KeyView.of(apiKeys.revoke(caller.workspaceId(), id, caller.actor()), null);
+        return KeyView.of(apiKeys.revoke(caller.workspaceId(), id, Actor.of(caller)), null);
     }
 }

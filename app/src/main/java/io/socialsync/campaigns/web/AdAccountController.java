@@ -1,7 +1,8 @@
 package io.socialsync.campaigns.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.campaigns.AdAccount;
 import io.socialsync.campaigns.AdAccountService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,7 +51,7 @@ public class AdAccountController {
         caller.require(Role.EDITOR);
         return AdAccountView.of(accounts.connect(caller.workspaceId(), new AdAccountService.Connect(body.accountId(),
                 body.accessToken(), body.pageId(), body.instagramUserId(), body.spendCapMinor(),
-                body.campaignCapMinor()), caller.actor()));
+                body.campaignCapMinor()), Actor.of(caller)));
     }
 
     @GetMapping

@@ -1,7 +1,8 @@
 package io.socialsync.campaigns.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.campaigns.CampaignReading;
 import io.socialsync.campaigns.CampaignRequest;
 import io.socialsync.campaigns.CampaignService;
@@ -46,7 +47,7 @@ public class CampaignController {
                 post.platform(), post.id(), body.objective(), body.optimizationGoal(), body.billingEvent(),
                 body.specialAdCategories(), budget.kind(), budget.amountMinor(), budget.currency(), body.startsAt(),
                 body.endsAt(), t.countries(), t.ageMin(), t.ageMax(), t.interests(), body.idempotencyKey()),
-                caller.actor());
+                Actor.of(caller));
         return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(CampaignView.of(created.campaign()));
     }
@@ -79,19 +80,19 @@ public class CampaignController {
     @PostMapping("/{id}/pause")
     CampaignView pause(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        return CampaignView.of(campaigns.pause(caller.workspaceId(), id, caller.actor()));
+        return CampaignView.of(campaigns.pause(caller.workspaceId(), id, Actor.of(caller)));
     }
 
     @PostMapping("/{id}/resume")
     CampaignView resume(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        return CampaignView.of(campaigns.resume(caller.workspaceId(), id, caller.actor()));
+        return CampaignView.of(campaigns.resume(caller.workspaceId(), id, Actor.of(caller)));
     }
 
     @PostMapping("/{id}/stop")
     @Operation(summary = "Pause the campaign on Meta for good; it is read one last time and then kept as it is")
     CampaignView stop(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        return CampaignView.of(campaigns.stop(caller.workspaceId(), id, caller.actor()));
+        return CampaignView.of(campaigns.stop(caller.workspaceId(), id, Actor.of(caller)));
     }
 }

@@ -1,13 +1,14 @@
 package io.socialsync.edit.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.EditRequests;
 import io.socialsync.edit.UrlDownloads;
 import io.socialsync.jobs.Workers;
 import io.socialsync.jobs.web.JobView;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +63,7 @@ public class EditController {
 
     private ResponseEntity<JobView> submit(Caller caller, EditRequest request) {
         caller.require(Role.EDITOR);
-        var job = requests.submit(caller.workspaceId(), request, caller.actor());
+        var job = requests.submit(caller.workspaceId(), request, Actor.of(caller));
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(JobView.of(job, null));
     }

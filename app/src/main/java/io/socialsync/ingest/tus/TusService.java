@@ -1,9 +1,10 @@
 package io.socialsync.ingest.tus;
 
-import io.socialsync.apikey.Caller;
 import io.socialsync.config.PrivateFiles;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.ingest.Uploads;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -77,7 +78,7 @@ public class TusService {
             }
         }
         if (upload.received() && upload.videoId() == null) {
-            completion.complete(upload, caller.actor());
+            completion.complete(upload, Actor.of(caller));
             upload = find(caller, id);
         }
         return upload;
@@ -117,7 +118,7 @@ public class TusService {
         }
         TusUpload after = find(caller, id);
         if (after.received()) {
-            completion.complete(after, caller.actor());
+            completion.complete(after, Actor.of(caller));
             after = find(caller, id);
         }
         return after;

@@ -1,17 +1,18 @@
 package io.socialsync.ingest.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.ingest.Uploads;
 import io.socialsync.ingest.multipart.MultipartException;
 import io.socialsync.ingest.multipart.MultipartReader;
 import io.socialsync.ingest.multipart.Part;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoIntake;
 import io.socialsync.library.Videos;
 import io.socialsync.library.web.VideoView;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -64,7 +65,7 @@ public class UploadController {
             }
             String dedup = key != null ? key : form.dedupKey;
             intake = uploads.register(caller.workspaceId(), form.stored,
-                    new Uploads.Declared(form.fileName, form.title, dedup), Video.Source.upload, caller.actor());
+                    new Uploads.Declared(form.fileName, form.title, dedup), Video.Source.upload, Actor.of(caller));
         } catch (IOException | RuntimeException | Error e) {
             // a field after the file, a malformed tail or a failed insert: the stored bytes must not stay behind
             if (form.stored != null) {

@@ -1,7 +1,5 @@
 package io.socialsync.jobs.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
@@ -10,8 +8,12 @@ import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.JobRunner;
 import io.socialsync.jobs.JobState;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Page;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -57,7 +59,7 @@ public class JobController {
                 : FieldLimits.idempotencyKey("Idempotency-Key", header);
         var request = new JobRequest(caller.workspaceId(), body.kind(), body.payload(),
                 body.priority() == null ? 0 : body.priority(), body.runAt(), key, body.parentId());
-        var enqueued = queue.enqueue(request, caller.actor());
+        var enqueued = queue.enqueue(request, Actor.of(caller));
         if (enqueued.created()) {
             workers.wakeUp();
         }
@@ -84,13 +86,13 @@ public class JobController {
     @PostMapping("/{id}/cancel")
     JobView cancel(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        return JobView.of(queue.cancel(caller.workspaceId(), id, caller.actor()), null);
+        return JobView.of(queue.cancel(caller.workspaceId(), id, Actor.of(caller)), null);
     }
 
     @PostMapping("/{id}/retry")
     JobView retry(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        var job = queue.retry(caller.workspaceId(), id, caller.actor());
+        var job = queue.retry(caller.workspaceId(), id, Actor.of(caller));
         workers.wakeUp();
         return JobView.of(job, null);
     }

@@ -3,10 +3,12 @@ package io.socialsync.jobs.web;
 import io.socialsync.jobs.Job;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A job as the API shows it: payload and result as JSON, not text; attempts when asked for one job. */
+@NamedInterface("job-view")
 public record JobView(long id, String kind, String state, int priority, Instant runAt, JsonNode payload,
                       JsonNode result, String idempotencyKey, Long parentId, int attempt, int maxAttempts,
                       Progress progress, String lastError, String leaseOwner, Instant leaseExpiresAt,

@@ -1,9 +1,9 @@
 package io.socialsync.ledger.web;
 
-import io.socialsync.apikey.Caller;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.ledger.LedgerEvents;
 import io.socialsync.ledger.LedgerQuery;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,13 @@
 package io.socialsync.library.web;
 
-import io.socialsync.apikey.Caller;
+import io.socialsync.web.Caller;
 import io.socialsync.domain.NotFound;
 import io.socialsync.library.Clips;
+import io.socialsync.library.Variants;
 import io.socialsync.library.VideoQuery;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
-import io.socialsync.library.Variants;
+import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import java.time.Instant;
 import java.util.List;

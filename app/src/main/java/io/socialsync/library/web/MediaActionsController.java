@@ -1,12 +1,13 @@
 package io.socialsync.library.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
 import io.socialsync.library.VariantRequests;
@@ -15,6 +16,7 @@ import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -82,7 +84,7 @@ public class MediaActionsController {
                     body.maxCount());
         }
         var job = jobs.enqueue(AnalyseVideoHandler.JOB.request(caller.workspaceId(), payload)
-                .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), caller.actor()).job();
+                .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), Actor.of(caller)).job();
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id()));
     }
@@ -98,7 +100,7 @@ public class MediaActionsController {
                                               @Valid @RequestBody VariantsRequest body) {
         caller.require(Role.EDITOR);
         var requested = variantRequests.request(caller.workspaceId(), id, body.platforms(), body.presets(),
-                body.seed(), caller.actor());
+                body.seed(), Actor.of(caller));
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VariantsAccepted(requested.jobId(),
                 requested.variants().stream().map(VariantView::of).toList()));

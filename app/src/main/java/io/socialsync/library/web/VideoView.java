@@ -2,8 +2,10 @@ package io.socialsync.library.web;
 
 import io.socialsync.library.Video;
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /** A video as the API shows it; the storage key and hash stay internal except for the content hash. */
+@NamedInterface("video-view")
 public record VideoView(long id, String title, String source, String sourceUrl, String uploader, String originalName,
                         String contentType, long sizeBytes, String sha256, String state, Rejection rejection, String error,
                         Double durationSeconds, Integer width, Integer height, Double fps, String videoCodec,

@@ -1,8 +1,9 @@
 package io.socialsync.meta.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
 import io.socialsync.meta.MetaPageService;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,7 +41,7 @@ class MetaPagesController {
     MetaPageView connect(Caller caller, @Valid @RequestBody ConnectPage body) {
         caller.require(Role.EDITOR);
         return MetaPageView.of(pages.connect(caller.workspaceId(), body.pageId(), body.igUserId(), body.name().strip(),
-                caller.actor()));
+                Actor.of(caller)));
     }
 
     @GetMapping
@@ -53,6 +54,6 @@ class MetaPagesController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void disconnect(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        pages.disconnect(caller.workspaceId(), id, caller.actor());
+        pages.disconnect(caller.workspaceId(), id, Actor.of(caller));
     }
 }

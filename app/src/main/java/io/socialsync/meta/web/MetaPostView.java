@@ -1,7 +1,7 @@
 package io.socialsync.meta.web;
 
-import io.socialsync.meta.MetaCounters;
 import io.socialsync.meta.MetaPost;
+import io.socialsync.meta.webhooks.MetaCounters;
 import java.net.URI;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;

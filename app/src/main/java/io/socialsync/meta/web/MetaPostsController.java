@@ -1,16 +1,18 @@
 package io.socialsync.meta.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
+import io.socialsync.ledger.Actor;
 import io.socialsync.meta.MediaStatus;
-import io.socialsync.meta.MetaCounters;
-import io.socialsync.meta.MetaLibrary;
 import io.socialsync.meta.MetaPost;
 import io.socialsync.meta.MetaPosts;
+import io.socialsync.meta.downloads.MetaLibrary;
+import io.socialsync.meta.webhooks.MetaCounters;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -61,7 +63,7 @@ class MetaPostsController {
     @Operation(summary = "Turn a downloaded video into a library Video (the same content is the same Video)")
     ResponseEntity<Map<String, Object>> addToLibrary(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        var intake = library.add(caller.workspaceId(), id, caller.actor());
+        var intake = library.add(caller.workspaceId(), id, Actor.of(caller));
         return ResponseEntity.status(intake.created() ? 201 : 200).body(Map.of("video_id", intake.video().id(),
                 "created", intake.created()));
     }

@@ -2,8 +2,8 @@ package io.socialsync.meta.web;
 
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.domain.Unavailable;
-import io.socialsync.meta.HubSignature;
-import io.socialsync.meta.MetaWebhookService;
+import io.socialsync.meta.webhooks.HubSignature;
+import io.socialsync.meta.webhooks.MetaWebhookService;
 import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package io.socialsync.people.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.domain.Invalid;
 import io.socialsync.people.Invitation;

@@ -1,7 +1,7 @@
 package io.socialsync.publish.web;
 
 import io.socialsync.domain.Invalid;
-import io.socialsync.publish.ScheduleRequest;
+import io.socialsync.publish.scheduling.ScheduleRequest;
 import java.util.ArrayList;
 import java.util.List;
 

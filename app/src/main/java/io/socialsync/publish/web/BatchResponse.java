@@ -1,6 +1,6 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.publish.ScheduleOutcome;
+import io.socialsync.publish.scheduling.ScheduleOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

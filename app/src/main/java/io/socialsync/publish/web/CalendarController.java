@@ -1,11 +1,11 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.apikey.Caller;
 import io.socialsync.domain.Invalid;
 import io.socialsync.platforms.Platform;
-import io.socialsync.publish.CalendarQuery;
-import io.socialsync.publish.PublicationCalendar;
 import io.socialsync.publish.PublicationState;
+import io.socialsync.publish.scheduling.CalendarQuery;
+import io.socialsync.publish.scheduling.PublicationCalendar;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.DateTimeException;

@@ -1,6 +1,6 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.publish.CalendarEntry;
+import io.socialsync.publish.scheduling.CalendarEntry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 

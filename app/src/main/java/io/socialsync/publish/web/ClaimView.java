@@ -1,13 +1,15 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.publish.Orchestrator;
+import io.socialsync.publish.orchestrator.Orchestrator;
 import java.time.Instant;
 import java.util.Map;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * What {@code GET /publishing/next} hands an external poster: the lease to report back with, the signed video
  * URL to download, and what to post where.
  */
+@NamedInterface("claim-view")
 public record ClaimView(String publicationId, String leaseToken, Instant leaseExpiresAt, String platform,
                         Account socialAccount, String caption, String videoUrl, long videoSizeBytes, Long durationMs,
                         String clipId, String variantId, Instant scheduledFor, Map<String, String> report) {

@@ -1,12 +1,14 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
+import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
-import io.socialsync.publish.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
+import io.socialsync.publish.orchestrator.Orchestrator;
+import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +42,7 @@ public class OrchestratorController {
         if (leaseSeconds < 30 || leaseSeconds > MAX_LEASE_SECONDS) {
             throw new Invalid("lease_seconds must be 30 to " + MAX_LEASE_SECONDS);
         }
-        return orchestrator.next(caller.workspaceId(), p, Duration.ofSeconds(leaseSeconds), caller.actor())
+        return orchestrator.next(caller.workspaceId(), p, Duration.ofSeconds(leaseSeconds), Actor.of(caller))
                 .map(c -> ResponseEntity.ok(ClaimView.of(c))).orElse(ResponseEntity.noContent().build());
     }
 
@@ -56,7 +58,7 @@ public class OrchestratorController {
         caller.require(Role.EDITOR);
         var b = body == null ? new PostedBody(null, null, null) : body;
         return view(caller, orchestrator.posted(caller.workspaceId(), id, b.externalId(), b.url(), b.leaseToken(),
-                caller.actor()));
+                Actor.of(caller)));
     }
 
     @PostMapping("/publishing/{id}/failed")
@@ -65,7 +67,7 @@ public class OrchestratorController {
         caller.require(Role.EDITOR);
         var b = body == null ? new FailedBody(null, null, null) : body;
         return view(caller, orchestrator.failed(caller.workspaceId(), id, b.reason(), Boolean.TRUE.equals(b.retry()),
-                b.leaseToken(), caller.actor()));
+                b.leaseToken(), Actor.of(caller)));
     }
 
     @PostMapping("/confirm_publish")
@@ -75,10 +77,10 @@ public class OrchestratorController {
         long id = body.publication();
         if (body.reportsSuccess()) {
             return view(caller, orchestrator.posted(caller.workspaceId(), id, body.externalId(), body.url(),
-                    body.leaseToken(), caller.actor()));
+                    body.leaseToken(), Actor.of(caller)));
         }
         return view(caller, orchestrator.failed(caller.workspaceId(), id, body.reason(), body.wantsRetry(),
-                body.leaseToken(), caller.actor()));
+                body.leaseToken(), Actor.of(caller)));
     }
 
     private ReportView view(Caller caller, Publication p) {

@@ -1,18 +1,20 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
-import io.socialsync.publish.PublicationLifecycle;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishRuns;
-import io.socialsync.publish.Rescheduling;
-import io.socialsync.publish.ScheduleOutcome;
-import io.socialsync.publish.SchedulerTick;
-import io.socialsync.publish.SchedulingService;
+import io.socialsync.publish.scheduling.PublicationLifecycle;
+import io.socialsync.publish.scheduling.Rescheduling;
+import io.socialsync.publish.scheduling.ScheduleOutcome;
+import io.socialsync.publish.scheduling.SchedulerTick;
+import io.socialsync.publish.scheduling.SchedulingService;
+import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -60,7 +62,7 @@ public class PublishingController {
         var request = body.validated(key);
         ScheduleOutcome outcome;
         try {
-            outcome = scheduling.schedule(caller.workspaceId(), request, caller.actor());
+            outcome = scheduling.schedule(caller.workspaceId(), request, Actor.of(caller));
         } catch (DuplicateKeyException raced) {
             throw new Conflict("idempotency key '" + request.idempotencyKey() + "' is being used by a "
                     + "concurrent request; retry to get its answer");
@@ -77,7 +79,7 @@ public class PublishingController {
         caller.require(Role.EDITOR);
         var requests = body.validated();
         try {
-            return BatchResponse.of(scheduling.scheduleAll(caller.workspaceId(), requests, caller.actor()));
+            return BatchResponse.of(scheduling.scheduleAll(caller.workspaceId(), requests, Actor.of(caller)));
         } catch (DuplicateKeyException raced) {
             throw new Conflict("an idempotency key of this batch is being used by a concurrent request; "
                     + "nothing was scheduled: retry the batch to get its answers");
@@ -103,14 +105,14 @@ public class PublishingController {
             + "dry_run=true only lists them")
     SchedulerTick.Result tick(Caller caller, @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun) {
         caller.require(Role.EDITOR);
-        return tick.tick(caller.workspaceId(), dryRun, caller.actor());
+        return tick.tick(caller.workspaceId(), dryRun, Actor.of(caller));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel a scheduled or queued publication (its job too); cancelling twice is harmless")
     PublicationView cancel(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        return PublicationView.of(lifecycle.cancel(caller.workspaceId(), id, caller.actor()));
+        return PublicationView.of(lifecycle.cancel(caller.workspaceId(), id, Actor.of(caller)));
     }
 
     public record RescheduleBody(String scheduledFor, java.time.Instant scheduledWindowEnd) {
@@ -121,7 +123,7 @@ public class PublishingController {
     ScheduleResponse reschedule(Caller caller, @PathVariable long id, @RequestBody RescheduleBody body) {
         caller.require(Role.EDITOR);
         var when = ScheduleBody.when(body.scheduledFor(), new Invalid.Collector());
-        var r = rescheduling.reschedule(caller.workspaceId(), id, when, body.scheduledWindowEnd(), caller.actor());
+        var r = rescheduling.reschedule(caller.workspaceId(), id, when, body.scheduledWindowEnd(), Actor.of(caller));
         return ScheduleResponse.scheduled(r.publication(), r.reason(), r.adjustments(), r.warnings());
     }
 }

@@ -2,8 +2,8 @@ package io.socialsync.publish.web;
 
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.domain.Invalid;
-import io.socialsync.publish.ScheduleRequest;
-import io.socialsync.publish.When;
+import io.socialsync.publish.scheduling.ScheduleRequest;
+import io.socialsync.publish.scheduling.When;
 import java.time.Instant;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package io.socialsync.publish.web;
 
 import io.socialsync.publish.Publication;
-import io.socialsync.publish.ScheduleOutcome;
-import io.socialsync.publish.ScheduleWarning;
+import io.socialsync.publish.scheduling.ScheduleOutcome;
+import io.socialsync.publish.scheduling.ScheduleWarning;
 import java.time.Instant;
 import java.util.List;
 

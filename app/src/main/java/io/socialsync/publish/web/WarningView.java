@@ -1,6 +1,6 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.publish.ScheduleWarning;
+import io.socialsync.publish.scheduling.ScheduleWarning;
 import java.util.List;
 
 /** {@code {code, message, publish_log_id}}: the id of the other publication a warning is about, or null. */

@@ -1,9 +1,10 @@
 package io.socialsync.rules.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
 import io.socialsync.rules.RuleInput;
 import io.socialsync.rules.RulesService;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,6 @@ public class RulesController {
     @Operation(summary = "Save a new active version; platforms and fields left out keep their current values")
     RulesView propose(Caller caller, @RequestBody ProposeRules body) {
         caller.require(Role.EDITOR);
-        return RulesView.of(rules.propose(caller.workspaceId(), body.rules(), caller.actor()));
+        return RulesView.of(rules.propose(caller.workspaceId(), body.rules(), Actor.of(caller)));
     }
 }

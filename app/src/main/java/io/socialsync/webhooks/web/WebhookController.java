@@ -1,8 +1,9 @@
 package io.socialsync.webhooks.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
+import io.socialsync.web.Role;
 import io.socialsync.webhooks.WebhookService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -38,7 +39,7 @@ public class WebhookController {
     @Operation(summary = "Register an endpoint; the response carries its signing secret, shown only this once")
     EndpointView create(Caller caller, @Valid @RequestBody CreateWebhook body) {
         caller.require(Role.EDITOR);
-        return EndpointView.of(webhooks.register(caller.workspaceId(), body.url(), body.eventTypes(), caller.actor()),
+        return EndpointView.of(webhooks.register(caller.workspaceId(), body.url(), body.eventTypes(), Actor.of(caller)),
                 true);
     }
 
@@ -57,7 +58,7 @@ public class WebhookController {
     @Operation(summary = "Deactivate an endpoint; its deliveries stay visible")
     void deactivate(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        webhooks.deactivate(caller.workspaceId(), id, caller.actor());
+        webhooks.deactivate(caller.workspaceId(), id, Actor.of(caller));
     }
 
     @GetMapping("/{id}/deliveries")

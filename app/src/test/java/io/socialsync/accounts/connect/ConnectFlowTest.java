@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
 import java.net.URI;

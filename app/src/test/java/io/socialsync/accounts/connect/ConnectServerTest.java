@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.apikey.Role;
+import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.secrets.SecretBox;
 import io.socialsync.support.Api;

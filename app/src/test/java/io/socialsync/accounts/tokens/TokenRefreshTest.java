@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.socialsync.apikey.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
+import io.socialsync.web.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,9 +2,9 @@ package io.socialsync.ingest.tus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.apikey.Role;
 import io.socialsync.support.IngestServerTest;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;

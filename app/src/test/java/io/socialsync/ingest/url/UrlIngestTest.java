@@ -8,11 +8,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.socialsync.apikey.Role;
 import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.IngestServerTest;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;

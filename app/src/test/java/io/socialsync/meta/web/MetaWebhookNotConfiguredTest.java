@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.domain.Unavailable;
-import io.socialsync.meta.MetaWebhookService;
+import io.socialsync.meta.webhooks.MetaWebhookService;
+import io.socialsync.web.ApiException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;

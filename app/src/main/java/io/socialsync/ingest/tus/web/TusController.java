@@ -1,10 +1,10 @@
 package io.socialsync.ingest.tus.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.ingest.tus.TusException;
 import io.socialsync.ingest.tus.TusService;
 import io.socialsync.ingest.tus.TusUpload;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -90,7 +90,7 @@ public class TusController {
     @ExceptionHandler(TusException.class)
     ResponseEntity<ProblemDetail> tusError(TusException e) {
         var problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatusCode.valueOf(e.status()),
-                io.socialsync.Errors.forUsers(e.getMessage()));
+                io.socialsync.domain.Errors.forUsers(e.getMessage()));
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
     }

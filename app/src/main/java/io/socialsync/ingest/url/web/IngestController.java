@@ -1,12 +1,13 @@
 package io.socialsync.ingest.url.web;
 
-import io.socialsync.apikey.Caller;
-import io.socialsync.apikey.Role;
 import io.socialsync.ingest.url.IngestUrlHandler;
 import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,7 +50,7 @@ public class IngestController {
         var request = IngestUrlHandler.JOB.request(caller.workspaceId(),
                 IngestUrlHandler.Payload.of(body.url(), body.title()))
                 .withIdempotencyKey(key == null ? null : KEY_PREFIX + key);
-        var enqueued = queue.enqueue(request, caller.actor());
+        var enqueued = queue.enqueue(request, Actor.of(caller));
         if (enqueued.created()) {
             workers.wakeUp();
         }

@@ -1,0 +1,15 @@
+package io.socialsync.publish.scheduling;
+
+import io.socialsync.publish.Publication;
+import java.util.List;
+
+/** The seed's two answers: scheduled (with why the time moved, if it did) or rejected (with why). */
+public sealed interface ScheduleOutcome {
+    /** {@code created} is false when an idempotency key replayed an earlier request. */
+    record Scheduled(Publication publication, String reason, List<String> adjustments, List<ScheduleWarning> warnings,
+                     boolean created) implements ScheduleOutcome {
+    }
+
+    record Rejected(String reason) implements ScheduleOutcome {
+    }
+}
