@@ -46,7 +46,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = path(request);
+        return isPublic(path(request));
+    }
+
+    static boolean isPublic(String path) {
         return PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
     }
 

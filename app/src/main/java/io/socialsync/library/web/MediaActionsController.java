@@ -13,6 +13,7 @@ import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -63,6 +64,7 @@ public class MediaActionsController {
     }
 
     @PostMapping("/videos/{id}/analyse")
+    @Answers(202)
     ResponseEntity<Accepted> analyse(Caller caller, @PathVariable long id,
                                      @Valid @RequestBody(required = false) AnalyseRequest body) {
         caller.require(Role.EDITOR);
@@ -97,6 +99,7 @@ public class MediaActionsController {
     }
 
     @PostMapping("/clips/{id}/variants")
+    @Answers(202)
     ResponseEntity<VariantsAccepted> variants(Caller caller, @PathVariable long id,
                                               @Valid @RequestBody VariantsRequest body) {
         caller.require(Role.EDITOR);
@@ -109,6 +112,7 @@ public class MediaActionsController {
 
     /** Files are served by /files with a signed, expiring link (Range supported there). */
     @GetMapping("/variants/{id}/file")
+    @Answers(302)
     ResponseEntity<Void> variantFile(Caller caller, @PathVariable long id) {
         var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("variant", id));
         if (variant.storageKey() == null) {
@@ -118,6 +122,7 @@ public class MediaActionsController {
     }
 
     @GetMapping("/clips/{id}/thumbnail")
+    @Answers(302)
     ResponseEntity<Void> thumbnail(Caller caller, @PathVariable long id) {
         var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("clip", id));
         if (clip.thumbnailKey() == null) {
@@ -127,6 +132,7 @@ public class MediaActionsController {
     }
 
     @GetMapping("/videos/{id}/contact-sheet")
+    @Answers(302)
     ResponseEntity<Void> contactSheet(Caller caller, @PathVariable long id) {
         videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
         return redirect(videos.contactSheetKey(caller.workspaceId(), id)
@@ -134,6 +140,7 @@ public class MediaActionsController {
     }
 
     @GetMapping("/videos/{id}/file")
+    @Answers(302)
     ResponseEntity<Void> videoFile(Caller caller, @PathVariable long id) {
         return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id))
                 .storageKey());
