@@ -42,7 +42,7 @@ public class OpenApiConfig {
     /** Placed before swagger-core's own resolver, it reads models with the server's naming strategy. */
     @Bean
     ModelResolver wireNamesModelResolver(JsonMapper jsonMapper) {
-        return new ModelResolver(OpenApiNaming.modelMapper(jsonMapper)).openapi31(true);
+        return new WireModelResolver(OpenApiNaming.modelMapper(jsonMapper));
     }
 
     @Bean

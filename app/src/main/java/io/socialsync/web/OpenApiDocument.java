@@ -53,6 +53,7 @@ final class OpenApiDocument {
         }
         api.getPaths().forEach((path, item) -> item.readOperations().forEach(OpenApiDocument::errors));
         operationIds(api);
+        OpenApiProblems.headsWithoutBodies(api);
     }
 
     private static void errors(Operation operation) {
@@ -62,13 +63,13 @@ final class OpenApiDocument {
         boolean hasPathId = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
         if (hasInput) {
-            responses.putIfAbsent("400", OpenApiProblems.problem("Bad Request: invalid input, the fields named in errors"));
+            responses.putIfAbsent("400", OpenApiProblems.problem("Bad Request: the invalid fields in errors"));
         }
         if (hasPathId) {
             responses.putIfAbsent("404", OpenApiProblems.problem("Not Found (or another workspace's)"));
         }
         responses.putIfAbsent("500", OpenApiProblems.problem("Internal Server Error (logged)"));
-        responses.putIfAbsent("default", OpenApiProblems.problem("Any other error, e.g. 409 conflict, 413, 415, 422, 503"));
+        responses.putIfAbsent("default", OpenApiProblems.problem("Any other error: 409, 413, 415, 422, 503, ..."));
     }
 
     /**
@@ -79,11 +80,13 @@ final class OpenApiDocument {
         record Op(String path, Operation operation, String base) {
         }
         var ops = new ArrayList<Op>();
-        api.getPaths().forEach((path, item) -> item.readOperations().forEach(o ->
-                ops.add(new Op(path, o, o.getOperationId() == null ? "call" : o.getOperationId().replaceAll("_\\d+$", "")))));
-        Map<String, Long> counts = ops.stream().collect(Collectors.groupingBy(Op::base, HashMap::new, Collectors.counting()));
+        api.getPaths().forEach((path, item) -> item.readOperations().forEach(o -> ops.add(
+                new Op(path, o, o.getOperationId() == null ? "call" : o.getOperationId().replaceAll("_\\d+$", "")))));
+        Map<String, Long> counts = ops.stream()
+                .collect(Collectors.groupingBy(Op::base, HashMap::new, Collectors.counting()));
         for (var op : ops) {
-            op.operation().setOperationId(counts.get(op.base()) == 1 && !VAGUE.contains(op.base()) ? op.base() : op.base() + noun(op.path(), op.base()));
+            boolean plain = counts.get(op.base()) == 1 && !VAGUE.contains(op.base());
+            op.operation().setOperationId(plain ? op.base() : op.base() + noun(op.path(), op.base()));
         }
     }
 
@@ -99,7 +102,8 @@ final class OpenApiDocument {
                 continue;
             }
             boolean last = i == segments.size() - 1;
-            boolean singular = last ? !base.equals("list") && !base.equals("get") : segments.get(i + 1).startsWith("{");
+            boolean singular = last ? !base.equals("list") && !base.equals("get")
+                    : segments.get(i + 1).startsWith("{");
             for (String word : segment.split("[-_.]")) {
                 String w = singular ? singular(word) : word;
                 noun.append(w.substring(0, 1).toUpperCase(Locale.ROOT)).append(w.substring(1));
@@ -112,6 +116,7 @@ final class OpenApiDocument {
         if (word.endsWith("ies")) {
             return word.substring(0, word.length() - 3) + "y";
         }
-        return word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") ? word.substring(0, word.length() - 1) : word;
+        boolean plural = word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us");
+        return plural ? word.substring(0, word.length() - 1) : word;
     }
 }

@@ -85,7 +85,7 @@ class OpenApiOperations implements OperationCustomizer {
                 response.setContent(body);
             }
             if (code == 201 || code / 100 == 3) {
-                response.addHeaderObject("Location", new Header().schema(new StringSchema().format("uri"))
+                response.addHeaderObject("Location", new Header().schema(new StringSchema().format("uri-reference"))
                         .description(code == 201 ? "the created resource" : "where the content is"));
             }
             responses.addApiResponse(Integer.toString(code), response);

@@ -40,5 +40,6 @@ class ApiKeyOpenApi implements GlobalOpenApiCustomizer {
             responses.putIfAbsent("429", OpenApiProblems.problem(
                     "Too Many Requests: the key's rate limit, or too many failed keys from this address"));
         }));
+        OpenApiProblems.headsWithoutBodies(api);
     }
 }
