@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,11 +27,26 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every error leaves as application/problem+json (RFC 9457); validation errors list their fields. */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private final WireNames wire;
+
+    Problems() {
+        this(WireNames.JAVA);
+    }
+
+    @Autowired
+    Problems(JsonMapper json) {
+        this(WireNames.of(json));
+    }
+
+    private Problems(WireNames wire) {
+        this.wire = wire;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -98,7 +114,8 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+                .map(f -> Map.of("field", wire.path(f.getField()), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
         return ResponseEntity.badRequest().body(fields(errors).getBody());
     }
 
