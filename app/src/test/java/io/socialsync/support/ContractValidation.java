@@ -45,7 +45,7 @@ public final class ContractValidation {
         if (!ON) {
             return;
         }
-        var validator = VALIDATORS.computeIfAbsent(baseUrl, ContractValidation::load);
+        var validator = load(baseUrl);
         if (validator.isEmpty()) {
             return;
         }
@@ -69,7 +69,7 @@ public final class ContractValidation {
 
     /** The validator's complaints about one response, for tests of the validation itself. */
     public static List<String> responseErrors(String baseUrl, String method, String path, int status, String json) {
-        var validator = VALIDATORS.computeIfAbsent(baseUrl, ContractValidation::load).orElseThrow();
+        var validator = load(baseUrl).orElseThrow();
         var response = new SimpleResponse.Builder(status).withBody(json)
                 .withContentType(status >= 400 ? "application/problem+json" : "application/json").build();
         return validator.validateResponse(path, Request.Method.valueOf(method), response).getMessages().stream()
@@ -77,7 +77,12 @@ public final class ContractValidation {
                 .toList();
     }
 
-    private static Optional<OpenApiInteractionValidator> load(String baseUrl) {
+    /** The validator of the server at baseUrl, read once; none where no OpenAPI document is served. */
+    static Optional<OpenApiInteractionValidator> load(String baseUrl) {
+        return ON ? VALIDATORS.computeIfAbsent(baseUrl, ContractValidation::read) : Optional.empty();
+    }
+
+    private static Optional<OpenApiInteractionValidator> read(String baseUrl) {
         try {
             var docs = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v3/api-docs")).build(),
                     HttpResponse.BodyHandlers.ofString());
