@@ -28,6 +28,9 @@ final class OpenApiDocument {
 
     /** The server writes absent values as null: a property may be null unless Java or validation rules it out. */
     static Schema nullable(Schema property, AnnotatedType type) {
+        if (property.getItems() != null) {
+            property.setItems(nonNull(property.getItems())); // a list never holds nulls: only the list may be one
+        }
         if (type.getPropertyName() == null || Json.mapper().constructType(type.getType()).isPrimitive()) {
             return property; // an array's items, or a long that cannot be null
         }
@@ -45,6 +48,17 @@ final class OpenApiDocument {
             property.addType("null");
         }
         return property;
+    }
+
+    private static Schema nonNull(Schema items) {
+        if (items.getAnyOf() != null && items.getAnyOf().size() == 2) {
+            List<Schema> alternatives = items.getAnyOf();
+            return alternatives.stream().filter(s -> s.get$ref() != null).findFirst().orElse(items);
+        }
+        if (items.getTypes() != null && items.getTypes().size() > 1) {
+            items.getTypes().remove("null");
+        }
+        return items;
     }
 
     static void finish(OpenAPI api) {
