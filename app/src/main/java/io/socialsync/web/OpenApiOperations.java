@@ -47,6 +47,13 @@ class OpenApiOperations implements OperationCustomizer {
             Map.entry("expires", "the link's expiry (epoch seconds), as in the signed link"),
             Map.entry("sig", "the link's signature, as in the signed link"),
             Map.entry("Range", "one byte range (bytes=START-END): 206 with that part, 416 outside the file"),
+            Map.entry("since", "only figures collected at or after this instant (ISO-8601)"),
+            Map.entry("account_id", "reconnect this social account instead of adding one"),
+            Map.entry("Accept", "application/json: the authorization URL as JSON instead of a 302 to it"),
+            Map.entry("code", "the platform's authorization code"),
+            Map.entry("error", "the platform's error, when the person declined"),
+            Map.entry("error_description", "the platform's explanation of error"),
+            Map.entry("user_id", "the person's id"),
             Map.entry("hub.mode", "Meta's handshake: subscribe"),
             Map.entry("hub.verify_token", "Meta's handshake: the configured verify token"),
             Map.entry("hub.challenge", "Meta's handshake: echoed back on success"));

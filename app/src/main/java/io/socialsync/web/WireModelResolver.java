@@ -7,9 +7,12 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * swagger-core's resolver with the server's property names (OpenApiNaming), which also lists the names a request
@@ -18,8 +21,30 @@ import java.util.Iterator;
  */
 class WireModelResolver extends ModelResolver {
     WireModelResolver(ObjectMapper mapper) {
-        super(mapper);
+        super(mapper, new Names());
         openapi31(true);
+    }
+
+    /**
+     * A view's nested record is named with its view (CampaignViewBudget): two features' Budget records had one
+     * schema name and the document described only one of them. A controller's own request records keep theirs.
+     */
+    static final class Names extends TypeNameResolver {
+        private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
+
+        @Override
+        protected String getNameOfClass(Class<?> type) {
+            Class<?> outer = type.getEnclosingClass();
+            String name = outer == null || outer.getSimpleName().endsWith("Controller") ? super.getNameOfClass(type)
+                    : outer.getSimpleName() + super.getNameOfClass(type);
+            Class<?> other = type.getName().startsWith("io.socialsync.") ? named.putIfAbsent(name, type) : null;
+            if (other != null && other != type) {
+                // springdoc would keep one and describe the other's responses with it
+                throw new IllegalStateException("two API types are named " + name + ": " + other.getName() + " and "
+                        + type.getName() + "; give one a @Schema(name = ...)");
+            }
+            return name;
+        }
     }
 
     @Override

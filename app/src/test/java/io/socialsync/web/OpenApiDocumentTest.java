@@ -94,14 +94,16 @@ class OpenApiDocumentTest extends ServerTest {
     }
 
     @Test
-    void keysAreBearerOrXApiKeyExceptOnThePublicPaths() {
+    void keysAreBearerOrXApiKeyOrAPersonsTokenExceptOnThePublicPaths() {
         var schemes = document().path("components").path("securitySchemes");
-        assertThat(schemes.path("bearer").path("scheme").asString()).isEqualTo("bearer");
-        assertThat(schemes.path("apiKey").path("name").asString()).isEqualTo("X-API-Key");
-        assertThat(document().path("security")).hasSize(2);
+        assertThat(schemes.path("apiKey").path("scheme").asString()).isEqualTo("bearer");
+        assertThat(schemes.path("apiKeyHeader").path("name").asString()).isEqualTo("X-API-Key");
+        assertThat(schemes.path("bearerJwt").path("bearerFormat").asString()).isEqualTo("JWT");
+        assertThat(document().path("security")).hasSize(3);
         var paths = document().path("paths");
         assertThat(paths.path("/webhook/instagram").path("post").path("security")).isEmpty();
         assertThat(paths.path("/files/{key}").path("get").path("security")).isEmpty();
+        assertThat(paths.path("/auth/login").path("post").path("security")).isEmpty();
         assertThat(paths.path("/jobs").path("get").has("security")).isFalse();
         assertThat(paths.path("/jobs").path("get").path("responses").has("401")).isTrue();
     }
