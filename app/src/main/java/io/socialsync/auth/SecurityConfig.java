@@ -99,11 +99,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain publicPaths(HttpSecurity http) throws Exception {
-        RequestMatcher open = request -> {
-            String path = path(request);
-            return PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)
-                    || path.matches("/social-accounts/connect/[^/]+/callback");
-        };
+        RequestMatcher open = request -> isPublic(path(request));
         return stateless(http.securityMatcher(open)).authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
     }
 
@@ -148,6 +144,12 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .httpBasic(b -> b.disable())
                 .logout(l -> l.disable());
+    }
+
+    /** No credential needed: the API docs, signed links and webhooks (their own credential), logging in. */
+    static boolean isPublic(String path) {
+        return PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)
+                || path.matches("/social-accounts/connect/[^/]+/callback");
     }
 
     static String path(HttpServletRequest request) {

@@ -1,34 +1,62 @@
 package io.socialsync.web;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two credentials, accepted everywhere alike: an API key (Authorization: Bearer, or X-API-Key) and a person's
- * access token from POST /auth/login (a JWT, Authorization: Bearer). Either one satisfies an operation.
+ * /v3/api-docs as the wire has it: the server's property names, free-form JSON left free-form, statuses and
+ * problems documented globally (OpenApiOperations, OpenApiDocument) rather than on every controller. The document
+ * is committed as docs/openapi.json; OpenApiDocumentTest fails when it drifts and says how to regenerate it.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
+    static {
+        // Jackson 3 trees (job payloads, sub-scores, preset parameters) are any JSON, not a JsonNode bean
+        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class,
+                new JsonSchema().description("free-form JSON"));
+    }
+
     @Bean
     OpenAPI socialSyncOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("SocialSync API").version("0.1.0")
-                        .description("Long videos in, short social-media posts out. See docs/API.md."))
-                .components(new Components()
-                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("an API key (socialsync apikey create, POST /api-keys)"))
-                        .addSecuritySchemes("apiKeyHeader", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-API-Key").description("an API key"))
-                        .addSecuritySchemes("bearerJwt", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT")
-                                .description("a person's access token from POST /auth/login or /auth/refresh")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
-                .addSecurityItem(new SecurityRequirement().addList("apiKeyHeader"))
-                .addSecurityItem(new SecurityRequirement().addList("bearerJwt"));
+                        .description("Long videos in, short social-media posts out. See docs/API.md. Errors are "
+                                + "RFC 9457 problems (application/problem+json)."))
+                // a fixed server keeps the committed document independent of the port it was generated on
+                .servers(List.of(new Server().url("http://localhost:8080").description("a local `socialsync serve`")))
+                .components(new Components().addSchemas(OpenApiProblems.PROBLEM, OpenApiProblems.schema()));
+    }
+
+    /** Placed before swagger-core's own resolver, it reads models with the server's naming strategy. */
+    @Bean
+    ModelResolver wireNamesModelResolver(JsonMapper jsonMapper) {
+        return new WireModelResolver(OpenApiNaming.modelMapper(jsonMapper));
+    }
+
+    @Bean
+    OperationCustomizer socialSyncOperations() {
+        return new OpenApiOperations();
+    }
+
+    @Bean
+    PropertyCustomizer nullableProperties() {
+        return OpenApiDocument::nullable;
+    }
+
+    @Bean
+    GlobalOpenApiCustomizer socialSyncDocument() {
+        return OpenApiDocument::finish;
     }
 }

@@ -10,24 +10,43 @@ import io.socialsync.domain.Unavailable;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every error leaves as application/problem+json (RFC 9457); validation errors list their fields. */
 @RestControllerAdvice
 public class Problems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private final WireNames wire;
+
+    Problems() {
+        this(WireNames.JAVA);
+    }
+
+    @Autowired
+    Problems(JsonMapper json) {
+        this(WireNames.of(json));
+    }
+
+    private Problems(WireNames wire) {
+        this.wire = wire;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
@@ -95,8 +114,24 @@ public class Problems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList();
+                .map(f -> Map.of("field", wire.path(f.getField()), "message", String.valueOf(f.getDefaultMessage())))
+                .toList();
         return ResponseEntity.badRequest().body(fields(errors).getBody());
+    }
+
+    /** An unknown property is named with its path (rules.instagram.windowStartHour) and the known ones. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", ", " (known: ", ")"));
+            var response = fields(List.of(Map.of("field", UnknownProperties.path(unknown),
+                    "message", "unknown property" + known)));
+            response.getBody().setDetail("the request has unknown property '" + unknown.getPropertyName() + "'");
+            return ResponseEntity.badRequest().body(response.getBody());
+        }
+        return super.handleHttpMessageNotReadable(ex, headers, status, request);
     }
 
     private static ResponseEntity<ProblemDetail> fields(List<Map<String, String>> errors) {

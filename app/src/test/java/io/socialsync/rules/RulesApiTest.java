@@ -65,6 +65,23 @@ class RulesApiTest extends ClockedServerTest {
                 .status()).isEqualTo(403);
     }
 
+    @Test
+    void anUnknownPropertyIsA400NamingItAndSavesNothing() {
+        var api = newWorkspace(Role.EDITOR).api();
+        // the camelCase spelling used to answer 201 and save an unchanged version
+        var camel = api.post("/rules", "{\"rules\": {\"tiktok\": {\"windowStartHour\": 15}}}");
+        assertThat(camel.status()).isEqualTo(400);
+        assertThat(camel.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(camel.json().path("detail").asString()).contains("windowStartHour");
+        var error = camel.json().path("errors").get(0);
+        assertThat(error.path("field").asString()).isEqualTo("rules.tiktok.windowStartHour");
+        assertThat(error.path("message").asString()).contains("window_start_hour");
+        assertThat(api.post("/rules", "{\"rules\": {\"tiktok\": {\"min_gap_minutes\": 40}}, \"note\": \"x\"}")
+                .json().path("errors").get(0).path("field").asString()).isEqualTo("note");
+        assertThat(api.get("/rules").json().path("version").asInt()).isZero();
+        assertThat(api.get("/rules/versions").json().size()).isZero();
+    }
+
     private static void assertRule(JsonNode set, String platform, int start, int end, int gap) {
         JsonNode rule = set.path("rules").path(platform);
         assertThat(rule.path("window_start_hour").asInt()).as(platform).isEqualTo(start);

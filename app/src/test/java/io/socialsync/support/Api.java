@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A real HTTP client against the running test server, authenticated with one API key. */
+/**
+ * A real HTTP client against the running test server, authenticated with one API key. Every exchange is checked
+ * against the server's OpenAPI document ({@link ContractValidation}).
+ */
 public record Api(String baseUrl, String key) {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,7 +51,9 @@ public record Api(String baseUrl, String key) {
 
     public Response send(HttpRequest.Builder builder) {
         try {
-            var response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            var request = builder.build();
+            var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            ContractValidation.check(baseUrl, request, response);
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -89,6 +89,21 @@ class ApiBehaviourTest extends ServerTest {
     }
 
     @Test
+    void unknownPropertiesAreRefusedButAJobsPayloadStaysFreeForm() {
+        long before = admin.get("/jobs?limit=500").json().get("items").size();
+        var camel = admin.post("/jobs", "{\"kind\":\"NOOP\",\"runAt\":\"2999-01-01T00:00:00Z\"}");
+        assertThat(camel.status()).isEqualTo(400);
+        assertThat(camel.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(camel.json().get("errors").get(0).get("field").asString()).isEqualTo("runAt");
+        assertThat(camel.json().get("errors").get(0).get("message").asString()).contains("run_at");
+        assertThat(admin.get("/jobs?limit=500").json().get("items").size()).isEqualTo(before);
+
+        var free = admin.post("/jobs", "{\"kind\":\"NOOP\",\"payload\":{\"anyThing\":{\"goes\":1}}}");
+        assertThat(free.status()).isEqualTo(201);
+        assertThat(free.json().get("payload").get("anyThing").get("goes").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void anotherWorkspacesJobIsA404() {
         long id = admin.post("/jobs", "{\"kind\":\"NOOP\"}").json().get("id").asLong();
         var other = otherWorkspace(workspaces, keys);

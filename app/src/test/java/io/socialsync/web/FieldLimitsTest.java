@@ -73,8 +73,9 @@ class FieldLimitsTest extends ServerTest {
                 .header("Idempotency-Key", LONG_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"NOOP\",\"run_at\":\"2999-01-01T00:00:00Z\"}")));
         assertNamesField(response, "Idempotency-Key");
+        // the field as the request named it, not as Java does (idempotencyKey)
         assertNamesField(api.post("/jobs", "{\"kind\":\"NOOP\",\"idempotency_key\":\"" + LONG_KEY + "\"}"),
-                "idempotencyKey");
+                "idempotency_key");
         assertThat(api.get("/jobs").json().get("items")).isEmpty();
 
         var exact = api.send(api.request("/jobs").header("Content-Type", "application/json")

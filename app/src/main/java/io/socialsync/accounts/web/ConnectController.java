@@ -12,6 +12,7 @@ import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.platforms.Platform;
+import io.socialsync.web.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,6 +71,7 @@ public class ConnectController {
     @GetMapping("/connect/{platform}")
     @Operation(summary = "Start connecting an account: 302 to the platform's consent page (or, with Accept: "
             + "application/json, {\"authorization_url\"}); account_id reconnects that account")
+    @Answers({200, 302})
     ResponseEntity<?> start(Caller caller, @PathVariable String platform,
                             @RequestParam(name = "account_id", required = false) Long accountId,
                             @RequestParam(required = false) String timezone,

@@ -6,8 +6,10 @@ import io.socialsync.web.Role;
 import io.socialsync.campaigns.CampaignReading;
 import io.socialsync.campaigns.CampaignRequest;
 import io.socialsync.campaigns.CampaignService;
+import io.socialsync.web.Answers;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
@@ -32,12 +34,14 @@ public class CampaignController {
     }
 
     /** {@code items} oldest first; money in the ad account currency's minor units. */
+    @Schema(name = "CampaignMetricsView") // insights has a MetricsView too
     public record MetricsView(long campaignId, String currency, List<CampaignReading> items) {
     }
 
     @PostMapping
     @Operation(summary = "Boost a post: refused before any call to Meta when it would exceed a spend cap; built "
             + "PAUSED and activated by a CAMPAIGN_SYNC job")
+    @Answers({201, 200})
     ResponseEntity<CampaignView> create(Caller caller, @Valid @RequestBody CampaignBody body) {
         caller.require(Role.EDITOR);
         var post = body.post();

@@ -6,6 +6,7 @@ import io.socialsync.edit.Asset;
 import io.socialsync.edit.Assets;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,7 @@ public class AssetController {
     }
 
     @GetMapping("/assets/{id}/file")
+    @Answers(302)
     ResponseEntity<Void> file(Caller caller, @PathVariable long id) {
         var url = storage.signedUrl(StorageKey.of(find(caller, id).storageKey()), LINK_TTL);
         return ResponseEntity.status(HttpStatus.FOUND).location(url).build();

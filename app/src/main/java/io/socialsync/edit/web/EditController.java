@@ -7,6 +7,7 @@ import io.socialsync.edit.UrlDownloads;
 import io.socialsync.jobs.Workers;
 import io.socialsync.jobs.web.JobView;
 import io.socialsync.ledger.Actor;
+import io.socialsync.web.Answers;
 import io.socialsync.web.Caller;
 import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,6 +36,7 @@ public class EditController {
 
     @PostMapping("/process/video/trim")
     @Operation(summary = "Cut [start, end) out of a video (accurate re-encode, or keyframe copy)")
+    @Answers(202)
     ResponseEntity<JobView> trim(Caller caller, @RequestBody TrimBody body,
                                  @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return submit(caller, body.validated(urls, checked(key)));
@@ -42,6 +44,7 @@ public class EditController {
 
     @PostMapping("/process/video/add_text")
     @Operation(summary = "Overlay text (any script) at a position, size, colour and time range")
+    @Answers(202)
     ResponseEntity<JobView> addText(Caller caller, @RequestBody AddTextBody body,
                                     @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return submit(caller, body.validated(urls, checked(key)));
@@ -49,6 +52,7 @@ public class EditController {
 
     @PostMapping("/process/video/concatenate")
     @Operation(summary = "Join videos of any size and rate into one, normalised to the first or a platform format")
+    @Answers(202)
     ResponseEntity<JobView> concatenate(Caller caller, @RequestBody ConcatBody body,
                                         @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         return submit(caller, body.validated(urls, checked(key)));

@@ -9,11 +9,15 @@ import io.socialsync.library.Video;
 import io.socialsync.library.VideoIntake;
 import io.socialsync.library.Videos;
 import io.socialsync.library.web.VideoView;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +44,18 @@ public class UploadController {
     public record UploadResponse(VideoView video, Long jobId, boolean duplicate) {
     }
 
+    /** The form as documented; the handler streams the parts itself (multipart parsing is off in Spring). */
+    record UploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+                              description = "the video; fields after it are refused") String file,
+                      @Schema(description = "the video's title (default: the file name)") String title,
+                      @Schema(description = "same content deduplication key, like Idempotency-Key") String dedupKey) {
+    }
+
     @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a video (streamed); the same content or idempotency key returns the existing video (200)")
+    @Answers({201, 200})
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+            schema = @Schema(implementation = UploadForm.class)))
     ResponseEntity<UploadResponse> upload(Caller caller, HttpServletRequest request,
                                           @RequestHeader(value = "Idempotency-Key", required = false) String key)
             throws IOException {

@@ -9,6 +9,7 @@ import io.socialsync.jobs.JobRunner;
 import io.socialsync.jobs.JobState;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
@@ -52,6 +53,7 @@ public class JobController {
 
     @PostMapping
     @Operation(summary = "Create a job; the same idempotency key returns the same job (200 instead of 201)")
+    @Answers({201, 200})
     ResponseEntity<JobView> create(Caller caller, @Valid @RequestBody CreateJob body,
                                    @RequestHeader(value = "Idempotency-Key", required = false) String header) {
         caller.require(Role.EDITOR);
@@ -99,6 +101,7 @@ public class JobController {
 
     @PostMapping("/process")
     @Operation(summary = "Development: run the next due job of this workspace now, in this request (admin)")
+    @Answers({200, 204})
     ResponseEntity<JobView> processNext(Caller caller) {
         return process(caller, null);
     }

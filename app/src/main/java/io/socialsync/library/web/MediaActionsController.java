@@ -16,6 +16,7 @@ import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -65,6 +66,7 @@ public class MediaActionsController {
     }
 
     @PostMapping("/videos/{id}/analyse")
+    @Answers(202)
     ResponseEntity<Accepted> analyse(Caller caller, @PathVariable long id,
                                      @Valid @RequestBody(required = false) AnalyseRequest body) {
         caller.require(Role.EDITOR);
@@ -96,6 +98,7 @@ public class MediaActionsController {
     }
 
     @PostMapping("/clips/{id}/variants")
+    @Answers(202)
     ResponseEntity<VariantsAccepted> variants(Caller caller, @PathVariable long id,
                                               @Valid @RequestBody VariantsRequest body) {
         caller.require(Role.EDITOR);
@@ -108,6 +111,7 @@ public class MediaActionsController {
 
     /** Files are served by /files with a signed, expiring link (Range supported there). */
     @GetMapping("/variants/{id}/file")
+    @Answers(302)
     ResponseEntity<Void> variantFile(Caller caller, @PathVariable long id) {
         var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("variant", id));
         if (variant.storageKey() == null) {
@@ -117,6 +121,7 @@ public class MediaActionsController {
     }
 
     @GetMapping("/clips/{id}/thumbnail")
+    @Answers(302)
     ResponseEntity<Void> thumbnail(Caller caller, @PathVariable long id) {
         var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("clip", id));
         if (clip.thumbnailKey() == null) {
@@ -126,6 +131,7 @@ public class MediaActionsController {
     }
 
     @GetMapping("/videos/{id}/contact-sheet")
+    @Answers(302)
     ResponseEntity<Void> contactSheet(Caller caller, @PathVariable long id) {
         videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
         return redirect(videos.contactSheetKey(caller.workspaceId(), id)
@@ -133,6 +139,7 @@ public class MediaActionsController {
     }
 
     @GetMapping("/videos/{id}/file")
+    @Answers(302)
     ResponseEntity<Void> videoFile(Caller caller, @PathVariable long id) {
         return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id))
                 .storageKey());

@@ -12,6 +12,7 @@ import io.socialsync.meta.downloads.MetaLibrary;
 import io.socialsync.meta.webhooks.MetaCounters;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,6 +62,7 @@ class MetaPostsController {
 
     @PostMapping("/{id}/add-to-library")
     @Operation(summary = "Turn a downloaded video into a library Video (the same content is the same Video)")
+    @Answers({201, 200})
     ResponseEntity<Map<String, Object>> addToLibrary(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
         var intake = library.add(caller.workspaceId(), id, Actor.of(caller));

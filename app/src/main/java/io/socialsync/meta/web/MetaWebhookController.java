@@ -6,6 +6,10 @@ import io.socialsync.meta.webhooks.HubSignature;
 import io.socialsync.meta.webhooks.MetaWebhookService;
 import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +42,8 @@ class MetaWebhookController {
 
     @GetMapping({"/instagram", "/facebook"})
     @Operation(summary = "Meta's subscription handshake: echoes hub.challenge when hub.verify_token matches")
+    @ApiResponse(responseCode = "200", description = "hub.challenge, echoed",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
     ResponseEntity<String> verify(@RequestParam(name = "hub.mode", required = false) String mode,
                                   @RequestParam(name = "hub.verify_token", required = false) String token,
                                   @RequestParam(name = "hub.challenge", required = false) String challenge) {
@@ -54,6 +60,8 @@ class MetaWebhookController {
 
     @PostMapping({"/instagram", "/facebook"})
     @Operation(summary = "A Meta event notification, signed with X-Hub-Signature-256; stored before the 200")
+    @RequestBody(description = "Meta's notification as Meta sends it: read leniently, fields we do not know kept",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
     Map<String, Object> receive(HttpServletRequest request) throws IOException {
         if (blank(settings.appSecret())) {
             throw notConfigured();

@@ -7,6 +7,7 @@ import io.socialsync.people.Sessions;
 import io.socialsync.people.SignedIn;
 import io.socialsync.people.User;
 import io.socialsync.people.WorkspaceMembers;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -118,6 +119,7 @@ public class AuthController {
     }
 
     @PostMapping("/register")
+    @Answers(201)
     ResponseEntity<UserView> register(@RequestBody Register body) {
         var user = people.register(body.email(), body.displayName(), body.password());
         return ResponseEntity.created(URI.create("/auth/me")).body(UserView.of(user));

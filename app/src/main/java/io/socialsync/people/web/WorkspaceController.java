@@ -105,15 +105,15 @@ public class WorkspaceController {
         return InvitationView.of(people.invite(caller, id, body.email(), role(body.role())));
     }
 
-    @PatchMapping("/{id}/members/{userId}")
-    MemberView changeRole(Caller caller, @PathVariable long id, @PathVariable long userId,
+    @PatchMapping("/{id}/members/{user_id}")
+    MemberView changeRole(Caller caller, @PathVariable long id, @PathVariable("user_id") long userId,
                           @RequestBody RoleBody body) {
         return MemberView.of(members.changeRole(caller, id, userId, role(body.role())));
     }
 
-    @DeleteMapping("/{id}/members/{userId}")
+    @DeleteMapping("/{id}/members/{user_id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(Caller caller, @PathVariable long id, @PathVariable long userId) {
+    void remove(Caller caller, @PathVariable long id, @PathVariable("user_id") long userId) {
         members.remove(caller, id, userId);
     }
 

@@ -8,6 +8,7 @@ import io.socialsync.platforms.Platform;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.orchestrator.Orchestrator;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
@@ -34,6 +35,7 @@ public class OrchestratorController {
     @GetMapping("/publishing/next")
     @Operation(summary = "Claim the next due external publication under a lease: 200 with what to post, or 204 "
             + "when nothing is due")
+    @Answers({200, 204})
     ResponseEntity<ClaimView> next(Caller caller, @RequestParam(required = false) String platform,
                                    @RequestParam(name = "lease_seconds", defaultValue = "900") long leaseSeconds) {
         caller.require(Role.EDITOR);

@@ -14,6 +14,7 @@ import io.socialsync.publish.scheduling.Rescheduling;
 import io.socialsync.publish.scheduling.ScheduleOutcome;
 import io.socialsync.publish.scheduling.SchedulerTick;
 import io.socialsync.publish.scheduling.SchedulingService;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -56,6 +57,7 @@ public class PublishingController {
     @PostMapping("/schedule")
     @Operation(summary = "Schedule a clip on an account: 201 scheduled (maybe adjusted to the window and gap), "
             + "200 rejected with the reason, or 200 again for a repeated idempotency key")
+    @Answers({201, 200})
     ResponseEntity<ScheduleResponse> schedule(Caller caller, @RequestBody ScheduleBody body,
                                               @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         caller.require(Role.EDITOR);
@@ -86,9 +88,9 @@ public class PublishingController {
         }
     }
 
-    @GetMapping("/schedule/{clipId}")
+    @GetMapping("/schedule/{clip_id}")
     @Operation(summary = "Every publication of a clip, oldest first")
-    List<PublicationView> ofClip(Caller caller, @PathVariable long clipId) {
+    List<PublicationView> ofClip(Caller caller, @PathVariable("clip_id") long clipId) {
         clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> new NotFound("clip", clipId));
         return publications.ofClip(caller.workspaceId(), clipId).stream()
                 .map(p -> PublicationView.of(p, runs.resultOf(caller.workspaceId(), p.id()).orElse(null))).toList();

@@ -4,13 +4,18 @@ import io.socialsync.accounts.AccountFields;
 import io.socialsync.domain.Invalid;
 import io.socialsync.publish.scheduling.ScheduleRequest;
 import io.socialsync.publish.scheduling.When;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
 
 /** The seed's request body; ids are strings there, so any JSON scalar is taken. */
-public record ScheduleBody(String clipId, Long variantId, String platform, String socialAccountId,
+public record ScheduleBody(@Schema(types = {"string", "integer"}, description = ID) String clipId,
+                           @Schema(types = {"string", "integer", "null"}, description = ID) Long variantId,
+                           String platform,
+                           @Schema(types = {"string", "integer"}, description = ID) String socialAccountId,
                            String scheduledFor, Instant scheduledWindowEnd, String scheduledBy, String caption,
                            String idempotencyKey, String publisher) {
+    static final String ID = "an id, as the seed's string or as a number";
     static final Set<String> SCHEDULED_BY = Set.of("manual", "rule_engine", "campaign_orchestrator");
 
     ScheduleRequest validated(String headerKey) {

@@ -6,8 +6,11 @@ import io.socialsync.storage.LocalStorage;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.storage.StoredObject;
+import io.socialsync.web.Answers;
 import io.socialsync.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
  * single Range, as video players and platform fetchers use. With S3 storage, links point at the bucket instead
  * and this answers 404.
  */
-@Hidden
 @RestController
 class FileController {
     private static final Logger log = LoggerFactory.getLogger(FileController.class);
@@ -40,6 +42,9 @@ class FileController {
     }
 
     @GetMapping("/files/{*key}")
+    @Answers({200, 206})
+    @ApiResponse(responseCode = "416", description = "Range Not Satisfiable", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     void get(@PathVariable String key, @RequestParam(required = false) Long expires,
              @RequestParam(required = false) String sig,
              @RequestHeader(value = HttpHeaders.RANGE, required = false) String range,

@@ -3,9 +3,15 @@ package io.socialsync.ingest.tus.web;
 import io.socialsync.ingest.tus.TusException;
 import io.socialsync.ingest.tus.TusService;
 import io.socialsync.ingest.tus.TusUpload;
+import io.socialsync.web.Answers;
 import io.socialsync.web.Caller;
 import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.UUID;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/uploads/tus")
 public class TusController {
     static final String OCTETS = "application/offset+octet-stream";
+    private static final String RESUMABLE = "the tus version: " + TusProtocolFilter.VERSION;
     private final TusService tus;
 
     public TusController(TusService tus) {
@@ -34,6 +41,7 @@ public class TusController {
 
     @RequestMapping(method = RequestMethod.OPTIONS)
     @Operation(summary = "tus discovery: version, extensions, maximum size")
+    @Answers(204)
     ResponseEntity<Void> options() {
         return ResponseEntity.noContent().header("Tus-Version", TusProtocolFilter.VERSION)
                 .header("Tus-Extension", "creation,termination,checksum,expiration")
@@ -43,6 +51,13 @@ public class TusController {
 
     @PostMapping
     @Operation(summary = "tus creation: Upload-Length and Upload-Metadata (filename, filetype) → 201 Location")
+    @Answers(201)
+    @Parameter(in = ParameterIn.HEADER, name = "Tus-Resumable", required = true, description = RESUMABLE,
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.HEADER, name = "Upload-Length", required = true,
+            description = "the file's size in bytes", schema = @Schema(type = "integer", format = "int64"))
+    @Parameter(in = ParameterIn.HEADER, name = "Upload-Metadata", description = "comma-separated KEY BASE64VALUE "
+            + "pairs: filename, filetype", schema = @Schema(type = "string"))
     ResponseEntity<Void> create(Caller caller, HttpServletRequest request) throws IOException {
         caller.require(Role.EDITOR);
         long length = TusHeaders.number(request, "Upload-Length");
@@ -54,6 +69,8 @@ public class TusController {
 
     @RequestMapping(path = "/{id}", method = RequestMethod.HEAD)
     @Operation(summary = "tus: the upload's offset (where to resume); its video once complete")
+    @Parameter(in = ParameterIn.HEADER, name = "Tus-Resumable", required = true, description = RESUMABLE,
+            schema = @Schema(type = "string"))
     ResponseEntity<Void> head(Caller caller, @PathVariable String id, HttpServletRequest request) throws IOException {
         caller.require(Role.EDITOR);
         TusUpload upload = tus.status(caller, uuid(id));
@@ -67,6 +84,15 @@ public class TusController {
 
     @PatchMapping("/{id}")
     @Operation(summary = "tus: append a chunk at Upload-Offset (Content-Type application/offset+octet-stream)")
+    @Answers(204)
+    @Parameter(in = ParameterIn.HEADER, name = "Tus-Resumable", required = true, description = RESUMABLE,
+            schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.HEADER, name = "Upload-Offset", required = true, description = "where this chunk "
+            + "starts: the offset HEAD answered", schema = @Schema(type = "integer", format = "int64"))
+    @Parameter(in = ParameterIn.HEADER, name = "Upload-Checksum", description = "ALGORITHM BASE64DIGEST of the chunk "
+            + "(sha1, sha256); a mismatch is 460 and the chunk is dropped", schema = @Schema(type = "string"))
+    @RequestBody(content = @Content(mediaType = "application/offset+octet-stream",
+            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<Void> patch(Caller caller, @PathVariable String id, HttpServletRequest request) throws IOException {
         caller.require(Role.EDITOR);
         String type = request.getContentType();
@@ -81,6 +107,9 @@ public class TusController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "tus termination: the upload and its bytes are deleted")
+    @Answers(204)
+    @Parameter(in = ParameterIn.HEADER, name = "Tus-Resumable", required = true, description = RESUMABLE,
+            schema = @Schema(type = "string"))
     ResponseEntity<Void> delete(Caller caller, @PathVariable String id) throws IOException {
         caller.require(Role.EDITOR);
         tus.terminate(caller, uuid(id));

@@ -5,6 +5,7 @@ import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.web.Answers;
 import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Role;
@@ -42,6 +43,7 @@ public class IngestController {
 
     @PostMapping("/ingest")
     @Operation(summary = "Ingest a video from a URL (direct media, or a video-site page through yt-dlp); 202 + job")
+    @Answers(202)
     ResponseEntity<IngestAccepted> ingest(Caller caller, @Valid @RequestBody IngestBody body,
                                           @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         caller.require(Role.EDITOR);
