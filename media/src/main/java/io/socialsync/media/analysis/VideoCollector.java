@@ -25,7 +25,7 @@ final class VideoCollector implements MetadataReader.Listener {
     private double[] cutTimes;
     private double lastFrameTime;
 
-    /** @param frameStep expected seconds per frame, used only when a frame has no timestamp */
+    /** @param frameStep expected seconds per frame: for a frame without a timestamp, and to tell skipped frames */
     VideoCollector(CutSettings settings, double frameStep) {
         this.cuts = new CutDetector(settings);
         this.frameStep = frameStep;
@@ -64,9 +64,12 @@ final class VideoCollector implements MetadataReader.Listener {
 
     private void flush() {
         if (Double.isNaN(time)) return;
+        // mafd is the difference from the previous frame seen; with non-reference frames skipped (Decode.FAST)
+        // that one can be two or three frames back, so motion is put back per frame interval
+        double gap = Double.isNaN(lastTime) ? 1 : Math.clamp(Math.round((time - lastTime) / frameStep), 1, 4);
         lastTime = time;
         lastFrameTime = Math.max(lastFrameTime, time);
-        motion.add(time, mafd);
+        motion.add(time, mafd / gap);
         brightness.add(time, Math.clamp((y - Y_BLACK) / Y_RANGE, 0, 1));
         saturation.add(time, Math.min(1, sat / SAT_FULL));
         if (Double.isFinite(mafd) && Double.isFinite(y)) {
