@@ -8,7 +8,8 @@ import java.util.Set;
  * How much of the picture the analysis decode may leave out. Analysis looks at 160 px thumbnails of the frames,
  * so it does not need a broadcast-exact 1080p picture: measured on 1080p30 H.264 with B-frames (bench/analyse,
  * docs/BENCHMARKS.md) skipping the non-reference frames takes ~40 % off the decode, skipping the deblocking
- * filter another ~7 %, and every signal comes out the same to within a frame or two (AnalysisEquivalenceTest).
+ * filter another ~7 %, and the signals come out the same to within a frame or two, motion a few per cent lower
+ * (AnalysisEquivalenceTest).
  */
 enum Decode {
     /** Every frame, fully decoded: the reference the fast decode is tested against. */

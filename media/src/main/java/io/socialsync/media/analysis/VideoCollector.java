@@ -65,11 +65,12 @@ final class VideoCollector implements MetadataReader.Listener {
     private void flush() {
         if (Double.isNaN(time)) return;
         // mafd is the difference from the previous frame seen; with non-reference frames skipped (Decode.FAST)
-        // that one can be two or three frames back, so motion is put back per frame interval
+        // that one can be two or three frames back: it is spread over the intervals it spans, so a second's mean
+        // is still the difference per frame interval, and a cut weighs in it what it weighs in a full decode
         double gap = Double.isNaN(lastTime) ? 1 : Math.clamp(Math.round((time - lastTime) / frameStep), 1, 4);
         lastTime = time;
         lastFrameTime = Math.max(lastFrameTime, time);
-        motion.add(time, mafd / gap);
+        motion.add(time, mafd / gap, gap);
         brightness.add(time, Math.clamp((y - Y_BLACK) / Y_RANGE, 0, 1));
         saturation.add(time, Math.min(1, sat / SAT_FULL));
         if (Double.isFinite(mafd) && Double.isFinite(y)) {
