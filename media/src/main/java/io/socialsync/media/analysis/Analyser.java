@@ -81,7 +81,8 @@ public final class Analyser {
                     .withCancel(token)
                     .withProgress(p -> p.percent().ifPresent(pct -> bar.accept(DECODE_SHARE * pct / 100))));
             if (token.isCancelled()) throw new FfmpegException.Cancelled("analysis", "cancel token", "");
-            return SignalsReader.read(graph, info, frameStep(info), cutSettings, token,
+            boolean skips = decode.skipsFrames(info.requireVideo().codec());
+            return SignalsReader.read(graph, info, frameStep(info), skips, cutSettings, token,
                     f -> bar.accept(DECODE_SHARE + (1 - DECODE_SHARE) * 0.9 * f));
         }
     }

@@ -27,7 +27,11 @@ enum Decode {
 
     /** Decoder options that go before {@code -i}. */
     List<String> inputOptions(String codec) {
-        if (this == FULL || codec == null || !SKIPPABLE.contains(codec.toLowerCase(Locale.ROOT))) return List.of();
-        return List.of("-skip_frame", "noref", "-skip_loop_filter", "all");
+        return skipsFrames(codec) ? List.of("-skip_frame", "noref", "-skip_loop_filter", "all") : List.of();
+    }
+
+    /** Whether frames of this codec can go undecoded, so a gap between two frames seen may be frames skipped. */
+    boolean skipsFrames(String codec) {
+        return this == FAST && codec != null && SKIPPABLE.contains(codec.toLowerCase(Locale.ROOT));
     }
 }

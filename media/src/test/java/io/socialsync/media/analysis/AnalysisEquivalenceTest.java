@@ -41,6 +41,10 @@ class AnalysisEquivalenceTest {
         assertThat(Decode.FAST.inputOptions("hevc")).isNotEmpty();
         assertThat(Decode.FAST.inputOptions("vp9")).isEmpty();
         assertThat(Decode.FULL.inputOptions("h264")).isEmpty();
+        // a VFR source's longer intervals are its own: frames count once unless the decode skipped some
+        assertThat(Decode.FAST.skipsFrames("h264")).isTrue();
+        assertThat(Decode.FAST.skipsFrames("vp9")).isFalse();
+        assertThat(Decode.FULL.skipsFrames("h264")).isFalse();
     }
 
     @Test
