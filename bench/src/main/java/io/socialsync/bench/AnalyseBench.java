@@ -6,18 +6,20 @@ import io.socialsync.media.analysis.ClipRules;
 import io.socialsync.media.ffmpeg.Ffmpeg;
 import io.socialsync.media.probe.MediaProber;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * bench/analyse: the {@link Analyser}'s wall time over a bare decode of the same file ({@code ffmpeg -i X -f null
- * -}), then the JVM's peak RSS analysing a 10-minute and a long input, each in a fresh JVM so the high-water marks
- * do not mix, with default heap settings and with a small fixed heap. Bounded memory is the point: signals are
- * stream-parsed from FFmpeg's text output, never held per frame.
+ * bench/analyse: the {@link Analyser}'s CPU and wall time over a bare decode of the same file ({@code ffmpeg -i X
+ * -f null -}), the two run in turn and the ratios taken pair by pair ({@link Paired}), then the JVM's peak RSS
+ * analysing a 10-minute and a long input, each in a fresh JVM so the high-water marks do not mix, with default
+ * heap settings and with a small fixed heap. Bounded memory is the point: signals are stream-parsed from FFmpeg's
+ * text output, never held per frame.
  *
- * <p>Usage: {@code bench/analyse [--rounds N] [--long-minutes 120] [--capped-heap 64]} (MB).
+ * <p>Usage: {@code bench/analyse [--rounds N] [--long-minutes 120] [--capped-heap 64]}: N pairs (default 5);
+ * {@code --long-minutes 0} skips the memory runs; the capped heap is in MB.
  */
 public final class AnalyseBench {
     private AnalyseBench() {
@@ -31,21 +33,29 @@ public final class AnalyseBench {
             return;
         }
         int longMinutes = option(args, "--long-minutes", 120);
-        int rounds = option(args, "--rounds", 1);
+        int rounds = option(args, "--rounds", 5);
         String cappedHeap = option(args, "--capped-heap", 64) + "m";
         var source = media.source1080p();
+        String loadBefore = CpuUse.loadAverage();
         media.bare.run(List.of("-i", Ffmpeg.fileArg(source), "-f", "null", "-")); // warm the page cache first
-        Map<String, Runnable> runs = new LinkedHashMap<>();
-        runs.put("bare decode (ffmpeg -i X -f null -)", () -> media.bare.run(List.of("-i", Ffmpeg.fileArg(source),
-                "-f", "null", "-")));
-        runs.put("analysis (probe + Analyser)", () -> analyse(media, source));
-        var best = BestOf.run(runs, rounds);
-        best.forEach((name, m) -> System.out.printf(Locale.ROOT, "%-36s wall %6.1f s   cpu %6.1f s%n", name,
-                m.wallSeconds(), m.cpuSeconds()));
-        Measured decode = best.get("bare decode (ffmpeg -i X -f null -)");
-        Measured analysis = best.get("analysis (probe + Analyser)");
-        double ratio = analysis.wallSeconds() / decode.wallSeconds();
-        double cpuRatio = analysis.cpuSeconds() / decode.cpuSeconds();
+        analyse(media, source); // and the JIT, so the pairs compare steady states
+        var pairs = Paired.run(() -> analyse(media, source),
+                () -> media.bare.run(List.of("-i", Ffmpeg.fileArg(source), "-f", "null", "-")), rounds);
+        String loadAfter = CpuUse.loadAverage();
+        Measured decode = Paired.median(pairs.baseline());
+        Measured analysis = Paired.median(pairs.contender());
+        System.out.printf(Locale.ROOT, "%-36s wall %6.1f s   cpu %6.1f s  (medians of %d)%n",
+                "bare decode (ffmpeg -i X -f null -)", decode.wallSeconds(), decode.cpuSeconds(), rounds);
+        System.out.printf(Locale.ROOT, "%-36s wall %6.1f s   cpu %6.1f s%n", "analysis (probe + Analyser)",
+                analysis.wallSeconds(), analysis.cpuSeconds());
+        System.out.printf(Locale.ROOT, "analysis / bare decode, pair by pair: cpu %s; load average before %s, "
+                + "after %s%n", Arrays.toString(Arrays.stream(pairs.cpuRatios())
+                .mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toArray()), loadBefore, loadAfter);
+        double ratio = pairs.wallRatio();
+        double cpuRatio = pairs.cpuRatio();
+        System.out.printf(Locale.ROOT, "analyse (median of %d interleaved pairs; load average %s -> %s): %.2fx bare "
+                + "decode cpu (target <= 0.7), %.2fx wall%n", rounds, loadBefore, loadAfter, cpuRatio, ratio);
+        if (longMinutes == 0) return; // --long-minutes 0: the time ratios only
 
         Path ten = media.lowRes(10);
         Path longer = longMinutes == 10 ? ten
@@ -65,10 +75,9 @@ public final class AnalyseBench {
             }
         }
         var values = List.copyOf(rss.values());
-        System.out.printf(Locale.ROOT, "analyse (best of %d; machine shared with other load): %.2fx bare decode wall, "
-                + "%.2fx cpu (target <= 1.3); peak RSS 10 min -> %d min: %.0f -> %.0f MB default heap, %.0f -> %.0f MB "
-                + "with -Xmx%s%n", rounds, ratio, cpuRatio, longMinutes, values.get(0).megabytes(),
-                values.get(1).megabytes(), values.get(2).megabytes(), values.get(3).megabytes(), cappedHeap);
+        System.out.printf(Locale.ROOT, "analyse memory: peak RSS 10 min -> %d min: %.0f -> %.0f MB default heap, "
+                + "%.0f -> %.0f MB with -Xmx%s%n", longMinutes, values.get(0).megabytes(), values.get(1).megabytes(),
+                values.get(2).megabytes(), values.get(3).megabytes(), cappedHeap);
     }
 
     /** Probe plus analysis, as the ANALYSE_VIDEO job runs them. */

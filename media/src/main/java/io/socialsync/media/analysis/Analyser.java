@@ -30,6 +30,7 @@ public final class Analyser {
     private final Ffmpeg ffmpeg;
     private final Path scratchRoot;
     private final CutSettings cutSettings;
+    private final Decode decode;
 
     /** Temp files go under {@code java.io.tmpdir}. */
     public Analyser(Ffmpeg ffmpeg) {
@@ -42,9 +43,14 @@ public final class Analyser {
     }
 
     Analyser(Ffmpeg ffmpeg, Path scratchRoot, CutSettings cutSettings) {
+        this(ffmpeg, scratchRoot, cutSettings, Decode.FAST);
+    }
+
+    Analyser(Ffmpeg ffmpeg, Path scratchRoot, CutSettings cutSettings, Decode decode) {
         this.ffmpeg = ffmpeg;
         this.scratchRoot = scratchRoot;
         this.cutSettings = cutSettings;
+        this.decode = decode;
     }
 
     /**
@@ -69,13 +75,14 @@ public final class Analyser {
         try (TempDir tmp = TempDir.create(scratchRoot, "analysis-")) {
             AnalysisGraph graph = AnalysisGraph.in(tmp.path());
             bar.accept(0);
-            ffmpeg.run(graph.args(video, info), RunOptions.defaults()
+            ffmpeg.run(graph.args(video, info, decode), RunOptions.defaults()
                     .withTimeout(timeout(info.duration()))
                     .withExpectedDuration(info.duration())
                     .withCancel(token)
                     .withProgress(p -> p.percent().ifPresent(pct -> bar.accept(DECODE_SHARE * pct / 100))));
             if (token.isCancelled()) throw new FfmpegException.Cancelled("analysis", "cancel token", "");
-            return SignalsReader.read(graph, info, frameStep(info), cutSettings, token,
+            boolean skips = decode.skipsFrames(info.requireVideo().codec());
+            return SignalsReader.read(graph, info, frameStep(info), skips, cutSettings, token,
                     f -> bar.accept(DECODE_SHARE + (1 - DECODE_SHARE) * 0.9 * f));
         }
     }

@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  *       cores are better left to the decoder.</li>
  *   <li>blurdetect only feeds thumbnail choice, so it runs on a 2 fps branch.</li>
  *   <li>Audio is mixed to mono at 22.05 kHz: loudness and flux are only compared within one video.</li>
+ *   <li>Non-reference frames and deblocking are skipped where {@link Decode#FAST} allows: decoding, not the
+ *       filters, is most of the cost.</li>
  *   <li>{@code -noautorotate}: rotating full-size phone frames costs more than all the analysis filters, and no
  *       signal here depends on orientation.</li>
  * </ul>
@@ -48,12 +50,13 @@ record AnalysisGraph(Path videoMeta, Path sharpnessMeta, Path audioMeta) {
         return new AnalysisGraph(dir.resolve("video.txt"), dir.resolve("sharpness.txt"), dir.resolve("audio.txt"));
     }
 
-    List<String> args(Path video, MediaInfo info) {
+    List<String> args(Path video, MediaInfo info, Decode decode) {
         boolean audio = info.hasAudio();
         String graph = videoChain(info.requireVideo().index())
                 + (audio ? ";" + audioChain(info.audio().getFirst().index()) : "");
-        List<String> args = new ArrayList<>(List.of("-filter_complex_threads", "1", "-noautorotate", "-i",
-                Ffmpeg.fileArg(video),
+        List<String> args = new ArrayList<>(List.of("-filter_complex_threads", "1", "-noautorotate"));
+        args.addAll(decode.inputOptions(info.requireVideo().codec()));
+        args.addAll(List.of("-i", Ffmpeg.fileArg(video),
                 "-filter_complex", graph, "-map", "[vout]", "-map", "[sout]"));
         if (audio) args.addAll(List.of("-map", "[aout]"));
         args.addAll(List.of("-f", "null", "-"));

@@ -5,9 +5,14 @@ import java.util.Arrays;
 /** Averages values into one-second bins; grows as time advances, so the duration need not be known up front. */
 final class SecondBins {
     private double[] sums = new double[64];
-    private int[] counts = new int[64];
+    private double[] counts = new double[64];
 
     void add(double time, double value) {
+        add(time, value, 1);
+    }
+
+    /** A value that stands for {@code weight} samples (e.g. frames not decoded but spanned). */
+    void add(double time, double value, double weight) {
         if (!Double.isFinite(time) || !Double.isFinite(value)) return;
         int bin = (int) Math.max(0, Math.floor(time));
         if (bin >= sums.length) {
@@ -15,8 +20,8 @@ final class SecondBins {
             sums = Arrays.copyOf(sums, size);
             counts = Arrays.copyOf(counts, size);
         }
-        sums[bin] += value;
-        counts[bin]++;
+        sums[bin] += value * weight;
+        counts[bin] += weight;
     }
 
     /** Per-second means over {@code n} seconds; an empty bin repeats the previous one ({@code fill} at the start). */

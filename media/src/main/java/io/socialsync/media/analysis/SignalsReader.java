@@ -8,10 +8,13 @@ import java.util.function.DoubleConsumer;
 final class SignalsReader {
     private SignalsReader() {}
 
-    /** @param progress 0–1 over the three files */
-    static Signals read(AnalysisGraph graph, MediaInfo info, double frameStep, CutSettings settings,
-                        CancelToken cancel, DoubleConsumer progress) {
-        VideoCollector video = new VideoCollector(settings, frameStep);
+    /**
+     * @param skipsFrames whether the decode left frames out ({@link Decode#skipsFrames})
+     * @param progress 0–1 over the three files
+     */
+    static Signals read(AnalysisGraph graph, MediaInfo info, double frameStep, boolean skipsFrames,
+                        CutSettings settings, CancelToken cancel, DoubleConsumer progress) {
+        VideoCollector video = new VideoCollector(settings, frameStep, skipsFrames);
         MetadataReader.read(graph.videoMeta(), video, cancel);
         progress.accept(0.7);
         SharpnessCollector sharp = new SharpnessCollector();

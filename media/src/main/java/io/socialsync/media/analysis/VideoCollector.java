@@ -20,15 +20,21 @@ final class VideoCollector implements MetadataReader.Listener {
     private final IntervalTracker black = new IntervalTracker(MIN_BLACK_SECONDS);
     private final IntervalTracker frozen = new IntervalTracker(0);
     private final double frameStep;
+    private final boolean skipsFrames;
     private double time = Double.NaN, lastTime = Double.NaN;
     private double mafd, y, u, v, yLow, yHigh, sat;
     private double[] cutTimes;
     private double lastFrameTime;
 
-    /** @param frameStep expected seconds per frame, used only when a frame has no timestamp */
-    VideoCollector(CutSettings settings, double frameStep) {
+    /**
+     * @param frameStep expected seconds per frame: for a frame without a timestamp, and to count skipped frames
+     * @param skipsFrames whether the decode left frames out; if not, a longer interval is the source's own (VFR)
+     *     and each frame counts once, as it always did
+     */
+    VideoCollector(CutSettings settings, double frameStep, boolean skipsFrames) {
         this.cuts = new CutDetector(settings);
         this.frameStep = frameStep;
+        this.skipsFrames = skipsFrames;
     }
 
     @Override
@@ -64,9 +70,14 @@ final class VideoCollector implements MetadataReader.Listener {
 
     private void flush() {
         if (Double.isNaN(time)) return;
+        // mafd is the difference from the previous frame seen; with non-reference frames skipped (Decode.FAST)
+        // that one can be two or three frames back: it is spread over the intervals it spans, so a second's mean
+        // is still the difference per frame interval, and a cut weighs in it what it weighs in a full decode
+        double gap = !skipsFrames || Double.isNaN(lastTime) ? 1
+                : Math.clamp(Math.round((time - lastTime) / frameStep), 1, 4);
         lastTime = time;
         lastFrameTime = Math.max(lastFrameTime, time);
-        motion.add(time, mafd);
+        motion.add(time, mafd / gap, gap);
         brightness.add(time, Math.clamp((y - Y_BLACK) / Y_RANGE, 0, 1));
         saturation.add(time, Math.min(1, sat / SAT_FULL));
         if (Double.isFinite(mafd) && Double.isFinite(y)) {

@@ -20,6 +20,18 @@ final class SyntheticVideos {
      * boundaries.
      */
     static Path concat(Path out, List<Segment> segments) {
+        return concat(out, segments, null, "-preset", "ultrafast", "-g", "50");
+    }
+
+    /**
+     * The same as an upload from a camera or an editor would be: libx264 {@code veryfast} (3 B-frames, B-pyramid,
+     * deblocking), with a 440 Hz tone whose level is {@code volumeExpr} (an FFmpeg expression of {@code t}).
+     */
+    static Path concatWithBFrames(Path out, List<Segment> segments, String volumeExpr) {
+        return concat(out, segments, volumeExpr, "-preset", "veryfast", "-bf", "3", "-b_strategy", "0");
+    }
+
+    private static Path concat(Path out, List<Segment> segments, String volumeExpr, String... x264) {
         StringBuilder graph = new StringBuilder();
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
@@ -28,8 +40,18 @@ final class SyntheticVideos {
         }
         for (int i = 0; i < segments.size(); i++) graph.append("[s").append(i).append(']');
         graph.append("concat=n=").append(segments.size()).append(":v=1:a=0[v]");
-        return TestMedia.synth(out, "-filter_complex", graph.toString(), "-map", "[v]", "-c:v", "libx264",
-                "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p");
+        List<String> args = new ArrayList<>();
+        if (volumeExpr != null) {
+            double seconds = segments.stream().mapToDouble(Segment::seconds).sum();
+            args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100:duration=" + seconds));
+            graph.append(";[0:a]volume='").append(volumeExpr).append("':eval=frame[a]");
+        }
+        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v]"));
+        if (volumeExpr != null) args.addAll(List.of("-map", "[a]", "-c:a", "aac"));
+        args.addAll(List.of("-c:v", "libx264"));
+        args.addAll(List.of(x264));
+        args.addAll(List.of("-pix_fmt", "yuv420p"));
+        return TestMedia.synth(out, args.toArray(String[]::new));
     }
 
     static List<Double> boundaries(List<Segment> segments) {
