@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +39,11 @@ public class SchedulingService {
     private final PublishRuns runs;
     private final NearPosts near;
     private final Clock clock;
+    private final ObjectProvider<AutoSlot> autoSlot;
 
     public SchedulingService(Clips clips, Variants variants, SocialAccounts accounts, Publications rows,
                              RulesService rules, SlotFinder slots, PublishEvents events, PublishRuns runs,
-                             NearPosts near, Clock clock) {
+                             NearPosts near, Clock clock, ObjectProvider<AutoSlot> autoSlot) {
         this.clips = clips;
         this.variants = variants;
         this.accounts = accounts;
@@ -52,6 +54,7 @@ public class SchedulingService {
         this.runs = runs;
         this.near = near;
         this.clock = clock;
+        this.autoSlot = autoSlot;
     }
 
     @Transactional
@@ -120,6 +123,15 @@ public class SchedulingService {
         List<ScheduleWarning> warnings = new ArrayList<>();
         Instant earliest = Earliest.of(requested, now, warnings);
         var ruleSet = rules.active(ws);
+        String learned = null;
+        var auto = autoSlot.getIfAvailable();
+        if (r.when() instanceof When.Auto && auto != null) {
+            var pick = auto.pick(ws, account, ruleSet.of(account.platform()), earliest);
+            if (pick.isPresent()) {
+                earliest = pick.get().from();
+                learned = pick.get().reason();
+            }
+        }
         var plan = slots.find(account, ruleSet, earliest, null);
         if (plan.isEmpty()) {
             return new Rejected("No free slot found after " + SlotPlanner.MAX_STEPS + " adjustments from " + earliest);
@@ -145,7 +157,8 @@ public class SchedulingService {
         var publication = rows.byId(ws, id).orElseThrow();
         recordCreated(publication, plan.get(), actor);
         var adjustments = plan.get().adjustments().stream().map(Adjustment::describe).toList();
-        return new Scheduled(publication, plan.get().reason(), adjustments, warnings, true);
+        String reason = learned == null ? plan.get().reason() : learned + "; " + plan.get().reason();
+        return new Scheduled(publication, reason, adjustments, warnings, true);
     }
 
     private void recordCreated(Publication p, Plan plan, Actor actor) {
