@@ -1,5 +1,6 @@
 package io.socialsync.learning;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ public enum Dimension {
     /** The clip's own features: what ranks a clip before it has any post. */
     public static final List<Dimension> CLIP = List.of(SCORE_BAND, LENGTH_BAND, HOOK_BAND);
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

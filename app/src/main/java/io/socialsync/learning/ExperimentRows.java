@@ -5,6 +5,7 @@ import static io.socialsync.db.Timestamps.utc;
 import io.socialsync.db.Timestamps;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,6 +22,7 @@ public class ExperimentRows {
         this.jdbc = jdbc;
     }
 
+    /** {@code state}: running or stopped. */
     public record Row(long id, long workspaceId, long clipId, String name, String kind, String state, int maxPosts,
                       double threshold, long seed, Long winnerArmId, String stopReason, String createdBy,
                       Instant createdAt, Instant stoppedAt) {
@@ -57,7 +59,7 @@ public class ExperimentRows {
     public Optional<Row> byId(long ws, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM experiments WHERE workspace_id = ? AND id = ?").params(ws, id)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("clip_id"),
-                        rs.getString("name"), rs.getString("kind"), rs.getString("state"), rs.getInt("max_posts"),
+                        rs.getString("name"), rs.getString("kind"), rs.getString("state").toLowerCase(Locale.ROOT), rs.getInt("max_posts"),
                         rs.getDouble("threshold"), rs.getLong("seed"), rs.getObject("winner_arm_id", Long.class),
                         rs.getString("stop_reason"), rs.getString("created_by"), Timestamps.instant(rs, "created_at"),
                         Timestamps.instant(rs, "stopped_at")))

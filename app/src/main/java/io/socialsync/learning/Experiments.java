@@ -188,7 +188,7 @@ public class Experiments {
     @Transactional
     public Report stop(long ws, long id, Actor actor) {
         var r = report(ws, id);
-        if (!"RUNNING".equals(r.experiment().state())) {
+        if (!"running".equals(r.experiment().state())) {
             throw new Conflict("Experiment " + id + " is already stopped");
         }
         stop(ws, r, null, "Stopped by " + actor.value(), actor);

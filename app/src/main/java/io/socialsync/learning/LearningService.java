@@ -63,8 +63,10 @@ public class LearningService {
 
     /**
      * Proposes, per account and dimension, the option most probably best, when it differs from what is already
-     * proposed or active there (an older proposal of the dimension is superseded). With auto-apply on, a proposal
-     * resting on at least {@code min_posts} posts is accepted at once, by the system.
+     * proposed or active there (an older proposal of the dimension is superseded). With auto-apply on, the proposal
+     * (new or pending) is accepted by the system once the account has at least {@code min_posts} scored posts.
+     *
+     * @return the rules this call proposed or accepted
      */
     @Transactional
     public List<LearnedRule> propose(long ws, Actor actor) {
@@ -72,22 +74,31 @@ public class LearningService {
         var proposed = new ArrayList<LearnedRule>();
         for (var account : outcomes.accounts(ws)) {
             var fitted = knowledge.fit(ws, account.id());
-            var rule = knowledge.rule(ws, account.platform());
+            var window = knowledge.rule(ws, account.platform());
             for (Dimension d : Dimension.values()) {
-                var evidence = knowledge.evidence(fitted, d, knowledge.options(d, rule, fitted));
+                var evidence = knowledge.evidence(fitted, d, knowledge.options(d, window, fitted));
                 var best = evidence.getFirst();
-                if (best.posts() == 0 || same(ws, account.id(), d, best.option())) {
+                var pending = rules.inState(ws, account.id(), d, LearnedRule.State.PROPOSED);
+                boolean active = rules.inState(ws, account.id(), d, LearnedRule.State.ACTIVE)
+                        .map(r -> r.option().equals(best.option())).orElse(false);
+                if (best.posts() == 0 || active) {
                     continue;
                 }
-                rules.inState(ws, account.id(), d, LearnedRule.State.PROPOSED).ifPresent(old -> rules.setState(ws,
-                        old.id(), LearnedRule.State.PROPOSED, LearnedRule.State.SUPERSEDED, now(), actor.value()));
-                long id = rules.insert(ws, account.id(), account.platform(), d, fitted.posts(), best, now());
-                var created = rules.byId(ws, id).orElseThrow();
-                record(created, actor, "learned_rule_proposed");
-                if (settings.autoApply() && fitted.posts() >= settings.minPosts()) {
-                    created = accept(ws, created, AUTO);
+                LearnedRule rule;
+                if (pending.isPresent() && pending.get().option().equals(best.option())) {
+                    rule = pending.get();
+                } else {
+                    pending.ifPresent(old -> rules.setState(ws, old.id(), LearnedRule.State.PROPOSED,
+                            LearnedRule.State.SUPERSEDED, now(), actor.value()));
+                    rule = rules.byId(ws, rules.insert(ws, account.id(), account.platform(), d, fitted.posts(), best,
+                            now())).orElseThrow();
+                    record(rule, actor, "learned_rule_proposed");
+                    proposed.add(rule);
                 }
-                proposed.add(created);
+                if (settings.autoApply() && fitted.posts() >= settings.minPosts()) {
+                    proposed.remove(rule);
+                    proposed.add(accept(ws, rule, AUTO));
+                }
             }
         }
         return proposed;
@@ -97,7 +108,7 @@ public class LearningService {
     public LearnedRule decide(long ws, long id, boolean accept, Actor actor) {
         var rule = rules.lock(ws, id).orElseThrow(() -> new NotFound("learned rule", id));
         if (rule.state() != LearnedRule.State.PROPOSED) {
-            throw new Conflict("Learned rule " + id + " is " + rule.state().name().toLowerCase() + "; only a proposed "
+            throw new Conflict("Learned rule " + id + " is " + rule.state().wire() + "; only a proposed "
                     + "rule can be accepted or rejected");
         }
         if (accept) {
@@ -145,20 +156,13 @@ public class LearningService {
         return active;
     }
 
-    private boolean same(long ws, long account, Dimension d, String option) {
-        return rules.inState(ws, account, d, LearnedRule.State.PROPOSED).map(r -> r.option().equals(option))
-                .orElse(false)
-                || rules.inState(ws, account, d, LearnedRule.State.ACTIVE).map(r -> r.option().equals(option))
-                .orElse(false);
-    }
-
     private void record(LearnedRule r, Actor actor, String type) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("social_account_id", r.socialAccountId());
         payload.put("platform", r.platform());
         payload.put("dimension", r.dimension().wire());
         payload.put("option", r.option());
-        payload.put("state", r.state().name().toLowerCase());
+        payload.put("state", r.state().wire());
         payload.put("posts", r.posts());
         payload.put("option_posts", r.evidence().posts());
         payload.put("mean", r.evidence().mean());
