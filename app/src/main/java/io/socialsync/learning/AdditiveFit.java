@@ -53,8 +53,34 @@ public final class AdditiveFit {
             }
             residuals.computeIfAbsent(option, k -> new ArrayList<>()).add(r);
         }
-        var bandit = new ThompsonBandit();
-        residuals.forEach((option, rs) -> bandit.observeAll(option, rs.stream().mapToDouble(x -> x).toArray()));
+        return pooled(residuals);
+    }
+
+    /**
+     * The options' posteriors with one noise level for the dimension: how much a post's score scatters is the
+     * account's audience, not the option's, so it is estimated from every post (the spread within each option)
+     * rather than from the option's few. An option tried three times then has the uncertainty of three posts at the
+     * account's known scatter, instead of the wide tails of a variance guessed from three values, which made
+     * Thompson sampling keep retrying poor options. An option never tried has the prior mean (the baseline) and that
+     * same scatter as its uncertainty.
+     */
+    static ThompsonBandit pooled(Map<String, List<Double>> residuals) {
+        var p = NormalGamma.PRIOR;
+        double within = 0;
+        int total = 0;
+        for (List<Double> rs : residuals.values()) {
+            double mean = rs.stream().mapToDouble(x -> x).average().orElse(0);
+            within += rs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+            total += rs.size();
+        }
+        int dof = total - residuals.size();
+        double alpha = p.alpha() + dof / 2.0;
+        double variance = (2 * p.beta() + within) / (2 * p.alpha() + dof);
+        var bandit = new ThompsonBandit(new NormalGamma(p.m(), p.kappa(), alpha, alpha * variance, 0));
+        residuals.forEach((option, rs) -> {
+            var own = p.updateAll(rs.stream().mapToDouble(x -> x).toArray());
+            bandit.set(option, new NormalGamma(own.m(), own.kappa(), alpha, alpha * variance, own.n()));
+        });
         return bandit;
     }
 

@@ -35,6 +35,11 @@ public final class ThompsonBandit {
         posteriors.put(option, posterior(option).updateAll(scores));
     }
 
+    /** Replaces an option's posterior (a fit that pools what options share, see AdditiveFit). */
+    public void set(String option, NormalGamma posterior) {
+        posteriors.put(option, posterior);
+    }
+
     /** The option's posterior; the prior for one never observed. */
     public NormalGamma posterior(String option) {
         return posteriors.getOrDefault(option, prior);
