@@ -221,4 +221,50 @@ class LearningApiTest extends ClockedServerTest {
         assertThat(w.api().post("/experiments/" + id + "/stop", "").status()).isEqualTo(409);
         assertThat(newWorkspace(Role.ADMIN).api().get("/experiments/" + id).status()).isEqualTo(404);
     }
+
+    @Test
+    void anActivePresetRuleTurnsRandomPresetsIntoLearnedDraws() {
+        var w = newWorkspace(Role.ADMIN);
+        long account = account(w.id());
+        for (int i = 0; i < 12; i++) {
+            Instant at = ZonedDateTime.of(2029, 12, 1 + i, 21, 0, 0, 0, MADRID).toInstant();
+            long clip = LearningFixtures.clip(jdbc, w.id(), 70, 20_000, 50);
+            boolean mirror = i % 2 == 0;
+            long variant = LearningFixtures.variant(jdbc, w.id(), clip, mirror ? "{\"mirror\":true}" : "{}");
+            long p = LearningFixtures.posted(jdbc, w.id(), clip, variant, account, at);
+            LearningFixtures.metrics(recorder, w.id(), p, Checkpoint.H24, at.plus(Duration.ofHours(24)),
+                    mirror ? 500 + i : 100 + i);
+        }
+        Eventually.await("twelve posts scored", Duration.ofSeconds(30), () -> jdbc.sql("SELECT COUNT(*) FROM "
+                + "publication_outcomes WHERE workspace_id = ?").param(w.id()).query(Long.class).single() == 12);
+        long clip = LearningFixtures.clip(jdbc, w.id(), 70, 20_000, 50);
+        String request = json(Map.of("platforms", List.of("instagram_reel"), "presets", List.of("random")));
+
+        // no active preset rule: random stays the uniform draw, and the ledger says nothing learned
+        var plain = w.api().post("/clips/" + clip + "/variants", request);
+        assertThat(plain.status()).as(plain.body()).isEqualTo(202);
+        assertThat(plain.json().path("variants").get(0).path("preset").asString()).isEqualTo("random");
+
+        JsonNode preset = null;
+        for (JsonNode r : w.api().post("/rules/learned/proposals", "").json()) {
+            if (r.path("dimension").asString().equals("preset")) {
+                preset = r;
+            }
+        }
+        assertThat(preset).isNotNull();
+        assertThat(preset.path("option").asString()).isEqualTo("mirror");
+        w.api().post("/rules/learned/" + preset.path("id").asLong() + "/accept", "");
+
+        var drawn = new java.util.ArrayList<String>();
+        for (int i = 0; i < 5; i++) {
+            var learned = w.api().post("/clips/" + clip + "/variants", request);
+            assertThat(learned.status()).isEqualTo(202);
+            drawn.add(learned.json().path("variants").get(0).path("preset").asString());
+        }
+        assertThat(drawn).allMatch(p -> ClipFeatures.PRESETS.contains(p) && !p.equals("none"));
+        assertThat(drawn).contains("mirror");
+        assertThat(jdbc.sql("SELECT payload FROM ledger_events WHERE workspace_id = ? AND event_type = "
+                + "'variants_requested' ORDER BY id DESC LIMIT 1").param(w.id()).query(String.class).single())
+                .contains("random → ");
+    }
 }
