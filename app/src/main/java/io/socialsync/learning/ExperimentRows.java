@@ -90,6 +90,13 @@ public class ExperimentRows {
                 .query((rs, n) -> new Post(rs.getLong(1), rs.getLong(2), rs.getObject(3, Double.class))).list();
     }
 
+    /** The experiment's posts that have not gone out yet (scheduled or queued), for cancelling when it stops. */
+    public List<Long> waiting(long ws, long experiment) {
+        return jdbc.sql("SELECT p.id FROM experiment_posts e JOIN publications p ON p.id = e.publication_id "
+                        + "WHERE e.experiment_id = ? AND p.workspace_id = ? AND p.state IN ('SCHEDULED', 'PENDING') "
+                        + "ORDER BY p.id").params(experiment, ws).query(Long.class).list();
+    }
+
     public int stop(long ws, long id, Long winner, String reason, Instant now) {
         return jdbc.sql("UPDATE experiments SET state = 'STOPPED', winner_arm_id = ?, stop_reason = ?, stopped_at = ? "
                         + "WHERE workspace_id = ? AND id = ? AND state = 'RUNNING'")

@@ -7,6 +7,7 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.publish.PublicationLifecycle;
 import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.publish.ScheduleRequest;
 import io.socialsync.publish.SchedulingService;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * arm always gets the first day. A caption arm goes to one account each (a platform takes a clip once per account).
  * The report is each arm's posterior over its posts' scores and, by Monte Carlo over the posteriors with the
  * experiment's own seed, the probability that it beats the others. The experiment stops when one arm's probability
- * reaches the threshold (each arm with at least two scored posts) or when {@code max_posts} posts are scored.
+ * reaches the threshold (each arm with at least two scored posts) or when {@code max_posts} posts are scored; its
+ * posts not yet out are then cancelled.
  */
 @Service
 public class Experiments {
@@ -37,15 +39,17 @@ public class Experiments {
     private final ExperimentRows rows;
     private final SchedulingService scheduling;
     private final SocialAccounts accounts;
+    private final PublicationLifecycle lifecycle;
     private final LearningRandom random;
     private final Ledger ledger;
     private final Clock clock;
 
     public Experiments(ExperimentRows rows, SchedulingService scheduling, SocialAccounts accounts,
-                       LearningRandom random, Ledger ledger, Clock clock) {
+                       PublicationLifecycle lifecycle, LearningRandom random, Ledger ledger, Clock clock) {
         this.rows = rows;
         this.scheduling = scheduling;
         this.accounts = accounts;
+        this.lifecycle = lifecycle;
         this.random = random;
         this.ledger = ledger;
         this.clock = clock;
@@ -198,9 +202,13 @@ public class Experiments {
     private int stop(long ws, Report r, Long winner, String reason, Actor actor) {
         int n = rows.stop(ws, r.experiment().id(), winner, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
         if (n > 0) {
+            // posts not yet out would only add to an answered question: they go (SCHEDULED/PENDING are cancellable)
+            var cancelled = rows.waiting(ws, r.experiment().id());
+            cancelled.forEach(id -> lifecycle.cancel(ws, id, actor));
             var payload = new LinkedHashMap<String, Object>();
             payload.put("winner_arm_id", winner);
             payload.put("reason", reason);
+            payload.put("cancelled_publications", cancelled);
             payload.put("arms", r.arms().stream().map(a -> Map.of("arm_id", a.armId(), "scored", a.scored(),
                     "mean", a.mean(), "probability_best", a.probabilityBest())).toList());
             ledger.append(new LedgerEvent.New(ws, actor, "experiment_stopped", "experiment",

@@ -36,6 +36,7 @@ class LearningApiTest extends ClockedServerTest {
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
     @Autowired SocialAccountService accountService;
     @Autowired MetricsRecorder recorder;
+    @Autowired Experiments experiments;
 
     private long account(long ws) {
         return accountService.create(ws, Platform.INSTAGRAM, new AccountChanges("h", Map.of(), MADRID, "token", null,
@@ -218,6 +219,8 @@ class LearningApiTest extends ClockedServerTest {
         assertThat(w.api().get("/experiments/" + id).json()).isEqualTo(after);
         assertThat(w.api().post("/experiments/" + id + "/stop", "").json().path("experiment").path("state")
                 .asString()).isEqualTo("stopped");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_events WHERE workspace_id = ? AND event_type = "
+                + "'experiment_stopped'").param(w.id()).query(Long.class).single()).isEqualTo(1);
         assertThat(w.api().post("/experiments/" + id + "/stop", "").status()).isEqualTo(409);
         assertThat(newWorkspace(Role.ADMIN).api().get("/experiments/" + id).status()).isEqualTo(404);
     }
@@ -266,5 +269,48 @@ class LearningApiTest extends ClockedServerTest {
         assertThat(jdbc.sql("SELECT payload FROM ledger_events WHERE workspace_id = ? AND event_type = "
                 + "'variants_requested' ORDER BY id DESC LIMIT 1").param(w.id()).query(String.class).single())
                 .contains("random → ");
+    }
+
+    @Test
+    void anExperimentWithAClearWinnerStopsAndCancelsItsPostsNotYetOut() {
+        var w = newWorkspace(Role.ADMIN);
+        var ids = new java.util.ArrayList<Long>();
+        for (int i = 0; i < 5; i++) {
+            long account = account(w.id());
+            ids.add(account);
+            // an earlier post gives each account its baseline: a first post can only score 0
+            Instant earlier = ClockedServerTest.START.minus(Duration.ofDays(3));
+            long p = LearningFixtures.posted(jdbc, w.id(), LearningFixtures.clip(jdbc, w.id(), 50, 20_000, 50), null,
+                    account, earlier);
+            LearningFixtures.metrics(recorder, w.id(), p, Checkpoint.H24, earlier.plus(Duration.ofHours(24)), 300);
+        }
+        long clip = LearningFixtures.clip(jdbc, w.id(), 70, 20_000, 50);
+        var created = w.api().post("/experiments", json(Map.of("clip_id", clip, "kind", "caption",
+                "arms", List.of(Map.of("label", "short", "caption", "Wait for it"),
+                        Map.of("label", "long", "caption", "A long caption that tells the whole story")),
+                "social_account_ids", ids, "threshold", 0.9)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("experiment").path("id").asLong();
+        var posts = jdbc.sql("SELECT e.publication_id, a.label FROM experiment_posts e JOIN experiment_arms a ON "
+                        + "a.id = e.arm_id WHERE e.experiment_id = ? ORDER BY e.publication_id").param(id)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+        assertThat(posts).hasSize(5).extracting(Map.Entry::getValue).containsOnly("short", "long");
+        // four of five go out: short does far better; the fifth is still scheduled
+        for (var p : posts.subList(0, 4)) {
+            Instant at = ClockedServerTest.START.plus(Duration.ofDays(1));
+            jdbc.sql("UPDATE publications SET state = 'POSTED', posted_at = ? WHERE id = ?")
+                    .params(at.atOffset(java.time.ZoneOffset.UTC), p.getKey()).update();
+            LearningFixtures.metrics(recorder, w.id(), p.getKey(), Checkpoint.H24, at.plus(Duration.ofHours(24)),
+                    p.getValue().equals("short") ? 3000 : 30);
+        }
+        Eventually.await("nine posts scored", Duration.ofSeconds(30), () -> jdbc.sql("SELECT COUNT(*) FROM "
+                + "publication_outcomes WHERE workspace_id = ?").param(w.id()).query(Long.class).single() == 9);
+        assertThat(experiments.stopDecided(w.id(), Actor.SYSTEM)).isEqualTo(1);
+        JsonNode after = w.api().get("/experiments/" + id).json();
+        assertThat(after.path("experiment").path("state").asString()).isEqualTo("stopped");
+        assertThat(after.path("experiment").path("stop_reason").asString()).startsWith("short is better");
+        assertThat(jdbc.sql("SELECT state FROM publications WHERE id = ?").param(posts.get(4).getKey())
+                .query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(experiments.stopDecided(w.id(), Actor.SYSTEM)).isZero();
     }
 }
