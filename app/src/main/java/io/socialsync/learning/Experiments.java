@@ -7,6 +7,7 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.library.Clips;
 import io.socialsync.publish.PublicationLifecycle;
 import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.publish.ScheduleRequest;
@@ -39,13 +40,15 @@ public class Experiments {
     private final ExperimentRows rows;
     private final SchedulingService scheduling;
     private final SocialAccounts accounts;
+    private final Clips clips;
     private final PublicationLifecycle lifecycle;
     private final LearningRandom random;
     private final Ledger ledger;
     private final Clock clock;
 
-    public Experiments(ExperimentRows rows, SchedulingService scheduling, SocialAccounts accounts,
+    public Experiments(ExperimentRows rows, SchedulingService scheduling, SocialAccounts accounts, Clips clips,
                        PublicationLifecycle lifecycle, LearningRandom random, Ledger ledger, Clock clock) {
+        this.clips = clips;
         this.rows = rows;
         this.scheduling = scheduling;
         this.accounts = accounts;
@@ -105,6 +108,9 @@ public class Experiments {
             errors.add("max_posts", "must be between 2 and 1000");
         }
         errors.throwIfAny();
+        if (clips.byId(ws, c.clipId()).isEmpty()) {
+            throw Invalid.field("clip_id", "clip " + c.clipId() + " not found");
+        }
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean caption = "caption".equals(c.kind());
         int planned = caption ? c.socialAccountIds().size() : c.socialAccountIds().size() * c.arms().size();

@@ -34,6 +34,14 @@ public class LearnedRules {
         return keys.getKey().longValue();
     }
 
+    /**
+     * Serialises proposals and decisions of one workspace (hourly task on several nodes, a person at once): the
+     * workspace row first, then a rule's, everywhere.
+     */
+    public void lockWorkspace(long ws) {
+        jdbc.sql("SELECT id FROM workspaces WHERE id = ? FOR UPDATE").param(ws).query(Long.class).single();
+    }
+
     public Optional<LearnedRule> byId(long ws, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM learned_rules WHERE workspace_id = ? AND id = ?").params(ws, id)
                 .query(LearnedRules::map).optional();

@@ -70,6 +70,7 @@ public class LearningService {
      */
     @Transactional
     public List<LearnedRule> propose(long ws, Actor actor) {
+        rules.lockWorkspace(ws);
         var settings = rules.settings(ws);
         var proposed = new ArrayList<LearnedRule>();
         for (var account : outcomes.accounts(ws)) {
@@ -106,6 +107,7 @@ public class LearningService {
 
     @Transactional
     public LearnedRule decide(long ws, long id, boolean accept, Actor actor) {
+        rules.lockWorkspace(ws);
         var rule = rules.lock(ws, id).orElseThrow(() -> new NotFound("learned rule", id));
         if (rule.state() != LearnedRule.State.PROPOSED) {
             throw new Conflict("Learned rule " + id + " is " + rule.state().wire() + "; only a proposed "

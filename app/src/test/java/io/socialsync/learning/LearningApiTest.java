@@ -180,6 +180,11 @@ class LearningApiTest extends ClockedServerTest {
                 "social_account_ids", List.of(a))));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("arms").contains("variant_id");
+        var otherClip = w.api().post("/experiments", json(Map.of("clip_id", 999_999_999L, "kind", "preset",
+                "arms", List.of(Map.of("variant_id", v1), Map.of("variant_id", v2)), "social_account_ids",
+                List.of(a))));
+        assertThat(otherClip.status()).isEqualTo(400);
+        assertThat(otherClip.body()).contains("clip_id");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM experiments WHERE workspace_id = ?").param(w.id())
                 .query(Long.class).single()).isZero();
 

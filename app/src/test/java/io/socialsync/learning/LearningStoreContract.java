@@ -43,6 +43,8 @@ abstract class LearningStoreContract {
     @Autowired OutcomeScoring scoring;
     @Autowired Outcomes outcomes;
     @Autowired LearningService learning;
+    @Autowired Recommendations recommendations;
+    @Autowired ExperimentRows experimentRows;
     long ws;
     long account;
 
@@ -122,5 +124,41 @@ abstract class LearningStoreContract {
         var second = learning.propose(ws, Actor.SYSTEM);
         assertThat(second).isNotEmpty().allMatch(r -> r.state() == LearnedRule.State.ACTIVE
                 && r.decidedBy().equals(LearningService.AUTO.value()));
+    }
+
+    @Test
+    void recommendationsAndExperimentScoresReadTheSameOnEitherDatabase() {
+        for (int i = 0; i < 6; i++) {
+            boolean strong = i % 2 == 0;
+            long clip = LearningFixtures.clip(jdbc, ws, strong ? 90 : 20, strong ? 20_000 : 70_000, strong ? 80 : 10);
+            Instant at = DAY.plus(Duration.ofDays(i));
+            long p = LearningFixtures.posted(jdbc, ws, clip, null, account, at);
+            LearningFixtures.metrics(recorder, ws, p, Checkpoint.H24, at.plus(Duration.ofHours(24)),
+                    strong ? 400 : 100);
+            scoring.score(ws, p, Checkpoint.H24).orElseThrow();
+        }
+        long good = LearningFixtures.clip(jdbc, ws, 95, 25_000, 90);
+        long poor = LearningFixtures.clip(jdbc, ws, 10, 90_000, 5);
+        var ranked = recommendations.rank(ws, account, 10);
+        assertThat(ranked).extracting(Recommendations.Recommended::clipId).containsExactly(good, poor);
+        assertThat(ranked.getFirst().predicted()).isGreaterThan(0);
+
+        // an experiment's post is read with its latest checkpoint's score, and without one before it is scored
+        long clip = LearningFixtures.clip(jdbc, ws, 50, 20_000, 50);
+        long e = experimentRows.insert(ws, clip, "x", "caption", 2, 0.95, 7, "test", DAY);
+        long arm = experimentRows.insertArm(e, "a", null, "hello");
+        long scored = LearningFixtures.posted(jdbc, ws, clip, null, account, DAY.plus(Duration.ofDays(10)));
+        long waiting = LearningFixtures.posted(jdbc, ws, LearningFixtures.clip(jdbc, ws, 50, 20_000, 50), null,
+                account, DAY.plus(Duration.ofDays(11)));
+        experimentRows.insertPost(e, arm, scored);
+        experimentRows.insertPost(e, arm, waiting);
+        LearningFixtures.metrics(recorder, ws, scored, Checkpoint.H1, DAY.plus(Duration.ofDays(10)), 50);
+        LearningFixtures.metrics(recorder, ws, scored, Checkpoint.H24, DAY.plus(Duration.ofDays(11)), 800);
+        scoring.score(ws, scored, Checkpoint.H1).orElseThrow();
+        double day = scoring.score(ws, scored, Checkpoint.H24).orElseThrow().score();
+        assertThat(experimentRows.posts(ws, e)).containsExactly(new ExperimentRows.Post(arm, scored, day),
+                new ExperimentRows.Post(arm, waiting, null));
+        assertThat(experimentRows.posts(ws + 1_000_000, e)).extracting(ExperimentRows.Post::score)
+                .containsOnlyNulls();
     }
 }
