@@ -3,9 +3,13 @@ package io.socialsync.learning;
 import io.socialsync.insights.Checkpoint;
 import io.socialsync.insights.CollectionStatus;
 import io.socialsync.insights.PublicationMetrics;
+import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,14 +21,38 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OutcomeScoring {
+    static final String SCORED = "publication_scored";
+    static final int PERCENTILE_POSTS = 100;
     private final Outcomes outcomes;
     private final PublicationMetrics metrics;
+    private final Ledger ledger;
     private final Clock clock;
 
-    public OutcomeScoring(Outcomes outcomes, PublicationMetrics metrics, Clock clock) {
+    public OutcomeScoring(Outcomes outcomes, PublicationMetrics metrics, Ledger ledger, Clock clock) {
         this.outcomes = outcomes;
         this.metrics = metrics;
+        this.ledger = ledger;
         this.clock = clock;
+    }
+
+    /**
+     * {@code publication_scored}, in the transaction that stores the score: what a rule acting on good posts
+     * listens to (issue #14's "boost the winners": a post whose 24 h {@code account_percentile} is at least 0.9 is
+     * in its account's top 10 %), as insights listens to {@code publish_posted}.
+     */
+    private void record(Outcome o) {
+        double percentile = outcomes.percentile(o.workspaceId(), o.socialAccountId(), o.checkpoint(),
+                o.publicationId(), o.score(), PERCENTILE_POSTS);
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("checkpoint", o.checkpoint());
+        payload.put("social_account_id", o.socialAccountId());
+        payload.put("platform", o.platform());
+        payload.put("engagement", o.engagement());
+        payload.put("baseline_posts", o.baselinePosts());
+        payload.put("score", o.score());
+        payload.put("account_percentile", Double.isNaN(percentile) ? null : percentile);
+        ledger.append(new LedgerEvent.New(o.workspaceId(), Actor.worker("learning"), SCORED, "publication",
+                String.valueOf(o.publicationId()), null, payload));
     }
 
     /** @return the stored outcome, or empty when there is nothing to score (no usable metrics, not posted) */
@@ -56,6 +84,7 @@ public class OutcomeScoring {
                 ClipFeatures.lengthBand(f.durationMs()), ClipFeatures.hookBand(f.subScores()),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         outcomes.insert(o);
+        record(o);
         return Optional.of(o);
     }
 }

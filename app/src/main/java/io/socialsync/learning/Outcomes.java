@@ -52,6 +52,19 @@ public class Outcomes {
                 .params(account, checkpoint, utc(before), ws, limit).query(Double.class).list();
     }
 
+    /**
+     * The share of the account's latest {@code limit} scored posts at the checkpoint (this one left out) that scored
+     * below {@code score}: 0.95 = better than 95 % of them. NaN when the account has no other scored post.
+     */
+    public double percentile(long ws, long account, String checkpoint, long publicationId, double score, int limit) {
+        var scores = jdbc.sql("SELECT score FROM publication_outcomes WHERE social_account_id = ? AND checkpoint = ? "
+                        + "AND workspace_id = ? AND publication_id <> ? "
+                        + "ORDER BY social_account_id DESC, checkpoint DESC, posted_at DESC LIMIT ?")
+                .params(account, checkpoint, ws, publicationId, limit).query(Double.class).list();
+        return scores.isEmpty() ? Double.NaN
+                : scores.stream().filter(x -> x < score).count() / (double) scores.size();
+    }
+
     /** One outcome per post of the account, its latest checkpoint, newest posts first (at most {@link #HISTORY}). */
     public List<Outcome> latestPerPost(long ws, long account) {
         var rows = jdbc.sql("SELECT " + COLUMNS + " FROM publication_outcomes WHERE workspace_id = ? "

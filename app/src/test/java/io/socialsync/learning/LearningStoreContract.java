@@ -87,6 +87,12 @@ abstract class LearningStoreContract {
         assertThat(scoring.score(ws, second, Checkpoint.H24).orElseThrow()).isEqualTo(b);
         assertThat(scoring.score(ws, second, Checkpoint.D7)).isEmpty();
         assertThat(outcomes.latestPerPost(ws, account)).hasSize(2);
+        // each score is a ledger event with where the post stands in its account: the seam for acting on winners
+        var events = jdbc.sql("SELECT payload FROM ledger_events WHERE workspace_id = ? AND event_type = "
+                + "'publication_scored' ORDER BY id").param(ws).query(String.class).list();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).contains("\"account_percentile\":null");
+        assertThat(events.get(1)).contains("\"account_percentile\":1.0").contains("\"checkpoint\":\"24h\"");
     }
 
     @Test
