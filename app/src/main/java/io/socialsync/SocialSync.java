@@ -10,7 +10,9 @@ import io.socialsync.cli.LedgerCommand;
 import io.socialsync.cli.PublishCommand;
 import io.socialsync.cli.RenderCommand;
 import io.socialsync.cli.ServeCommand;
+import io.socialsync.cli.UserCommand;
 import io.socialsync.cli.WorkerCommand;
+import io.socialsync.cli.WorkspaceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
 @Command(name = "socialsync", mixinStandardHelpOptions = true, version = "socialsync 0.1.0",
         description = "Turns long videos into short social-media posts.",
         subcommands = {ServeCommand.class, WorkerCommand.class, DoctorCommand.class,
-                ApiKeyCommand.class, LedgerCommand.class, IngestCommand.class, InventoryCommand.class,
+                ApiKeyCommand.class, WorkspaceCommand.class, UserCommand.class, LedgerCommand.class, IngestCommand.class, InventoryCommand.class,
                 EditCommand.class, PublishCommand.class, AnalyseCommand.class, RenderCommand.class,
                 CommandLine.HelpCommand.class})
 public class SocialSync implements Runnable {

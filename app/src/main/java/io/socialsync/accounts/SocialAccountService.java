@@ -2,6 +2,7 @@ package io.socialsync.accounts;
 
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.platforms.Platform;
@@ -51,7 +52,7 @@ public class SocialAccountService {
                 seal(c.accessToken(), null), seal(c.refreshToken(), null), c.tokenExpiresAt(),
                 c.refreshTokenExpiresAt(), RefreshState.NONE, AccountStatus.ACTIVE, null, now, now);
         var account = rows.byId(workspaceId, rows.insert(draft)).orElseThrow();
-        record(account, actor, "social_account_created", describe(account));
+        record(account, actor, EventType.SOCIAL_ACCOUNT_CREATED, describe(account));
         return account;
     }
 
@@ -98,7 +99,28 @@ public class SocialAccountService {
         rows.update(updated);
         var payload = describe(updated);
         payload.put("changed", changed);
-        record(updated, actor, "social_account_updated", payload);
+        record(updated, actor, EventType.SOCIAL_ACCOUNT_UPDATED, payload);
+        return get(workspaceId, id, false);
+    }
+
+    /**
+     * New tokens from a connect flow for an existing account (a reconnect): unlike {@link #update}, the expiries are
+     * taken as given, null included (a Meta Page token does not expire, whatever the old one did), and the account
+     * is active again. Its id, and so its publications, schedule and metrics, stay.
+     */
+    @Transactional
+    public SocialAccount reconnect(long workspaceId, long id, AccountChanges c, Actor actor) {
+        var old = get(workspaceId, id, true);
+        var ids = new LinkedHashMap<>(old.externalIds());
+        ids.putAll(c.externalIds());
+        var updated = new SocialAccount(old.id(), workspaceId, old.platform(), c.handle(), ids, old.timezone(),
+                seal(c.accessToken(), null), seal(c.refreshToken(), old.refreshTokenEnc()),
+                micros(c.tokenExpiresAt()), micros(c.refreshTokenExpiresAt()), RefreshState.succeeded(now()),
+                AccountStatus.ACTIVE, null, old.createdAt(), now());
+        rows.update(updated);
+        var payload = describe(updated);
+        payload.put("previous_status", old.status().wire());
+        record(updated, actor, EventType.SOCIAL_ACCOUNT_RECONNECTED, payload);
         return get(workspaceId, id, false);
     }
 
@@ -107,7 +129,7 @@ public class SocialAccountService {
         var account = get(workspaceId, id, true);
         rows.markDeleted(workspaceId, id, now());
         events.publishEvent(new SocialAccountDeleted(workspaceId, id, actor));
-        record(account, actor, "social_account_deleted", Map.of("platform", account.platform().wire(),
+        record(account, actor, EventType.SOCIAL_ACCOUNT_DELETED, Map.of("platform", account.platform().wire(),
                 "handle", account.handle()));
     }
 
@@ -131,7 +153,7 @@ public class SocialAccountService {
         rows.update(updated);
         var payload = describe(updated);
         payload.put("reason", reason);
-        record(updated, actor, "social_account_needs_reauth", payload);
+        record(updated, actor, EventType.SOCIAL_ACCOUNT_NEEDS_REAUTH, payload);
     }
 
     /**
@@ -158,7 +180,7 @@ public class SocialAccountService {
         payload.put("token_expires_at", text(updated.tokenExpiresAt()));
         payload.put("refresh_token_rotated", rotated);
         payload.put("refresh_token_expires_at", text(updated.refreshTokenExpiresAt()));
-        record(updated, actor, "account_token_refreshed", payload);
+        record(updated, actor, EventType.ACCOUNT_TOKEN_REFRESHED, payload);
         return updated;
     }
 
@@ -209,7 +231,7 @@ public class SocialAccountService {
         return map;
     }
 
-    private void record(SocialAccount a, Actor actor, String type, Map<String, Object> payload) {
+    private void record(SocialAccount a, Actor actor, EventType type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(a.workspaceId(), actor, type, "social_account", String.valueOf(a.id()),
                 null, payload));
     }

@@ -3,6 +3,7 @@ package io.socialsync.apikey;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -41,8 +42,9 @@ public class ApiKeyService {
         }
         var key = keys.insert(workspaceId, name.trim(), KeyMaterial.publicId(), KeyMaterial.hash(plainKey), role,
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        ledger.append(new LedgerEvent.New(workspaceId, actor, "api_key_created", "api_key", String.valueOf(key.id()),
-                null, Map.of("name", key.name(), "role", role.wire(), "public_id", key.publicId())));
+        ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.API_KEY_CREATED, "api_key",
+                String.valueOf(key.id()), null,
+                Map.of("name", key.name(), "role", role.wire(), "public_id", key.publicId())));
         return new ApiKey.Created(key, plainKey);
     }
 
@@ -50,8 +52,8 @@ public class ApiKeyService {
     public ApiKey revoke(long workspaceId, long id, Actor actor) {
         var key = keys.byId(workspaceId, id).orElseThrow(() -> new NotFound("api key", id));
         if (keys.revoke(workspaceId, id, clock.instant())) {
-            ledger.append(new LedgerEvent.New(workspaceId, actor, "api_key_revoked", "api_key", String.valueOf(id),
-                    null, Map.of("name", key.name())));
+            ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.API_KEY_REVOKED, "api_key",
+                    String.valueOf(id), null, Map.of("name", key.name())));
         }
         return keys.byId(workspaceId, id).orElseThrow();
     }

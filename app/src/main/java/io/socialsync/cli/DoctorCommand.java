@@ -2,7 +2,7 @@ package io.socialsync.cli;
 
 import io.socialsync.Errors;
 import io.socialsync.config.DataDirectory;
-import io.socialsync.media.MediaTools;
+import io.socialsync.mediawork.MediaTools;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;

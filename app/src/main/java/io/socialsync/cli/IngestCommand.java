@@ -1,17 +1,15 @@
 package io.socialsync.cli;
 
-import io.socialsync.ingest.url.IngestUrlHandler;
+import io.socialsync.ingest.UrlIngestJob;
 import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobKinds;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.JobRunner;
 import io.socialsync.jobs.JobState;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Videos;
 import io.socialsync.library.web.VideoView;
-import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,15 +37,10 @@ public class IngestCommand implements Callable<Integer> {
             long workspaceId = ws.id(ctx);
             ctx.getBean(UrlIngestChecks.class).check(url);
             var queue = ctx.getBean(JobQueue.class);
-            var payload = new LinkedHashMap<String, Object>();
-            payload.put("url", url.strip());
-            if (title != null && !title.isBlank()) {
-                payload.put("title", title.strip());
-            }
-            Job job = queue.enqueue(JobRequest.of(workspaceId, IngestUrlHandler.KIND, payload), Actor.CLI).job();
+            Job job = queue.enqueue(UrlIngestJob.request(workspaceId, url, title), Actor.CLI).job();
             var runner = ctx.getBean(JobRunner.class);
             // the lease covers the whole run: no heartbeat here, and a server's reaper must not take the job over
-            var lease = ctx.getBean(JobKinds.class).spec(IngestUrlHandler.KIND).timeout().plusMinutes(5);
+            var lease = ctx.getBean(JobKinds.class).spec(UrlIngestJob.KIND).timeout().plusMinutes(5);
             var claimed = queue.claimNow(workspaceId, job.id(), runner.name(), lease);
             try (var bar = new ProgressBar("ingest"); var watch = JobWatch.start(queue, job, bar)) {
                 if (claimed.isPresent()) {

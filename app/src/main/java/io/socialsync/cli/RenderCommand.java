@@ -77,6 +77,7 @@ public class RenderCommand implements Callable<Integer> {
             System.out.print(String.format(Locale.ROOT, "%s  %s  %dx%d  %.1f s  %.1f MB  %s%n", v.path(),
                     String.join(",", v.formats()), v.width(), v.height(), v.duration().toMillis() / 1000.0,
                     v.sizeBytes() / 1e6, v.preset().describe()));
+            v.warnings().forEach(w -> System.err.println("warning: " + v.path().getFileName() + ": " + w.message()));
         }
         return 0;
     }

@@ -1,37 +1,36 @@
 package io.socialsync.edit;
 
-import io.socialsync.jobs.JobContext;
-import io.socialsync.jobs.JobHandler;
-import io.socialsync.jobs.JobSpec;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.media.edit.EditOperation;
 import io.socialsync.media.edit.TextPosition;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-/** EDIT_ADD_TEXT: {@code {inputs: [one], text, position, font_size, color, start_ms?, end_ms?}}. */
+/** EDIT_ADD_TEXT: one input, text at a position, size and colour, from start_ms to end_ms when they are set. */
 @Component
-public class AddTextHandler implements JobHandler {
+public class AddTextHandler extends EditHandler<AddTextHandler.Payload> {
     public static final String KIND = "EDIT_ADD_TEXT";
-    private final EditJobs edits;
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payload(List<EditInput> inputs, String text, String position, int fontSize, String color,
+                          Long startMs, Long endMs) implements EditPayload {
+    }
 
     public AddTextHandler(EditJobs edits) {
-        this.edits = edits;
+        super(edits, JOB, "add_text", Duration.ofHours(1));
     }
 
     @Override
-    public JobSpec spec() {
-        return new JobSpec(KIND, 3, Duration.ofHours(1), 1);
+    EditOperation plan(Payload p, List<Path> inputs) {
+        return new EditOperation.AddText(inputs.getFirst(), p.text(), TextPosition.parse(p.position()), p.fontSize(),
+                p.color(), millis(p.startMs()), millis(p.endMs()));
     }
 
-    @Override
-    public Object run(JobContext ctx) {
-        return edits.run(ctx, "add_text", (p, inputs) -> new EditOperation.AddText(inputs.getFirst(),
-                p.get("text").asString(), TextPosition.parse(p.get("position").asString()),
-                p.get("font_size").asInt(), p.get("color").asString(), millis(p, "start_ms"), millis(p, "end_ms")));
-    }
-
-    private static Duration millis(JsonNode p, String field) {
-        return p.hasNonNull(field) ? Duration.ofMillis(p.get(field).asLong()) : null;
+    private static Duration millis(Long ms) {
+        return ms == null ? null : Duration.ofMillis(ms);
     }
 }

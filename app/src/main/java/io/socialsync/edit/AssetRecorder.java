@@ -1,6 +1,7 @@
 package io.socialsync.edit;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.media.edit.EditResult;
@@ -45,7 +46,7 @@ public class AssetRecorder {
             payload.put("kind", kind);
             payload.put("size_bytes", row.sizeBytes());
             payload.put("duration_ms", row.durationMs());
-            ledger.append(new LedgerEvent.New(workspaceId, Actor.SYSTEM, "asset_created", "asset",
+            ledger.append(new LedgerEvent.New(workspaceId, Actor.SYSTEM, EventType.ASSET_CREATED, "asset",
                     Long.toString(id), jobId, payload));
             return assets.byId(workspaceId, id).orElseThrow();
         });

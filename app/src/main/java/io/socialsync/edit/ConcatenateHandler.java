@@ -1,32 +1,31 @@
 package io.socialsync.edit;
 
-import io.socialsync.jobs.JobContext;
-import io.socialsync.jobs.JobHandler;
-import io.socialsync.jobs.JobSpec;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.media.edit.EditOperation;
 import io.socialsync.media.render.PlatformFormats;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** EDIT_CONCATENATE: {@code {inputs: [two or more], target_format?}}; see {@link EditOperation.Concatenate}. */
+/** EDIT_CONCATENATE: two or more inputs, optionally to a target format; see {@link EditOperation.Concatenate}. */
 @Component
-public class ConcatenateHandler implements JobHandler {
+public class ConcatenateHandler extends EditHandler<ConcatenateHandler.Payload> {
     public static final String KIND = "EDIT_CONCATENATE";
-    private final EditJobs edits;
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payload(List<EditInput> inputs, String targetFormat) implements EditPayload {
+    }
 
     public ConcatenateHandler(EditJobs edits) {
-        this.edits = edits;
+        super(edits, JOB, "concatenate", Duration.ofHours(1));
     }
 
     @Override
-    public JobSpec spec() {
-        return new JobSpec(KIND, 3, Duration.ofHours(1), 1);
-    }
-
-    @Override
-    public Object run(JobContext ctx) {
-        return edits.run(ctx, "concatenate", (p, inputs) -> new EditOperation.Concatenate(inputs,
-                p.hasNonNull("target_format") ? PlatformFormats.defaults().get(p.get("target_format").asString())
-                        : null));
+    EditOperation plan(Payload p, List<Path> inputs) {
+        return new EditOperation.Concatenate(inputs,
+                p.targetFormat() == null ? null : PlatformFormats.defaults().get(p.targetFormat()));
     }
 }

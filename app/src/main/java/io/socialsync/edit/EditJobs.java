@@ -2,9 +2,7 @@ package io.socialsync.edit;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
-import io.socialsync.media.JobProgress;
-import io.socialsync.media.MediaFiles;
-import io.socialsync.media.MediaTools;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.media.TempDir;
 import io.socialsync.media.edit.EditOperation;
 import io.socialsync.media.edit.EditResult;
@@ -13,13 +11,15 @@ import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.probe.MediaInfo;
 import io.socialsync.media.probe.MediaRejectedException;
+import io.socialsync.mediawork.JobProgress;
+import io.socialsync.mediawork.MediaFiles;
+import io.socialsync.mediawork.MediaTools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What the three edit handlers share: fetch and validate the inputs, run one {@link Editor} operation with job
@@ -30,8 +30,8 @@ import tools.jackson.databind.JsonNode;
 public class EditJobs {
     /** Builds the operation from the payload and the inputs' local files. */
     @FunctionalInterface
-    public interface Planner {
-        EditOperation plan(JsonNode payload, List<Path> inputs);
+    interface Planner<P> {
+        EditOperation plan(P payload, List<Path> inputs);
     }
 
     private final InputSources sources;
@@ -48,15 +48,16 @@ public class EditJobs {
         this.media = media;
     }
 
-    public Map<String, Object> run(JobContext ctx, String kind, Planner planner) {
+    <P extends Record & EditPayload> Map<String, Object> run(JobContext ctx, JobKind<P> job, String kind,
+                                                            Planner<P> planner) {
         long ws = ctx.workspaceId();
         long jobId = ctx.job().id();
         var done = assets.byJob(ws, jobId);
         if (done.isPresent()) return EditOutcome.of(done.get(), kind);
-        var payload = ctx.payload();
+        P payload = ctx.payload(job);
         var cancel = CancelToken.create();
         try (var work = files.workDir("edit-")) {
-            var inputs = EditInput.fromPayload(payload);
+            var inputs = payload.inputs();
             var paths = new ArrayList<Path>();
             var infos = new ArrayList<MediaInfo>();
             for (int i = 0; i < inputs.size(); i++) {
@@ -83,7 +84,7 @@ public class EditJobs {
         }
     }
 
-    private static EditOperation plan(Planner planner, JsonNode payload, List<Path> paths) {
+    private static <P> EditOperation plan(Planner<P> planner, P payload, List<Path> paths) {
         try {
             return planner.plan(payload, paths);
         } catch (IllegalArgumentException e) {

@@ -1,32 +1,29 @@
 package io.socialsync.edit;
 
-import io.socialsync.jobs.JobContext;
-import io.socialsync.jobs.JobHandler;
-import io.socialsync.jobs.JobSpec;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.media.edit.EditOperation;
 import io.socialsync.media.edit.TrimMode;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** EDIT_TRIM: {@code {inputs: [one], start_ms, end_ms, mode: accurate|copy}}. */
+/** EDIT_TRIM: one input, cut from start_ms to end_ms (mode accurate or copy). */
 @Component
-public class TrimHandler implements JobHandler {
+public class TrimHandler extends EditHandler<TrimHandler.Payload> {
     public static final String KIND = "EDIT_TRIM";
-    private final EditJobs edits;
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    public record Payload(List<EditInput> inputs, long startMs, long endMs, String mode) implements EditPayload {
+    }
 
     public TrimHandler(EditJobs edits) {
-        this.edits = edits;
+        super(edits, JOB, "trim", Duration.ofMinutes(30));
     }
 
     @Override
-    public JobSpec spec() {
-        return new JobSpec(KIND, 3, Duration.ofMinutes(30), 1);
-    }
-
-    @Override
-    public Object run(JobContext ctx) {
-        return edits.run(ctx, "trim", (p, inputs) -> new EditOperation.Trim(inputs.getFirst(),
-                Duration.ofMillis(p.get("start_ms").asLong()), Duration.ofMillis(p.get("end_ms").asLong()),
-                "copy".equals(p.path("mode").asString("accurate")) ? TrimMode.KEYFRAME_COPY : TrimMode.ACCURATE));
+    EditOperation plan(Payload p, List<Path> inputs) {
+        return new EditOperation.Trim(inputs.getFirst(), Duration.ofMillis(p.startMs()), Duration.ofMillis(p.endMs()),
+                "copy".equals(p.mode()) ? TrimMode.KEYFRAME_COPY : TrimMode.ACCURATE);
     }
 }

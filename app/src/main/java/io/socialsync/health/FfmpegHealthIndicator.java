@@ -1,7 +1,7 @@
 package io.socialsync.health;
 
 import io.socialsync.Errors;
-import io.socialsync.media.MediaTools;
+import io.socialsync.mediawork.MediaTools;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -7,6 +7,7 @@ import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.MetricValue;
@@ -33,6 +34,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class InsightsHandler implements JobHandler {
     public static final String KIND = "INSIGHTS";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    /** The posted publication and its checkpoint ({@link Checkpoint#wire()}). */
+    public record Payload(long publicationId, String checkpoint) {
+    }
+
     private final PublicationMetrics metrics;
     private final MetricsRecorder recorder;
     private final Publications publications;
@@ -68,8 +75,9 @@ public class InsightsHandler implements JobHandler {
     @Override
     public Object run(JobContext context) {
         long ws = context.workspaceId();
-        long id = context.payload().path("publication_id").asLong();
-        var checkpoint = Checkpoint.parse(context.payload().path("checkpoint").asString(""))
+        var payload = context.payload(JOB);
+        long id = payload.publicationId();
+        var checkpoint = Checkpoint.parse(payload.checkpoint() == null ? "" : payload.checkpoint())
                 .orElseThrow(() -> new JobFailure("unknown checkpoint in " + context.job().payload()));
         var actor = Actor.worker("insights");
         var stored = metrics.at(ws, id, checkpoint);

@@ -1,12 +1,11 @@
 package io.socialsync.insights;
 
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.publish.PublishRuns;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class InsightsPlanner {
-    static final String POSTED = "publish_posted";
     private final JobQueue queue;
     private final PublishRuns runs;
 
@@ -29,7 +27,7 @@ public class InsightsPlanner {
 
     @EventListener
     public void on(LedgerEvent event) {
-        if (!POSTED.equals(event.eventType()) || !"publication".equals(event.entityType())) {
+        if (!EventType.PUBLISH_POSTED.is(event.eventType()) || !"publication".equals(event.entityType())) {
             return;
         }
         long ws = event.workspaceId();
@@ -37,7 +35,7 @@ public class InsightsPlanner {
         Instant postedAt = runs.resultOf(ws, id).map(PublishRuns.Result::postedAt).orElse(event.occurredAt());
         var actor = new Actor(event.actor());
         for (Checkpoint c : Checkpoint.values()) {
-            queue.enqueue(JobRequest.of(ws, InsightsHandler.KIND, Map.of("publication_id", id, "checkpoint", c.wire()))
+            queue.enqueue(InsightsHandler.JOB.request(ws, new InsightsHandler.Payload(id, c.wire()))
                     .withIdempotencyKey(key(id, c)).at(postedAt.plus(c.after())), actor);
         }
     }

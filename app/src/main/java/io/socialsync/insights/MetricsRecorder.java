@@ -1,6 +1,7 @@
 package io.socialsync.insights;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.publish.Publications;
@@ -16,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MetricsRecorder {
-    static final String COLLECTED = "metrics_collected";
-    static final String GONE = "metrics_post_gone";
     private final PublicationMetrics metrics;
     private final Publications publications;
     private final Ledger ledger;
@@ -48,8 +47,9 @@ public class MetricsRecorder {
         if (c.detail() != null) {
             payload.put("detail", c.detail());
         }
-        ledger.append(new LedgerEvent.New(c.workspaceId(), actor, c.status() == CollectionStatus.GONE ? GONE
-                : COLLECTED, "publication", String.valueOf(c.publicationId()), c.jobId(), payload));
+        ledger.append(new LedgerEvent.New(c.workspaceId(), actor, c.status() == CollectionStatus.GONE
+                ? EventType.METRICS_POST_GONE : EventType.METRICS_COLLECTED, "publication",
+                String.valueOf(c.publicationId()), c.jobId(), payload));
         return stored;
     }
 

@@ -5,6 +5,7 @@ import io.socialsync.jobs.JobRunner;
 import io.socialsync.jobs.JobState;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.Ledger;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.library.Clips;
 import io.socialsync.library.VariantRequests;
@@ -74,7 +75,7 @@ public class InventoryEditor {
         Video video = next.get();
         var best = clips.ofVideo(workspaceId, video.id()).stream().findFirst();
         if (best.isEmpty()) {
-            mark(video, "error", Map.of("reason", "no clip was found in this video"));
+            mark(video, EventType.VIDEO_ERROR, Map.of("reason", "no clip was found in this video"));
             return new Outcome.Failed(video, "no clip was found in this video");
         }
         var requested = variants.request(workspaceId, best.get().id(), DEFAULT_PLATFORMS, List.of("random"), null,
@@ -85,10 +86,10 @@ public class InventoryEditor {
         String outcome = claimed.isPresent() ? runner.run(claimed.get()) : otherWorkersOutcome(workspaceId, requested.jobId());
         if (!"completed".equals(outcome)) {
             String error = jobs.find(workspaceId, requested.jobId()).map(j -> j.lastError()).orElse(outcome);
-            mark(video, "error", Map.of("reason", String.valueOf(error)));
+            mark(video, EventType.VIDEO_ERROR, Map.of("reason", String.valueOf(error)));
             return new Outcome.Failed(video, String.valueOf(error));
         }
-        mark(video, "processed", Map.of("clip_id", best.get().id(), "job_id", requested.jobId()));
+        mark(video, EventType.VIDEO_PROCESSED, Map.of("clip_id", best.get().id(), "job_id", requested.jobId()));
         return new Outcome.Processed(video, best.get().id(), requested.jobId(),
                 requested.variants().stream().map(v -> v.id()).toList());
     }
@@ -103,11 +104,13 @@ public class InventoryEditor {
         }
     }
 
-    private void mark(Video video, String statusFb, Map<String, Object> payload) {
+    /** The seed's status_fb is the event type's tail: video_processed sets "processed", video_error "error". */
+    private void mark(Video video, EventType type, Map<String, Object> payload) {
+        String statusFb = type.wire().substring("video_".length());
         tx.executeWithoutResult(s -> {
             videos.statusFb(video.workspaceId(), video.id(), statusFb,
-                    "processed".equals(statusFb) ? clock.instant() : null, clock.instant());
-            ledger.append(new LedgerEvent.New(video.workspaceId(), Actor.CLI, "video_" + statusFb, "video",
+                    type == EventType.VIDEO_PROCESSED ? clock.instant() : null, clock.instant());
+            ledger.append(new LedgerEvent.New(video.workspaceId(), Actor.CLI, type, "video",
                     Long.toString(video.id()), null, payload));
         });
     }

@@ -28,8 +28,8 @@ public final class JobContext {
         return JSON.readTree(claimed.job().payload());
     }
 
-    public <T> T payload(Class<T> type) {
-        return JSON.readValue(claimed.job().payload(), type);
+    public <P extends Record> P payload(JobKind<P> kind) {
+        return kind.payload(claimed.job());
     }
 
     /** Records progress; throws if the job was cancelled or its lease was lost, so the handler stops. */

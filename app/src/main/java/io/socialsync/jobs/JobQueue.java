@@ -5,6 +5,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public class JobQueue {
                     false);
         }
         Job job = rows.byId(request.workspaceId(), inserted.id()).orElseThrow();
-        record(job, actor, "job_created", details(job, "state", inserted.state().name()));
+        record(job, actor, EventType.JOB_CREATED, details(job, "state", inserted.state().name()));
         return new Enqueued(job, true);
     }
 
@@ -82,7 +83,8 @@ public class JobQueue {
     private Inserted insert(JobRequest request, JobSpec spec, Instant now) {
         JobState state = request.runAt() != null && request.runAt().isAfter(now) ? JobState.SCHEDULED
                 : JobState.AVAILABLE;
-        String payload = JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
+        // payload records in their stored (snake case) shape; a Map from POST /jobs as it came
+        String payload = JobKind.JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
         long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
         return new Inserted(id, state);
     }
@@ -107,8 +109,8 @@ public class JobQueue {
             var details = new LinkedHashMap<String, Object>(); // as enqueue writes them, without reading the row back
             details.put("kind", request.kind());
             details.put("state", inserted.state().name());
-            created.add(new LedgerEvent.New(request.workspaceId(), actor, "job_created", "job", String.valueOf(id), id,
-                    details));
+            created.add(new LedgerEvent.New(request.workspaceId(), actor, EventType.JOB_CREATED, "job",
+                    String.valueOf(id), id, details));
         }
         ledger.appendAll(created);
         return ids;
@@ -126,8 +128,8 @@ public class JobQueue {
         rows.insertAttempts(jobs, worker, token);
         var actor = Actor.worker(worker);
         // one ledger append for the batch: the head is locked once per claim, not once per job
-        ledger.appendAll(jobs.stream().map(j -> event(j, actor, "job_started", details(j, "attempt", j.attempt())))
-                .toList());
+        ledger.appendAll(jobs.stream()
+                .map(j -> event(j, actor, EventType.JOB_STARTED, details(j, "attempt", j.attempt()))).toList());
         return jobs.stream().map(j -> new Job.Claimed(j, token)).toList();
     }
 
@@ -141,7 +143,7 @@ public class JobQueue {
         String token = UUID.randomUUID().toString();
         Job job = rows.markRunning(ids, token, worker, lease.toMillis()).getFirst();
         rows.insertAttempts(List.of(job), worker, token);
-        record(job, Actor.worker(worker), "job_started", details(job, "attempt", job.attempt()));
+        record(job, Actor.worker(worker), EventType.JOB_STARTED, details(job, "attempt", job.attempt()));
         return Optional.of(new Job.Claimed(job, token));
     }
 
@@ -163,7 +165,7 @@ public class JobQueue {
             return false;
         }
         rows.closeAttempt(claimed.id(), claimed.leaseToken(), "COMPLETED", null);
-        record(claimed.job(), Actor.worker(worker), "job_completed", details(claimed.job(), "attempt",
+        record(claimed.job(), Actor.worker(worker), EventType.JOB_COMPLETED, details(claimed.job(), "attempt",
                 claimed.job().attempt()));
         return true;
     }
@@ -194,7 +196,7 @@ public class JobQueue {
         for (int i = 0; i < claimed.size(); i++) {
             Job job = claimed.get(i).job();
             if (completed[i]) {
-                events.add(event(job, actor, "job_completed", details(job, "attempt", job.attempt())));
+                events.add(event(job, actor, EventType.JOB_COMPLETED, details(job, "attempt", job.attempt())));
             }
             done.add(completed[i]);
         }
@@ -219,10 +221,10 @@ public class JobQueue {
         rows.closeAttempt(job.id(), claimed.leaseToken(), "FAILED", error);
         var actor = Actor.worker(worker);
         if (retry) {
-            record(job, actor, "job_retry_scheduled", details(job, "attempt", job.attempt(), "error", error,
+            record(job, actor, EventType.JOB_RETRY_SCHEDULED, details(job, "attempt", job.attempt(), "error", error,
                     "delay_ms", delay));
         } else {
-            record(job, actor, "job_failed", details(job, "attempt", job.attempt(), "error", error));
+            record(job, actor, EventType.JOB_FAILED, details(job, "attempt", job.attempt(), "error", error));
             giveUps.gaveUp(job, error);
         }
         return true;
@@ -238,7 +240,7 @@ public class JobQueue {
             boolean retry = job.attempt() < job.maxAttempts();
             rows.finish(job.id(), c.leaseToken(), retry ? JobState.RETRYABLE : JobState.FAILED, null, error, 0);
             rows.closeAttempt(job.id(), c.leaseToken(), "LEASE_EXPIRED", error);
-            record(job, Actor.SYSTEM, retry ? "job_retry_scheduled" : "job_failed",
+            record(job, Actor.SYSTEM, retry ? EventType.JOB_RETRY_SCHEDULED : EventType.JOB_FAILED,
                     details(job, "attempt", job.attempt(), "error", error));
             if (!retry) {
                 giveUps.gaveUp(job, error);
@@ -255,7 +257,7 @@ public class JobQueue {
         }
         rows.setState(workspaceId, id, job.state(), JobState.CANCELLED,
                 "finished_at = CURRENT_TIMESTAMP, lease_token = NULL, lease_owner = NULL, lease_expires_at = NULL");
-        record(job, actor, "job_cancelled", details(job, "previous_state", job.state().name()));
+        record(job, actor, EventType.JOB_CANCELLED, details(job, "previous_state", job.state().name()));
         return rows.byId(workspaceId, id).orElseThrow();
     }
 
@@ -270,7 +272,7 @@ public class JobQueue {
         int maxAttempts = job.attempt() + kinds.spec(job.kind()).maxAttempts();
         rows.setState(workspaceId, id, job.state(), JobState.AVAILABLE,
                 "run_at = CURRENT_TIMESTAMP, finished_at = NULL, max_attempts = " + maxAttempts);
-        record(job, actor, "job_retry_requested", details(job, "previous_state", job.state().name()));
+        record(job, actor, EventType.JOB_RETRY_REQUESTED, details(job, "previous_state", job.state().name()));
         return rows.byId(workspaceId, id).orElseThrow();
     }
 
@@ -301,11 +303,11 @@ public class JobQueue {
         return rows.attempts(id);
     }
 
-    private void record(Job job, Actor actor, String type, Map<String, Object> payload) {
+    private void record(Job job, Actor actor, EventType type, Map<String, Object> payload) {
         ledger.append(event(job, actor, type, payload));
     }
 
-    private static LedgerEvent.New event(Job job, Actor actor, String type, Map<String, Object> payload) {
+    private static LedgerEvent.New event(Job job, Actor actor, EventType type, Map<String, Object> payload) {
         return new LedgerEvent.New(job.workspaceId(), actor, type, "job", String.valueOf(job.id()), job.id(), payload);
     }
 

@@ -5,6 +5,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.library.Clips;
@@ -144,7 +145,7 @@ public class Experiments {
                 rows.insertPost(id, armIds.get(arm), ((ScheduleOutcome.Scheduled) outcome).publication().id());
             }
         }
-        ledger.append(new LedgerEvent.New(ws, actor, "experiment_created", "experiment", String.valueOf(id), null,
+        ledger.append(new LedgerEvent.New(ws, actor, EventType.EXPERIMENT_CREATED, "experiment", String.valueOf(id), null,
                 Map.of("clip_id", c.clipId(), "kind", c.kind(), "arms", armIds, "accounts", c.socialAccountIds())));
         return report(ws, id);
     }
@@ -217,7 +218,7 @@ public class Experiments {
             payload.put("cancelled_publications", cancelled);
             payload.put("arms", r.arms().stream().map(a -> Map.of("arm_id", a.armId(), "scored", a.scored(),
                     "mean", a.mean(), "probability_best", a.probabilityBest())).toList());
-            ledger.append(new LedgerEvent.New(ws, actor, "experiment_stopped", "experiment",
+            ledger.append(new LedgerEvent.New(ws, actor, EventType.EXPERIMENT_STOPPED, "experiment",
                     String.valueOf(r.experiment().id()), null, payload));
         }
         return n;

@@ -4,6 +4,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -93,7 +94,7 @@ public class LearningService {
                             LearnedRule.State.SUPERSEDED, now(), actor.value()));
                     rule = rules.byId(ws, rules.insert(ws, account.id(), account.platform(), d, fitted.posts(), best,
                             now())).orElseThrow();
-                    record(rule, actor, "learned_rule_proposed");
+                    record(rule, actor, EventType.LEARNED_RULE_PROPOSED);
                     proposed.add(rule);
                 }
                 if (settings.autoApply() && fitted.posts() >= settings.minPosts()) {
@@ -118,7 +119,7 @@ public class LearningService {
         }
         rules.setState(ws, id, LearnedRule.State.PROPOSED, LearnedRule.State.REJECTED, now(), actor.value());
         var rejected = rules.byId(ws, id).orElseThrow();
-        record(rejected, actor, "learned_rule_rejected");
+        record(rejected, actor, EventType.LEARNED_RULE_REJECTED);
         return rejected;
     }
 
@@ -142,7 +143,7 @@ public class LearningService {
                 minPosts != null ? minPosts : old.minPosts(), exploration != null ? exploration : old.exploration(),
                 now(), actor.value());
         rules.saveSettings(ws, s);
-        ledger.append(new LedgerEvent.New(ws, actor, "learning_settings_changed", "learning_settings",
+        ledger.append(new LedgerEvent.New(ws, actor, EventType.LEARNING_SETTINGS_CHANGED, "learning_settings",
                 String.valueOf(ws), null, Map.of("auto_apply", s.autoApply(), "min_posts", s.minPosts(),
                         "exploration", s.exploration())));
         return s;
@@ -154,11 +155,11 @@ public class LearningService {
                         actor.value()));
         rules.setState(ws, rule.id(), LearnedRule.State.PROPOSED, LearnedRule.State.ACTIVE, now(), actor.value());
         var active = rules.byId(ws, rule.id()).orElseThrow();
-        record(active, actor, "learned_rule_accepted");
+        record(active, actor, EventType.LEARNED_RULE_ACCEPTED);
         return active;
     }
 
-    private void record(LearnedRule r, Actor actor, String type) {
+    private void record(LearnedRule r, Actor actor, EventType type) {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("social_account_id", r.socialAccountId());
         payload.put("platform", r.platform());

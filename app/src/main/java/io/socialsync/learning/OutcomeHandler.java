@@ -4,6 +4,7 @@ import io.socialsync.insights.Checkpoint;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class OutcomeHandler implements JobHandler {
     public static final String KIND = "LEARN_OUTCOME";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
     private final OutcomeScoring scoring;
+
+    public record Payload(long publicationId, String checkpoint) {
+    }
 
     public OutcomeHandler(OutcomeScoring scoring) {
         this.scoring = scoring;
@@ -26,8 +31,9 @@ public class OutcomeHandler implements JobHandler {
 
     @Override
     public Object run(JobContext context) {
-        long id = context.payload().path("publication_id").asLong();
-        var checkpoint = Checkpoint.parse(context.payload().path("checkpoint").asString(""))
+        var payload = context.payload(JOB);
+        long id = payload.publicationId();
+        var checkpoint = Checkpoint.parse(payload.checkpoint())
                 .orElseThrow(() -> new JobFailure("unknown checkpoint in " + context.job().payload()));
         return scoring.score(context.workspaceId(), id, checkpoint)
                 .<Object>map(o -> Map.of("score", o.score(), "engagement", o.engagement(),

@@ -1,10 +1,9 @@
 package io.socialsync.learning;
 
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
-import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class OutcomePlanner {
-    static final String COLLECTED = "metrics_collected";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JobQueue queue;
 
@@ -26,13 +24,12 @@ public class OutcomePlanner {
 
     @EventListener
     public void on(LedgerEvent event) {
-        if (!COLLECTED.equals(event.eventType()) || !"publication".equals(event.entityType())) {
+        if (!EventType.METRICS_COLLECTED.is(event.eventType()) || !"publication".equals(event.entityType())) {
             return;
         }
         String checkpoint = JSON.readTree(event.payload()).path("checkpoint").asString("");
         long id = Long.parseLong(event.entityId());
-        queue.enqueue(JobRequest.of(event.workspaceId(), OutcomeHandler.KIND, Map.of("publication_id", id,
-                "checkpoint", checkpoint)).withIdempotencyKey("outcome-" + id + "-" + checkpoint),
-                new Actor(event.actor()));
+        queue.enqueue(OutcomeHandler.JOB.request(event.workspaceId(), new OutcomeHandler.Payload(id, checkpoint))
+                .withIdempotencyKey("outcome-" + id + "-" + checkpoint), new Actor(event.actor()));
     }
 }

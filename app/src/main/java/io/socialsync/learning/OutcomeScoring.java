@@ -4,6 +4,7 @@ import io.socialsync.insights.Checkpoint;
 import io.socialsync.insights.CollectionStatus;
 import io.socialsync.insights.PublicationMetrics;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OutcomeScoring {
-    static final String SCORED = "publication_scored";
     static final int PERCENTILE_POSTS = 100;
     private final Outcomes outcomes;
     private final PublicationMetrics metrics;
@@ -51,7 +51,7 @@ public class OutcomeScoring {
         payload.put("baseline_posts", o.baselinePosts());
         payload.put("score", o.score());
         payload.put("account_percentile", Double.isNaN(percentile) ? null : percentile);
-        ledger.append(new LedgerEvent.New(o.workspaceId(), Actor.worker("learning"), SCORED, "publication",
+        ledger.append(new LedgerEvent.New(o.workspaceId(), Actor.worker("learning"), EventType.PUBLICATION_SCORED, "publication",
                 String.valueOf(o.publicationId()), null, payload));
     }
 

@@ -56,10 +56,10 @@ public class Ledger {
             // micro precision: what both H2 and PostgreSQL store, so the hash recomputes from the stored row
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             String payload = JSON.writeValueAsString(e.payload() == null ? Map.of() : e.payload());
-            String hash = LedgerHash.of(id, at, e.workspaceId(), e.actor().value(), e.eventType(), e.entityType(),
-                    e.entityId(), e.jobId(), payload, prevHash);
-            appended.add(new LedgerEvent(id, at, e.workspaceId(), e.actor().value(), e.eventType(), e.entityType(),
-                    e.entityId(), e.jobId(), payload, prevHash, hash));
+            String hash = LedgerHash.of(id, at, e.workspaceId(), e.actor().value(), e.type().wire(),
+                    e.entityType(), e.entityId(), e.jobId(), payload, prevHash);
+            appended.add(new LedgerEvent(id, at, e.workspaceId(), e.actor().value(), e.type().wire(),
+                    e.entityType(), e.entityId(), e.jobId(), payload, prevHash, hash));
             prevHash = hash;
         }
         events.insertAll(appended, key); // the MACs travel in the same batch: no extra round trip

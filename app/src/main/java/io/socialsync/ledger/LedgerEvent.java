@@ -8,7 +8,7 @@ public record LedgerEvent(long id, Instant occurredAt, long workspaceId, String 
                           String prevHash, String hash) {
 
     /** What a caller records; the ledger adds id, time and the hashes. */
-    public record New(long workspaceId, Actor actor, String eventType, String entityType, String entityId,
+    public record New(long workspaceId, Actor actor, EventType type, String entityType, String entityId,
                       Long jobId, Object payload) {
     }
 }

@@ -146,7 +146,8 @@ public class LedgerSealing implements InitializingBean {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("sealed_events", walk.sealed);
         payload.put("trust", "first use: events that predate row MACs were sealed as found at this upgrade");
-        ledger.append(new LedgerEvent.New(workspace, Actor.SYSTEM, "ledger_sealed", "ledger", "0", null, payload));
+        ledger.append(new LedgerEvent.New(workspace, Actor.SYSTEM, EventType.LEDGER_SEALED, "ledger", "0", null,
+                payload));
         writeMarker(); // before the commit: a sealing storage did not record is rolled back, and retried
         return walk.sealed;
     }

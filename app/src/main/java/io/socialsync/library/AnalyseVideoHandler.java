@@ -1,25 +1,26 @@
 package io.socialsync.library;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.socialsync.Errors;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
-import io.socialsync.media.MediaFiles;
-import io.socialsync.media.MediaTools;
 import io.socialsync.media.analysis.Analyser;
 import io.socialsync.media.analysis.ClipRules;
 import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.media.probe.MediaValidator;
 import io.socialsync.media.probe.ValidationLimits;
 import io.socialsync.media.probe.ValidationResult;
+import io.socialsync.mediawork.MediaFiles;
+import io.socialsync.mediawork.MediaTools;
 import io.socialsync.storage.StorageKey;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * ANALYSE_VIDEO: probe and validate (a bad file becomes REJECTED with its reason: a completed job, not a retry),
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AnalyseVideoHandler implements JobHandler {
     public static final String KIND = "ANALYSE_VIDEO";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
     private final Videos videos;
     private final VideoLifecycle lifecycle;
     private final ClipRecorder clips;
@@ -51,7 +52,8 @@ public class AnalyseVideoHandler implements JobHandler {
 
     @Override
     public Object run(JobContext ctx) throws Exception {
-        long videoId = ctx.payload().get("video_id").asLong();
+        var payload = ctx.payload(JOB);
+        long videoId = payload.videoId();
         Video video = videos.byId(ctx.workspaceId(), videoId)
                 .orElseThrow(() -> new JobFailure("video " + videoId + " no longer exists"));
         long jobId = ctx.job().id();
@@ -68,7 +70,7 @@ public class AnalyseVideoHandler implements JobHandler {
             var info = ((ValidationResult.Accepted) validation).info();
             lifecycle.probed(video, info, Actor.SYSTEM, jobId);
             ctx.progress(5, "analysing");
-            var result = new Analyser(media.ffmpeg(), work.path()).analyse(source, info, rules(ctx), fraction -> {
+            var result = new Analyser(media.ffmpeg(), work.path()).analyse(source, info, payload.rules(), fraction -> {
                 if (!ctx.tryProgress(5 + (int) (fraction * 80), "analysing")) {
                     cancel.cancel();
                 }
@@ -83,19 +85,26 @@ public class AnalyseVideoHandler implements JobHandler {
     /** Attempts spent (or a JobFailure): the video leaves ANALYSING for FAILED, with the reason, re-analysable. */
     @Override
     public void onGaveUp(Job job, String reason) {
-        long videoId = JSON.readTree(job.payload()).path("video_id").asLong();
+        long videoId = JOB.payload(job).videoId();
         videos.byId(job.workspaceId(), videoId).ifPresent(video -> lifecycle.failed(video,
                 "analysis failed after " + job.attempt() + " attempt(s): " + reason, Actor.SYSTEM, job.id()));
     }
 
-    /** Defaults from the seed (3–5 clips of 15–60 s), overridable per request (POST /videos/{id}/analyse). */
-    private static ClipRules rules(JobContext ctx) {
-        var p = ctx.payload();
-        var d = ClipRules.DEFAULT;
-        return new ClipRules(
-                p.has("min_length_s") ? Duration.ofMillis((long) (p.get("min_length_s").asDouble() * 1000)) : d.minLength(),
-                p.has("max_length_s") ? Duration.ofMillis((long) (p.get("max_length_s").asDouble() * 1000)) : d.maxLength(),
-                p.has("min_count") ? p.get("min_count").asInt() : d.minCount(),
-                p.has("max_count") ? p.get("max_count").asInt() : d.maxCount());
+    /**
+     * The video to analyse and the clip rules a request overrides (POST /videos/{id}/analyse); an unset rule is
+     * left out of the JSON and takes the seed's default (3–5 clips of 15–60 s).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payload(long videoId, Double minLengthS, Double maxLengthS, Integer minCount, Integer maxCount) {
+        public static Payload of(long videoId) {
+            return new Payload(videoId, null, null, null, null);
+        }
+
+        ClipRules rules() {
+            var d = ClipRules.DEFAULT;
+            return new ClipRules(minLengthS == null ? d.minLength() : Duration.ofMillis((long) (minLengthS * 1000)),
+                    maxLengthS == null ? d.maxLength() : Duration.ofMillis((long) (maxLengthS * 1000)),
+                    minCount == null ? d.minCount() : minCount, maxCount == null ? d.maxCount() : maxCount);
+        }
     }
 }

@@ -1,15 +1,16 @@
 package io.socialsync.library;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
-import io.socialsync.media.MediaTools;
 import io.socialsync.media.TempDir;
 import io.socialsync.media.analysis.AnalysisResult;
 import io.socialsync.media.analysis.ClipCandidate;
 import io.socialsync.media.analysis.Thumbnails;
 import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.media.probe.MediaInfo;
+import io.socialsync.mediawork.MediaTools;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import java.nio.file.Path;
@@ -83,12 +84,12 @@ public class ClipRecorder {
             payload.put("end_s", c.end());
             payload.put("score", score);
             payload.put("reason", c.reason());
-            ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, "clip_created", "clip", Long.toString(id), jobId,
-                    payload));
+            ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, EventType.CLIP_CREATED, "clip", Long.toString(id),
+                    jobId, payload));
         }
         videos.analysed(ws, video.id(), sheetKey, clock.instant());
-        ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, "video_analysed", "video", Long.toString(video.id()),
-                jobId, Map.of("clips", ids.size(), "clip_ids", ids,
+        ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, EventType.VIDEO_ANALYSED, "video",
+                Long.toString(video.id()), jobId, Map.of("clips", ids.size(), "clip_ids", ids,
                         "no_clips_reason", result.noClipsReason().orElse(""))));
         return ids;
     }

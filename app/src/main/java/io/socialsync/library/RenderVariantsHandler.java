@@ -4,10 +4,8 @@ import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
-import io.socialsync.media.JobProgress;
-import io.socialsync.media.MediaFiles;
-import io.socialsync.media.MediaTools;
 import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.render.PlatformFormats;
@@ -16,9 +14,11 @@ import io.socialsync.media.render.RenderException;
 import io.socialsync.media.render.RenderOptions;
 import io.socialsync.media.render.RenderRequest;
 import io.socialsync.media.render.Renderer;
+import io.socialsync.mediawork.JobProgress;
+import io.socialsync.mediawork.MediaFiles;
+import io.socialsync.mediawork.MediaTools;
 import io.socialsync.storage.StorageKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class RenderVariantsHandler implements JobHandler {
     public static final String KIND = "RENDER_VARIANTS";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final Clips clips;
     private final Videos videos;
@@ -58,10 +59,9 @@ public class RenderVariantsHandler implements JobHandler {
     @Override
     public Object run(JobContext ctx) throws Exception {
         long ws = ctx.workspaceId();
-        var payload = ctx.payload();
-        long clipId = payload.get("clip_id").asLong();
-        var ids = new ArrayList<Long>();
-        payload.get("variant_ids").forEach(n -> ids.add(n.asLong()));
+        var payload = ctx.payload(JOB);
+        long clipId = payload.clipId();
+        var ids = payload.variantIds();
         Clip clip = clips.byId(ws, clipId).orElseThrow(() -> new JobFailure("clip " + clipId + " no longer exists"));
         Video video = videos.byId(ws, clip.videoId()).orElseThrow(() -> new JobFailure("the clip's video is gone"));
         List<Variant> pending = variants.byIds(ws, ids).stream().filter(v -> v.state() == Variant.State.PENDING)
@@ -99,12 +99,17 @@ public class RenderVariantsHandler implements JobHandler {
     /** However the job died (timeout, storage, lease spent), its variants leave PENDING for FAILED with the reason. */
     @Override
     public void onGaveUp(Job job, String reason) {
-        var ids = new ArrayList<Long>();
-        JSON.readTree(job.payload()).path("variant_ids").forEach(n -> ids.add(n.asLong()));
-        var pending = variants.byIds(job.workspaceId(), ids).stream().filter(v -> v.state() == Variant.State.PENDING)
+        var pending = variants.byIds(job.workspaceId(), JOB.payload(job).variantIds()).stream().filter(v -> v.state() == Variant.State.PENDING)
                 .toList();
         if (!pending.isEmpty()) {
             lifecycle.failed(pending, reason, job.id());
+        }
+    }
+
+    /** The clip and the PENDING variants of it this job renders. */
+    public record Payload(long clipId, List<Long> variantIds) {
+        public Payload {
+            variantIds = variantIds == null ? List.of() : List.copyOf(variantIds);
         }
     }
 }

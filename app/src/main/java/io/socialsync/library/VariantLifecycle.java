@@ -2,6 +2,7 @@ package io.socialsync.library;
 
 import io.socialsync.Errors;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.media.render.RenderedVariant;
@@ -49,9 +50,11 @@ public class VariantLifecycle {
                     if (rv.formats().contains(v.format()) && rv.preset().name().equals(v.preset())
                             && rv.seed() == v.seed()) {
                         variants.ready(v.workspaceId(), v.id(), entry.getValue().value(), rv.width(), rv.height(),
-                                rv.duration().toMillis(), rv.sizeBytes(), clock.instant());
-                        ledger.append(new LedgerEvent.New(v.workspaceId(), actor, "variant_rendered", "variant",
-                                Long.toString(v.id()), jobId, Map.of("clip_id", clip.id(), "format", v.format(),
+                                rv.duration().toMillis(), rv.sizeBytes(), VariantWarnings.json(rv.warnings()),
+                                clock.instant());
+                        ledger.append(new LedgerEvent.New(v.workspaceId(), actor, EventType.VARIANT_RENDERED,
+                                "variant", Long.toString(v.id()), jobId,
+                                Map.of("clip_id", clip.id(), "format", v.format(),
                                         "preset", rv.preset().describe(), "size_bytes", rv.sizeBytes())));
                         ready++;
                         break;
@@ -66,7 +69,7 @@ public class VariantLifecycle {
         String error = Errors.forUsers(rawError, 2000);
         tx.executeWithoutResult(status -> pending.forEach(v -> {
             variants.failed(v.workspaceId(), v.id(), error, clock.instant());
-            ledger.append(new LedgerEvent.New(v.workspaceId(), Actor.SYSTEM, "variant_failed", "variant",
+            ledger.append(new LedgerEvent.New(v.workspaceId(), Actor.SYSTEM, EventType.VARIANT_FAILED, "variant",
                     Long.toString(v.id()), jobId, Map.of("error", error)));
         }));
     }

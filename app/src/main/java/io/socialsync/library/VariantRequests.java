@@ -3,8 +3,8 @@ package io.socialsync.library;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.media.render.PlatformFormats;
@@ -70,16 +70,16 @@ public class VariantRequests {
                         JSON.writeValueAsString(preset), preset.seed(), clock.instant()));
             }
         }
-        long jobId = jobs.enqueue(JobRequest.of(workspaceId, RenderVariantsHandler.KIND,
-                Map.of("clip_id", clipId, "variant_ids", ids)), actor).job().id();
+        long jobId = jobs.enqueue(RenderVariantsHandler.JOB.request(workspaceId,
+                new RenderVariantsHandler.Payload(clipId, ids)), actor).job().id();
         variants.attachJob(workspaceId, ids, jobId);
         var payload = new java.util.LinkedHashMap<String, Object>(Map.of("variant_ids", ids, "platforms", platforms,
                 "presets", presets.stream().map(Preset::describe).toList()));
         if (!learned.isEmpty()) {
             payload.put("learned", learned);
         }
-        ledger.append(new LedgerEvent.New(workspaceId, actor, "variants_requested", "clip", Long.toString(clipId),
-                jobId, payload));
+        ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.VARIANTS_REQUESTED, "clip",
+                Long.toString(clipId), jobId, payload));
         return new Requested(jobId, variants.byIds(workspaceId, ids));
     }
 

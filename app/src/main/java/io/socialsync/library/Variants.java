@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Variants {
     private static final String COLUMNS = "id, workspace_id, clip_id, format, preset, preset_params, seed, state, "
-            + "storage_key, width, height, duration_ms, size_bytes, error, job_id, created_at, updated_at";
+            + "storage_key, width, height, duration_ms, size_bytes, error, job_id, created_at, updated_at, warnings";
     private final JdbcClient jdbc;
 
     public Variants(JdbcClient jdbc) {
@@ -39,9 +39,17 @@ public class Variants {
 
     public void ready(long workspaceId, long id, String storageKey, int width, int height, long durationMs,
                       long sizeBytes, Instant now) {
+        ready(workspaceId, id, storageKey, width, height, durationMs, sizeBytes, null, now);
+    }
+
+    /** @param warnings a JSON array, or null for none */
+    public void ready(long workspaceId, long id, String storageKey, int width, int height, long durationMs,
+                      long sizeBytes, String warnings, Instant now) {
         jdbc.sql("UPDATE variants SET state = 'READY', storage_key = ?, width = ?, height = ?, duration_ms = ?, "
-                        + "size_bytes = ?, error = NULL, updated_at = ? WHERE workspace_id = ? AND id = ?")
-                .params(storageKey, width, height, durationMs, sizeBytes, utc(now), workspaceId, id).update();
+                        + "size_bytes = ?, error = NULL, warnings = ?, updated_at = ? "
+                        + "WHERE workspace_id = ? AND id = ?")
+                .params(storageKey, width, height, durationMs, sizeBytes, warnings, utc(now), workspaceId, id)
+                .update();
     }
 
     public void failed(long workspaceId, long id, String error, Instant now) {
@@ -70,6 +78,7 @@ public class Variants {
                 Variant.State.valueOf(rs.getString("state")), rs.getString("storage_key"),
                 rs.getObject("width", Integer.class), rs.getObject("height", Integer.class),
                 rs.getObject("duration_ms", Long.class), rs.getObject("size_bytes", Long.class), rs.getString("error"),
-                rs.getObject("job_id", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"));
+                rs.getObject("job_id", Long.class), instant(rs, "created_at"), instant(rs, "updated_at"),
+                rs.getString("warnings"));
     }
 }

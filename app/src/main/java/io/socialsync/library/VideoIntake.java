@@ -1,13 +1,12 @@
 package io.socialsync.library;
 
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -52,9 +51,9 @@ public class VideoIntake {
         payload.put("size_bytes", v.sizeBytes());
         payload.put("sha256", v.sha256());
         payload.put("title", v.title());
-        ledger.append(new LedgerEvent.New(v.workspaceId(), actor, "video_uploaded", "video", Long.toString(id), null,
-                payload));
-        var job = jobs.enqueue(JobRequest.of(v.workspaceId(), AnalyseVideoHandler.KIND, Map.of("video_id", id))
+        ledger.append(new LedgerEvent.New(v.workspaceId(), actor, EventType.VIDEO_UPLOADED, "video",
+                Long.toString(id), null, payload));
+        var job = jobs.enqueue(AnalyseVideoHandler.JOB.request(v.workspaceId(), AnalyseVideoHandler.Payload.of(id))
                 .withIdempotencyKey("analyse-video-" + id), actor).job();
         return new Intake(videos.byId(v.workspaceId(), id).orElseThrow(), true, job.id());
     }

@@ -2,6 +2,7 @@ package io.socialsync.library;
 
 import io.socialsync.Errors;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.media.probe.MediaInfo;
@@ -31,7 +32,7 @@ public class VideoLifecycle {
     public void rejected(Video video, Rejection rejection, Actor actor, Long jobId) {
         String reason = Errors.forUsers(rejection.message(), 2000);
         videos.rejected(video.workspaceId(), video.id(), rejection.code(), reason, clock.instant());
-        record(video, actor, jobId, "video_rejected", Map.of("code", rejection.code(), "reason", reason));
+        record(video, actor, jobId, EventType.VIDEO_REJECTED, Map.of("code", rejection.code(), "reason", reason));
     }
 
     @Transactional
@@ -54,7 +55,7 @@ public class VideoLifecycle {
         videos.probed(video.workspaceId(), video.id(), VideoState.ANALYSING, info.duration().toMillis(), stream.width(),
                 stream.height(), fps, stream.codec(), audio, info.container(), JSON.writeValueAsString(summary),
                 clock.instant());
-        record(video, actor, jobId, "video_probed", summary);
+        record(video, actor, jobId, EventType.VIDEO_PROBED, summary);
     }
 
     /**
@@ -65,11 +66,11 @@ public class VideoLifecycle {
     public void failed(Video video, String error, Actor actor, Long jobId) {
         String shown = Errors.forUsers(error, 2000);
         if (videos.failed(video.workspaceId(), video.id(), shown, clock.instant())) {
-            record(video, actor, jobId, "video_failed", Map.of("error", shown));
+            record(video, actor, jobId, EventType.VIDEO_FAILED, Map.of("error", shown));
         }
     }
 
-    void record(Video video, Actor actor, Long jobId, String type, Map<String, Object> payload) {
+    void record(Video video, Actor actor, Long jobId, EventType type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(video.workspaceId(), actor, type, "video", Long.toString(video.id()), jobId,
                 payload));
     }

@@ -3,6 +3,7 @@ package io.socialsync.meta;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public class BatchAlert {
         payload.put("attempted", attempted);
         payload.put("failed", failed);
         payload.put("error_rate", Math.round(rate * 1000) / 1000.0);
-        ledger.append(new LedgerEvent.New(workspaceId, Actor.SYSTEM, "meta_download_batch_degraded", "job",
+        ledger.append(new LedgerEvent.New(workspaceId, Actor.SYSTEM, EventType.META_DOWNLOAD_BATCH_DEGRADED, "job",
                 Long.toString(jobId), jobId, payload));
         return true;
     }

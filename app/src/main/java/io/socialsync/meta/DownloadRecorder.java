@@ -3,8 +3,8 @@ package io.socialsync.meta;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.socialsync.jobs.Backoff;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.meta.DownloadOutcome.Downloaded;
@@ -58,7 +58,8 @@ public class DownloadRecorder {
             case Failed f -> failed(claimed, f, now, payload);
         };
         if (written) {
-            String type = outcome instanceof Downloaded ? "meta_media_downloaded" : "meta_media_failed";
+            EventType type = outcome instanceof Downloaded ? EventType.META_MEDIA_DOWNLOADED
+                    : EventType.META_MEDIA_FAILED;
             ledger.append(new LedgerEvent.New(claimed.workspaceId(), Actor.SYSTEM, type, "meta_post",
                     Long.toString(claimed.id()), jobId, payload));
             meters.counter("socialsync.meta.downloads", "outcome", outcomeTag(outcome)).increment();
@@ -88,8 +89,8 @@ public class DownloadRecorder {
         if (!states.retrying(claimed, error, next, now)) {
             return false;
         }
-        var request = JobRequest.of(claimed.workspaceId(), MediaDownloadHandler.KIND,
-                        Map.of("post_ids", List.of(claimed.id())))
+        var request = MediaDownloadHandler.JOB.request(claimed.workspaceId(),
+                        MediaDownloadHandler.Payload.posts(List.of(claimed.id())))
                 .withIdempotencyKey("meta-media-" + claimed.id() + "-retry-" + claimed.mediaAttempts()).at(next);
         queue.getObject().enqueue(request, Actor.SYSTEM);
         return true;

@@ -1,14 +1,15 @@
 package io.socialsync.meta;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.meta.DownloadOutcome.Failed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class MediaDownloadHandler implements JobHandler {
     public static final String KIND = "DOWNLOAD_META_MEDIA";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    /** A batch of the workspace's candidates ({@code {"batch": true}}), or these posts ({@code {"post_ids": [..]}}). */
+    public record Payload(@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean batch,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> postIds) {
+        public static Payload nextBatch() {
+            return new Payload(true, null);
+        }
+
+        public static Payload posts(List<Long> ids) {
+            return new Payload(false, List.copyOf(ids));
+        }
+    }
+
     private final MediaStates states;
     private final MediaDownloader downloader;
     private final DownloadRecorder recorder;
@@ -51,10 +66,11 @@ public class MediaDownloadHandler implements JobHandler {
     @Override
     public Object run(JobContext context) throws InterruptedException {
         long ws = context.workspaceId();
-        boolean batch = context.payload().path("batch").asBoolean(false);
+        var payload = context.payload(JOB);
+        boolean batch = payload.batch();
         Instant started = clock.instant();
         List<Long> ids = batch ? states.candidates(ws, started, stale(started), Math.max(1, settings.batchSize()))
-                : postIds(context);
+                : payload.postIds() == null ? List.of() : payload.postIds();
         int attempted = 0;
         int failed = 0;
         int skipped = 0;
@@ -85,11 +101,5 @@ public class MediaDownloadHandler implements JobHandler {
 
     private Duration perDownload() {
         return settings.downloadTimeout().multipliedBy(2).plus(settings.maxTransferTime());
-    }
-
-    private static List<Long> postIds(JobContext context) {
-        var ids = new ArrayList<Long>();
-        context.payload().path("post_ids").forEach(n -> ids.add(n.asLong()));
-        return ids;
     }
 }

@@ -3,13 +3,11 @@ package io.socialsync.meta;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,7 +54,7 @@ public class MediaDownloadSchedule implements PeriodicTask.Owner {
 
     /** One batch for one workspace, now (also what tests and operators use). */
     public JobQueue.Enqueued enqueue(long workspaceId, String idempotencyKey) {
-        var request = JobRequest.of(workspaceId, MediaDownloadHandler.KIND, Map.of("batch", true))
+        var request = MediaDownloadHandler.JOB.request(workspaceId, MediaDownloadHandler.Payload.nextBatch())
                 .withIdempotencyKey(idempotencyKey);
         var enqueued = queue.enqueue(request, Actor.SYSTEM);
         workers.wakeUp();

@@ -1,8 +1,8 @@
 package io.socialsync.meta;
 
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Instant;
@@ -83,8 +83,8 @@ public class MetaChanges {
                 }
             }
         }
-        toDownload.forEach((ws, ids) -> queue.enqueue(JobRequest.of(ws, MediaDownloadHandler.KIND,
-                Map.of("post_ids", ids)).withIdempotencyKey("meta-media-event-" + eventId), Actor.SYSTEM));
+        toDownload.forEach((ws, ids) -> queue.enqueue(MediaDownloadHandler.JOB.request(ws,
+                MediaDownloadHandler.Payload.posts(ids)).withIdempotencyKey("meta-media-event-" + eventId), Actor.SYSTEM));
         return new Applied(created, counted, ignored, toDownload.size());
     }
 
@@ -101,7 +101,7 @@ public class MetaChanges {
         payload.put("type", p.type().wire());
         payload.put("has_media", p.mediaUrl() != null);
         payload.put("webhook_event_id", eventId);
-        ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, "meta_post_received", "meta_post", Long.toString(id),
-                null, payload));
+        ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, EventType.META_POST_RECEIVED, "meta_post",
+                Long.toString(id), null, payload));
     }
 }

@@ -4,6 +4,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public class MetaPageService {
             throw new Conflict("this page or Instagram account is already connected to the workspace");
         }
         long id = pages.insert(workspaceId, pageId, igUserId, name, clock.instant());
-        record(workspaceId, id, "meta_page_connected", pageId, igUserId, actor);
+        record(workspaceId, id, EventType.META_PAGE_CONNECTED, pageId, igUserId, actor);
         return pages.byId(workspaceId, id).orElseThrow();
     }
 
@@ -48,10 +49,10 @@ public class MetaPageService {
     public void disconnect(long workspaceId, long id, Actor actor) {
         var page = pages.byId(workspaceId, id).orElseThrow(() -> new NotFound("meta page", id));
         pages.delete(workspaceId, id);
-        record(workspaceId, id, "meta_page_disconnected", page.pageId(), page.igUserId(), actor);
+        record(workspaceId, id, EventType.META_PAGE_DISCONNECTED, page.pageId(), page.igUserId(), actor);
     }
 
-    private void record(long ws, long id, String type, String pageId, String igUserId, Actor actor) {
+    private void record(long ws, long id, EventType type, String pageId, String igUserId, Actor actor) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("page_id", pageId);
         payload.put("ig_user_id", igUserId);

@@ -3,6 +3,7 @@ package io.socialsync.platforms;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The platforms SocialSync publishes to. On the wire and in the database: the lower-case name. */
 public enum Platform {
@@ -20,7 +21,8 @@ public enum Platform {
         return Arrays.stream(values()).filter(p -> p.wire().equals(wire)).findFirst();
     }
 
+    /** For messages: every platform's wire name, in declaration order. */
     public static String choices() {
-        return "instagram, tiktok, youtube, facebook";
+        return Arrays.stream(values()).map(Platform::wire).collect(Collectors.joining(", "));
     }
 }

@@ -2,6 +2,7 @@ package io.socialsync.publish;
 
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.rules.RulesService;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class Deferral {
         payload.put("reason", reason);
         payload.put("not_before", notBefore.toString());
         payload.put("scheduled_for", slot.toString());
-        events.record(p, actor, "publish_deferred", payload);
+        events.record(p, actor, EventType.PUBLISH_DEFERRED, payload);
         return slot;
     }
 }

@@ -4,6 +4,7 @@ import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformSettings;
 import io.socialsync.storage.Storage;
@@ -98,7 +99,7 @@ public class Orchestrator {
             var payload = PublishEvents.base(claimed);
             payload.put("previous_status", before.state().wire());
             payload.put("lease_expires_at", now.plus(lease).toString());
-            events.record(claimed, actor, "publish_claimed", payload);
+            events.record(claimed, actor, EventType.PUBLISH_CLAIMED, payload);
             return Optional.of(new Claim(claimed, account, token, now.plus(lease), url, ready.media().sizeBytes(),
                     ready.media().durationMs(), ready.variant().id()));
         }
@@ -124,7 +125,7 @@ public class Orchestrator {
                 leases.clear(ws, id);
                 var payload = PublishEvents.base(p);
                 payload.put("reason", why);
-                events.record(p, actor, "publish_released", payload);
+                events.record(p, actor, EventType.PUBLISH_RELEASED, payload);
             }
             case FAIL -> {
                 outcomes.fail(p, why, actor);

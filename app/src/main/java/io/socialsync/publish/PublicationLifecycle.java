@@ -5,6 +5,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,7 +69,7 @@ public class PublicationLifecycle {
         payload.put("previous_status", p.state().wire());
         payload.put("scheduled_for", p.scheduledFor().toString());
         payload.put("reason", reason);
-        events.record(p, actor, "publish_cancelled", payload);
+        events.record(p, actor, EventType.PUBLISH_CANCELLED, payload);
     }
 
     /** In the caller's transaction: the PUBLISH job, if unfinished, is cancelled (a claimed one is fenced off). */

@@ -1,6 +1,7 @@
 package io.socialsync.publish;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.util.LinkedHashMap;
@@ -17,11 +18,11 @@ class PublishEvents {
         this.ledger = ledger;
     }
 
-    void record(Publication p, Actor actor, String type, Map<String, Object> payload) {
+    void record(Publication p, Actor actor, EventType type, Map<String, Object> payload) {
         record(p, p.jobId(), actor, type, payload);
     }
 
-    void record(Publication p, Long jobId, Actor actor, String type, Map<String, Object> payload) {
+    void record(Publication p, Long jobId, Actor actor, EventType type, Map<String, Object> payload) {
         ledger.append(event(p, jobId, actor, type, payload));
     }
 
@@ -30,7 +31,7 @@ class PublishEvents {
         ledger.appendAll(events);
     }
 
-    static LedgerEvent.New event(Publication p, Long jobId, Actor actor, String type, Map<String, Object> payload) {
+    static LedgerEvent.New event(Publication p, Long jobId, Actor actor, EventType type, Map<String, Object> payload) {
         return new LedgerEvent.New(p.workspaceId(), actor, type, "publication", String.valueOf(p.id()), jobId,
                 payload);
     }

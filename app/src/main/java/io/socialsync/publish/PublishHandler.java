@@ -3,6 +3,7 @@ package io.socialsync.publish;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.PublishOutcome;
@@ -21,6 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PublishHandler implements JobHandler {
     public static final String KIND = "PUBLISH";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    /** The publication this job posts. */
+    public record Payload(long publicationId) {
+    }
+
     private final PublishStart start;
     private final PublishFinish finish;
     private final Publishers publishers;
@@ -52,7 +59,7 @@ public class PublishHandler implements JobHandler {
     @Override
     public Object run(JobContext context) {
         long ws = context.workspaceId();
-        long id = context.payload().path("publication_id").asLong();
+        long id = context.payload(JOB).publicationId();
         var actor = Actor.worker("publisher");
         var decision = start.begin(ws, id, context.job().id(), actor);
         return switch (decision) {

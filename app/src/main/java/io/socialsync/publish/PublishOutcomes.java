@@ -1,6 +1,7 @@
 package io.socialsync.publish;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,7 +47,7 @@ public class PublishOutcomes {
         payload.put("external_id", externalId);
         payload.put("url", url);
         payload.put("previous_status", p.state().wire());
-        events.record(p, actor, "publish_posted", payload);
+        events.record(p, actor, EventType.PUBLISH_POSTED, payload);
         return true;
     }
 
@@ -58,7 +59,7 @@ public class PublishOutcomes {
         var payload = PublishEvents.base(p);
         payload.put("error", error);
         payload.put("previous_status", p.state().wire());
-        events.record(p, actor, "publish_failed", payload);
+        events.record(p, actor, EventType.PUBLISH_FAILED, payload);
         return true;
     }
 
@@ -75,7 +76,7 @@ public class PublishOutcomes {
         var payload = PublishEvents.base(p);
         payload.put("handle", handle);
         payload.put("detail", detail);
-        events.record(p, actor, "publish_unconfirmed", payload);
+        events.record(p, actor, EventType.PUBLISH_UNCONFIRMED, payload);
         return true;
     }
 

@@ -5,6 +5,7 @@ import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.platforms.Progress;
 import io.socialsync.platforms.PublishTarget;
 import io.socialsync.secrets.SecretBox;
@@ -113,7 +114,7 @@ public class PublishStart {
             runs.publisher(ws, id, "internal");
             var payload = PublishEvents.base(p);
             payload.put("job_id", jobId);
-            events.record(p, actor, "publish_started", payload);
+            events.record(p, actor, EventType.PUBLISH_STARTED, payload);
         }
         var ready = (MediaSource.Ready) found;
         var target = new PublishTarget(p.id(), account.handle(), account.externalIds(),

@@ -3,13 +3,12 @@ package io.socialsync.publish;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.node.PeriodicTask;
 import io.socialsync.platforms.PlatformSettings;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -90,14 +89,14 @@ public class PublishWatchdog implements PeriodicTask.Owner {
             }
             return outcomes.fail(p, "publishing stopped repeatedly: " + detail, actor);
         }
-        var request = JobRequest.of(ws, PublishHandler.KIND, Map.of("publication_id", id))
+        var request = PublishHandler.JOB.request(ws, new PublishHandler.Payload(id))
                 .withIdempotencyKey("publish-" + id + "-after-job-" + p.jobId());
         long job = queue.enqueue(request, actor).job().id();
         jdbc.sql("UPDATE publications SET job_id = ? WHERE workspace_id = ? AND id = ?").params(job, ws, id).update();
         var payload = PublishEvents.base(p);
         payload.put("previous_job_id", p.jobId());
         payload.put("job_id", job);
-        events.record(p, job, actor, "publish_rearmed", payload);
+        events.record(p, job, actor, EventType.PUBLISH_REARMED, payload);
         return true;
     }
 }

@@ -4,6 +4,7 @@ import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.rules.RulesService;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,9 +78,9 @@ public class Rescheduling {
         payload.put("scheduled_window_end", PublishEvents.text(moved.windowEnd()));
         payload.put("requested_for", PublishEvents.text(requested));
         payload.put("rules_version", ruleSet.version());
-        events.record(moved, actor, "publish_rescheduled", payload);
+        events.record(moved, actor, EventType.PUBLISH_RESCHEDULED, payload);
         if (plan.adjusted()) {
-            events.record(moved, actor, "publish_scheduled_adjusted", SchedulingService.adjusted(moved, plan));
+            events.record(moved, actor, EventType.PUBLISH_SCHEDULED_ADJUSTED, SchedulingService.adjusted(moved, plan));
         }
         warnings.addAll(near.check(account, ruleSet.of(account.platform()), moved.clipId(), moved.scheduledFor(), id));
         var adjustments = plan.adjustments().stream().map(Adjustment::describe).toList();

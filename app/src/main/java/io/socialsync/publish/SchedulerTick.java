@@ -3,9 +3,9 @@ package io.socialsync.publish;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.node.PeriodicTask;
 import java.time.Clock;
@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -83,8 +82,8 @@ public class SchedulerTick implements PeriodicTask.Owner {
         var external = choice.external(due);
         // an orchestrator's post waits in PENDING for GET /publishing/next; ours gets a PUBLISH job
         var ours = due.stream().filter(p -> !external.contains(p.id())).toList();
-        var jobs = queue.enqueueAll(ours.stream().map(p -> JobRequest.of(p.workspaceId(), PublishHandler.KIND,
-                Map.<String, Object>of("publication_id", p.id()))).toList(), actor);
+        var jobs = queue.enqueueAll(ours.stream().map(p -> PublishHandler.JOB.request(p.workspaceId(),
+                new PublishHandler.Payload(p.id()))).toList(), actor);
         var jobOf = new HashMap<Long, Long>();
         for (int i = 0; i < ours.size(); i++) {
             jobOf.put(ours.get(i).id(), jobs.get(i));
@@ -99,7 +98,7 @@ public class SchedulerTick implements PeriodicTask.Owner {
             payload.put("enqueued_at", at.toString());
             payload.put("job_id", jobId);
             payload.put("publisher", publisher);
-            enqueued.add(PublishEvents.event(p, jobId, actor, "publish_scheduled_enqueued", payload));
+            enqueued.add(PublishEvents.event(p, jobId, actor, EventType.PUBLISH_SCHEDULED_ENQUEUED, payload));
             ids.add(String.valueOf(p.id()));
         }
         choice.fixAll(ours, PublisherChoice.INTERNAL);

@@ -4,6 +4,7 @@ import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.library.Clip;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
@@ -169,9 +170,9 @@ public class SchedulingService {
         created.put("status", p.state().wire());
         created.put("requested_for", PublishEvents.text(p.requestedFor()));
         created.put("rules_version", p.rulesVersion());
-        events.record(p, actor, "publish_scheduled_created", created);
+        events.record(p, actor, EventType.PUBLISH_SCHEDULED_CREATED, created);
         if (plan.adjusted()) {
-            events.record(p, actor, "publish_scheduled_adjusted", adjusted(p, plan));
+            events.record(p, actor, EventType.PUBLISH_SCHEDULED_ADJUSTED, adjusted(p, plan));
         }
     }
 

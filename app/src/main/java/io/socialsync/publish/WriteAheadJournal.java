@@ -1,6 +1,7 @@
 package io.socialsync.publish;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.platforms.Journal;
 import io.socialsync.platforms.Progress;
 import java.time.Clock;
@@ -88,7 +89,7 @@ final class WriteAheadJournal implements Journal {
             payload.put("step", step);
             payload.put("phase", phase);
             payload.put("handles", loggable(handles));
-            events.record(publication, actor, "publish_step_recorded", payload);
+            events.record(publication, actor, EventType.PUBLISH_STEP_RECORDED, payload);
         });
     }
 

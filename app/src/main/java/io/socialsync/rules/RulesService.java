@@ -3,6 +3,7 @@ package io.socialsync.rules;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.platforms.Platform;
@@ -68,7 +69,7 @@ public class RulesService {
         errors.throwIfAny();
         var set = new RuleSet(version, merged, clock.instant().truncatedTo(ChronoUnit.MICROS), actor.value());
         rows.insertActive(workspaceId, set);
-        ledger.append(new LedgerEvent.New(workspaceId, actor, "platform_rules_created", "platform_rules",
+        ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.PLATFORM_RULES_CREATED, "platform_rules",
                 String.valueOf(version), null, Map.of("version", version, "rules", PlatformRulesRows.json(merged))));
         return set;
     }

@@ -4,6 +4,7 @@ import io.socialsync.Errors;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.net.UrlGuard;
 import java.io.IOException;
@@ -18,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeliverWebhookHandler implements JobHandler {
     public static final String KIND = "DELIVER_WEBHOOK";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    /** The delivery (webhook_deliveries row) this job sends. */
+    public record Payload(long deliveryId) {
+    }
+
     private final WebhookDeliveries deliveries;
     private final WebhookEndpoints endpoints;
     private final WebhookSecrets secrets;
@@ -41,7 +48,7 @@ public class DeliverWebhookHandler implements JobHandler {
     @Override
     public Object run(JobContext context) throws Exception {
         long ws = context.workspaceId();
-        long id = context.payload().path("delivery_id").asLong(-1);
+        long id = context.payload(JOB).deliveryId();
         var delivery = deliveries.byId(ws, id).orElseThrow(() -> new JobFailure("webhook delivery " + id + " is gone"));
         if (delivery.state() != WebhookDelivery.State.PENDING) {
             return Map.of("skipped", delivery.state().name()); // already settled by an earlier run

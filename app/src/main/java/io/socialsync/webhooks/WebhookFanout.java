@@ -1,5 +1,6 @@
 package io.socialsync.webhooks;
 
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.LedgerEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class WebhookFanout {
-    static final String DELIVERY_FAILED = "webhook_delivery_failed";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final WebhookEndpoints endpoints;
     private final WebhookService service;
@@ -44,8 +44,8 @@ public class WebhookFanout {
 
     /** A failure is not reported to the endpoint that failed, nor is the failure of such a report. */
     private static boolean loops(LedgerEvent event, JsonNode payload, WebhookEndpoint endpoint) {
-        return event.eventType().equals(DELIVERY_FAILED)
+        return EventType.WEBHOOK_DELIVERY_FAILED.is(event.eventType())
                 && (payload.path("endpoint_id").asLong(-1) == endpoint.id()
-                || DELIVERY_FAILED.equals(payload.path("event_type").asString("")));
+                || EventType.WEBHOOK_DELIVERY_FAILED.is(payload.path("event_type").asString("")));
     }
 }

@@ -1,6 +1,7 @@
 package io.socialsync.webhooks;
 
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import java.time.Clock;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class WebhookJobOutcomes {
-    private static final Set<String> TYPES = Set.of("job_failed", "job_cancelled", "job_retry_requested");
+    private static final Set<EventType> TYPES = Set.of(EventType.JOB_FAILED, EventType.JOB_CANCELLED,
+            EventType.JOB_RETRY_REQUESTED);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final WebhookDeliveries deliveries;
     private final Ledger ledger;
@@ -31,7 +33,7 @@ public class WebhookJobOutcomes {
 
     @EventListener
     public void on(LedgerEvent event) {
-        if (event.jobId() == null || !TYPES.contains(event.eventType())) {
+        if (event.jobId() == null || EventType.of(event.eventType()).filter(TYPES::contains).isEmpty()) {
             return;
         }
         JsonNode payload = JSON.readTree(event.payload());
@@ -42,10 +44,10 @@ public class WebhookJobOutcomes {
         if (delivery == null) {
             return;
         }
-        if (event.eventType().equals("job_retry_requested")) {
+        if (EventType.JOB_RETRY_REQUESTED.is(event.eventType())) {
             deliveries.reopen(delivery.workspaceId(), delivery.id());
         } else if (deliveries.markFailed(delivery.workspaceId(), delivery.id(), clock.instant())) {
-            String error = event.eventType().equals("job_cancelled") ? "delivery job was cancelled"
+            String error = EventType.JOB_CANCELLED.is(event.eventType()) ? "delivery job was cancelled"
                     : payload.path("error").asString("");
             failed(delivery, error);
         }
@@ -59,7 +61,7 @@ public class WebhookJobOutcomes {
         payload.put("attempts", d.attempts());
         payload.put("last_status", d.lastStatus());
         payload.put("error", error);
-        ledger.append(new LedgerEvent.New(d.workspaceId(), Actor.SYSTEM, WebhookFanout.DELIVERY_FAILED,
+        ledger.append(new LedgerEvent.New(d.workspaceId(), Actor.SYSTEM, EventType.WEBHOOK_DELIVERY_FAILED,
                 "webhook_delivery", String.valueOf(d.id()), d.jobId(), payload));
     }
 }

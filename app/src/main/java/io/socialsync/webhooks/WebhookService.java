@@ -4,9 +4,9 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
 import io.socialsync.net.UrlGuard;
@@ -60,7 +60,8 @@ public class WebhookService {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         var endpoint = stored.withSecret(secret);
         // the host only: a URL's path or query often holds the receiver's own secret, and the ledger is forever
-        record(endpoint, actor, "webhook_endpoint_created", Map.of("host", uri.getHost(), "event_types", types));
+        record(endpoint, actor, EventType.WEBHOOK_ENDPOINT_CREATED, 
+                Map.of("host", uri.getHost(), "event_types", types));
         return endpoint;
     }
 
@@ -77,7 +78,7 @@ public class WebhookService {
     public void deactivate(long workspaceId, long id, Actor actor) {
         var endpoint = get(workspaceId, id);
         if (endpoints.deactivate(workspaceId, id)) {
-            record(endpoint, actor, "webhook_endpoint_deactivated", Map.of());
+            record(endpoint, actor, EventType.WEBHOOK_ENDPOINT_DEACTIVATED, Map.of());
         }
     }
 
@@ -101,7 +102,7 @@ public class WebhookService {
     public long schedule(WebhookEndpoint endpoint, WebhookEvent event) {
         long ws = endpoint.workspaceId();
         long id = deliveries.insert(ws, endpoint.id(), event.ledgerEventId(), event.eventType(), clock.instant());
-        var request = JobRequest.of(ws, DeliverWebhookHandler.KIND, Map.of("delivery_id", id))
+        var request = DeliverWebhookHandler.JOB.request(ws, new DeliverWebhookHandler.Payload(id))
                 .withIdempotencyKey("webhook-delivery-" + id);
         var job = queue.enqueue(request, Actor.SYSTEM).job();
         deliveries.attach(ws, id, event.body(id), job.id());
@@ -114,7 +115,7 @@ public class WebhookService {
         return id;
     }
 
-    private void record(WebhookEndpoint endpoint, Actor actor, String type, Map<String, Object> payload) {
+    private void record(WebhookEndpoint endpoint, Actor actor, EventType type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(endpoint.workspaceId(), actor, type, "webhook_endpoint",
                 String.valueOf(endpoint.id()), null, payload));
     }

@@ -34,6 +34,17 @@ public class Workspaces {
                 .optional();
     }
 
+    public Optional<Workspace> byId(long id) {
+        return jdbc.sql("SELECT id, name, created_at FROM workspaces WHERE id = ?").param(id)
+                .query((rs, n) -> new Workspace(rs.getLong(1), rs.getString(2), instant(rs, 3)))
+                .optional();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when another workspace has the name */
+    public boolean rename(long id, String name) {
+        return jdbc.sql("UPDATE workspaces SET name = ? WHERE id = ?").params(name, id).update() == 1;
+    }
+
     public long count() {
         return jdbc.sql("SELECT COUNT(*) FROM workspaces").query(Long.class).single();
     }

@@ -29,7 +29,7 @@ class FeatureBoundariesTest {
 
     private static final String ROOT = "io.socialsync.";
 
-    /** The app's own classes only: the socialsync-media library shares io.socialsync.media but is no feature. */
+    /** The app's own classes only: the socialsync-media library (io.socialsync.media) is no feature. */
     private static final JavaClasses MAIN = new ClassFileImporter().importPath(Path.of("target/classes"));
 
     @BeforeAll

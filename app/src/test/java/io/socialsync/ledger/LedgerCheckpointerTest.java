@@ -59,7 +59,7 @@ class LedgerCheckpointerTest {
     private static long appendOne(ConfigurableApplicationContext node) {
         long ws = node.getBean(Workspaces.class).create("ws-" + UUID.randomUUID()).id();
         var event = node.getBean(TransactionTemplate.class).execute(s -> node.getBean(Ledger.class)
-                .append(new LedgerEvent.New(ws, Actor.SYSTEM, "test_event", "test", "t", null, Map.of())));
+                .append(new LedgerEvent.New(ws, Actor.SYSTEM, EventType.LEDGER_SEALED, "test", "t", null, Map.of())));
         return event.id();
     }
 }

@@ -251,8 +251,8 @@ abstract class LedgerTamperContract {
     private void append(int n) {
         for (int i = 0; i < n; i++) {
             int k = i;
-            tx.executeWithoutResult(s -> ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, "test_event", "test",
-                    "t", null, Map.of("n", k))));
+            tx.executeWithoutResult(s -> ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM,
+                    EventType.LEDGER_SEALED, "test", "t", null, Map.of("n", k))));
         }
     }
 

@@ -85,6 +85,12 @@ class VideoPipelineTest extends ServerTest {
         assertThat(reel.get("width").asInt()).isEqualTo(1080);
         assertThat(reel.get("height").asInt()).isEqualTo(1920);
         assertThat(square.get("height").asInt()).isEqualTo(1080);
+        // the 320x180 source is enlarged whichever way it is reframed: at least 1080 / 320
+        assertThat(reel.get("warnings")).singleElement().satisfies(w -> {
+            assertThat(w.get("type").asString()).isEqualTo("upscale");
+            assertThat(w.get("factor").asDouble()).isGreaterThan(3.3);
+            assertThat(w.get("source_width").asInt()).isEqualTo(320);
+        });
         assertThat(reel.get("seed").asLong()).isEqualTo(42);
         assertThat(reel.get("preset_params").get("seed").asLong()).isEqualTo(42);
 

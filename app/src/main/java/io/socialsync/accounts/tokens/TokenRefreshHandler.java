@@ -2,6 +2,7 @@ package io.socialsync.accounts.tokens;
 
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import java.time.Duration;
@@ -16,6 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TokenRefreshHandler implements JobHandler {
     static final String KIND = "TOKEN_REFRESH";
+    static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    /** The social account whose token is renewed. */
+    record Payload(long accountId) {
+    }
+
     private final TokenRefresher refresher;
 
     TokenRefreshHandler(TokenRefresher refresher) {
@@ -29,7 +36,7 @@ class TokenRefreshHandler implements JobHandler {
 
     @Override
     public Object run(JobContext context) {
-        long account = context.payload().path("account_id").asLong();
+        long account = context.payload(JOB).accountId();
         var outcome = refresher.refresh(context.workspaceId(), account, TokenRefresher.Trigger.SWEEP,
                 Actor.worker("token-refresher"));
         var result = new LinkedHashMap<String, Object>();

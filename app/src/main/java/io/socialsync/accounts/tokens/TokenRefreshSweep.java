@@ -3,14 +3,12 @@ package io.socialsync.accounts.tokens;
 import io.socialsync.accounts.SocialAccounts;
 import io.socialsync.config.SocialSyncProperties.Roles;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.node.PeriodicTask;
 import io.socialsync.platforms.TokenSettings;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,7 +54,7 @@ public class TokenRefreshSweep implements PeriodicTask.Owner {
                 Math.max(1, settings.sweepBatch()))) {
             String key = "token-refresh-" + a.id() + "-" + a.tokenExpiresAt().getEpochSecond() + "-"
                     + a.refresh().failures() + "-" + hour;
-            var request = JobRequest.of(a.workspaceId(), TokenRefreshHandler.KIND, Map.of("account_id", a.id()))
+            var request = TokenRefreshHandler.JOB.request(a.workspaceId(), new TokenRefreshHandler.Payload(a.id()))
                     .withIdempotencyKey(key);
             created += queue.enqueue(request, Actor.SYSTEM).created() ? 1 : 0;
         }

@@ -8,9 +8,10 @@ import io.socialsync.accounts.tokens.TokenPolicy;
 import io.socialsync.accounts.tokens.TokenRefresher;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.platforms.Platform;
-import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -121,8 +122,8 @@ public class SocialAccountController {
         caller.require(Role.EDITOR);
         var outcome = refresher.refresh(caller.workspaceId(), id, TokenRefresher.Trigger.MANUAL, caller.actor());
         return switch (outcome) {
-            case TokenRefresher.Gone g -> throw ApiException.notFound("social account", id);
-            case TokenRefresher.NotPossible n -> throw ApiException.conflict(n.reason());
+            case TokenRefresher.Gone g -> throw new NotFound("social account", id);
+            case TokenRefresher.NotPossible n -> throw new Conflict(n.reason());
             case TokenRefresher.Dead d -> new RefreshView(d.wire(), d.reason(), get(caller, id));
             case TokenRefresher.Failed f -> new RefreshView(f.wire(), f.reason(), view(f.account()));
             case TokenRefresher.Refreshed r -> new RefreshView(r.wire(), null, view(r.account()));

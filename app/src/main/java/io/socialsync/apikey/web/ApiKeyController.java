@@ -4,7 +4,7 @@ import io.socialsync.apikey.ApiKey;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
-import io.socialsync.web.ApiException;
+import io.socialsync.domain.Invalid;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -47,7 +47,7 @@ public class ApiKeyController {
         try {
             role = Role.parse(body.role());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw new Invalid(e.getMessage());
         }
         var created = apiKeys.create(caller.workspaceId(), body.name(), role, caller.actor());
         return KeyView.of(created.key(), created.plainKey());

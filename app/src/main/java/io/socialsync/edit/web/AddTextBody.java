@@ -7,7 +7,6 @@ import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.UrlDownloads;
 import io.socialsync.media.edit.TextColor;
 import io.socialsync.media.edit.TextPosition;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -40,13 +39,7 @@ public record AddTextBody(InputBody input, String videoUrl, String text, String 
         if (start != null && start < 0) errors.add("start", "must be >= 0");
         if (end != null && end <= (start == null ? 0 : start)) errors.add("end", "must be greater than start");
         errors.throwIfAny();
-        var params = new LinkedHashMap<String, Object>();
-        params.put("text", text);
-        params.put("position", pos);
-        params.put("font_size", size);
-        params.put("color", colour);
-        if (start != null) params.put("start_ms", Times.millis(start));
-        if (end != null) params.put("end_ms", Times.millis(end));
-        return new EditRequest(AddTextHandler.KIND, List.of(in), params, idempotencyKey);
+        return new EditRequest(AddTextHandler.KIND, new AddTextHandler.Payload(List.of(in), text, pos, size, colour,
+                start == null ? null : Times.millis(start), end == null ? null : Times.millis(end)), idempotencyKey);
     }
 }

@@ -1,11 +1,11 @@
 package io.socialsync.edit.web;
 
 import io.socialsync.apikey.Caller;
+import io.socialsync.domain.NotFound;
 import io.socialsync.edit.Asset;
 import io.socialsync.edit.Assets;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.web.ApiException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +37,6 @@ public class AssetController {
     }
 
     private Asset find(Caller caller, long id) {
-        return assets.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("asset", id));
+        return assets.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("asset", id));
     }
 }

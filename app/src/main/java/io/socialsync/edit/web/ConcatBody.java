@@ -8,7 +8,6 @@ import io.socialsync.edit.UrlDownloads;
 import io.socialsync.media.render.PlatformFormats;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /process/video/concatenate}: {@code inputs} (or the seed's {@code video_urls}) in order, and an
@@ -38,7 +37,7 @@ public record ConcatBody(List<InputBody> inputs, List<String> videoUrls, String 
             }
         }
         errors.throwIfAny();
-        return new EditRequest(ConcatenateHandler.KIND, resolved,
-                targetFormat == null ? Map.of() : Map.of("target_format", targetFormat), idempotencyKey);
+        return new EditRequest(ConcatenateHandler.KIND, new ConcatenateHandler.Payload(resolved, targetFormat),
+                idempotencyKey);
     }
 }

@@ -7,7 +7,6 @@ import io.socialsync.edit.EditRequest;
 import io.socialsync.edit.TrimHandler;
 import io.socialsync.edit.UrlDownloads;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /process/video/trim}. Times in seconds; the seed's {@code video_url}, {@code start_time} and
@@ -26,7 +25,7 @@ public record TrimBody(InputBody input, String videoUrl, @JsonAlias("start_time"
         String m = mode == null ? "accurate" : mode;
         if (!m.equals("accurate") && !m.equals("copy")) errors.add("mode", "must be accurate or copy");
         errors.throwIfAny();
-        return new EditRequest(TrimHandler.KIND, List.of(in),
-                Map.of("start_ms", Times.millis(start), "end_ms", Times.millis(end), "mode", m), idempotencyKey);
+        return new EditRequest(TrimHandler.KIND, new TrimHandler.Payload(List.of(in), Times.millis(start),
+                Times.millis(end), m), idempotencyKey);
     }
 }

@@ -23,7 +23,7 @@ public class TusUploads {
         this.jdbc = jdbc;
     }
 
-    void insert(TusUpload u, long apiKeyId) {
+    void insert(TusUpload u, Long apiKeyId) {
         jdbc.sql("INSERT INTO tus_uploads (id, workspace_id, upload_length, upload_offset, metadata, file_name, "
                         + "created_by, created_at, expires_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)")
                 .params(u.id(), u.workspaceId(), u.length(), u.metadata(), u.fileName(), apiKeyId,

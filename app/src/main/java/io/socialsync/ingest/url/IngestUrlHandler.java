@@ -1,9 +1,11 @@
 package io.socialsync.ingest.url;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
+import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.ledger.Actor;
 import io.socialsync.net.UrlGuard;
@@ -20,6 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class IngestUrlHandler implements JobHandler {
     public static final String KIND = "INGEST_URL";
+    public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+
+    /** The URL to fetch and an optional title; both as the caller gave them, stripped, a blank title left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payload(String url, String title) {
+        public static Payload of(String url, String title) {
+            return new Payload(url.strip(), title == null || title.isBlank() ? null : title.strip());
+        }
+    }
+
     private final ObjectProvider<UrlIngest> ingest;
     private final Duration timeout;
 
@@ -37,9 +49,9 @@ public class IngestUrlHandler implements JobHandler {
 
     @Override
     public Object run(JobContext ctx) throws Exception {
-        var payload = ctx.payload();
-        String url = payload.path("url").asString("");
-        String title = payload.hasNonNull("title") ? payload.get("title").asString() : null;
+        var payload = ctx.payload(JOB);
+        String url = payload.url() == null ? "" : payload.url();
+        String title = payload.title();
         ctx.progress(0, "connecting");
         UrlIngest.Result result;
         try {

@@ -2,10 +2,10 @@ package io.socialsync.insights.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.NotFound;
 import io.socialsync.insights.PublicationMetrics;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishRuns;
-import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ public class MetricsController {
     MetricsView get(Caller caller, @PathVariable long id) {
         caller.require(Role.VIEWER);
         long ws = caller.workspaceId();
-        var p = publications.byId(ws, id).orElseThrow(() -> ApiException.notFound("publication", id));
+        var p = publications.byId(ws, id).orElseThrow(() -> new NotFound("publication", id));
         return MetricsView.of(p, runs.resultOf(ws, id).orElse(null), metrics.series(ws, id));
     }
 }

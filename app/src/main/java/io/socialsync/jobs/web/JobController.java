@@ -3,12 +3,13 @@ package io.socialsync.jobs.web;
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.JobRunner;
 import io.socialsync.jobs.JobState;
 import io.socialsync.jobs.Workers;
-import io.socialsync.web.ApiException;
 import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,7 +77,7 @@ public class JobController {
 
     @GetMapping("/{id}")
     JobView get(Caller caller, @PathVariable long id) {
-        var job = queue.find(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("job", id));
+        var job = queue.find(caller.workspaceId(), id).orElseThrow(() -> new NotFound("job", id));
         return JobView.of(job, queue.attempts(caller.workspaceId(), id));
     }
 
@@ -111,10 +112,10 @@ public class JobController {
         var claimed = queue.claimNow(caller.workspaceId(), id, runner.name(), properties.jobs().lease());
         if (claimed.isEmpty()) {
             if (id != null && queue.find(caller.workspaceId(), id).isEmpty()) {
-                throw ApiException.notFound("job", id);
+                throw new NotFound("job", id);
             }
             if (id != null) {
-                throw ApiException.conflict("job " + id + " is not waiting to run");
+                throw new Conflict("job " + id + " is not waiting to run");
             }
             return ResponseEntity.noContent().build();
         }

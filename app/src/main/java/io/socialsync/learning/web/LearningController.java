@@ -2,15 +2,14 @@ package io.socialsync.learning.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Invalid;
 import io.socialsync.learning.LearnedRule;
 import io.socialsync.learning.LearnedRulesView;
 import io.socialsync.learning.LearningService;
 import io.socialsync.learning.LearningSettings;
 import io.socialsync.learning.Recommendations;
-import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,7 +70,7 @@ public class LearningController {
     LearningSettings saveSettings(Caller caller, @RequestBody Settings body) {
         caller.require(Role.ADMIN);
         if (body == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Body required", "send auto_apply, min_posts or exploration");
+            throw new Invalid("send auto_apply, min_posts or exploration");
         }
         return learning.saveSettings(caller.workspaceId(), body.autoApply(), body.minPosts(), body.exploration(),
                 caller.actor());
@@ -83,7 +82,7 @@ public class LearningController {
                                                   @RequestParam("social_account_id") long account,
                                                   @RequestParam(value = "limit", defaultValue = "20") int limit) {
         if (limit < 1 || limit > 100) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid limit", "limit must be between 1 and 100");
+            throw Invalid.field("limit", "must be between 1 and 100");
         }
         return recommendations.rank(caller.workspaceId(), account, limit);
     }

@@ -1,12 +1,12 @@
 package io.socialsync.library.web;
 
 import io.socialsync.apikey.Caller;
+import io.socialsync.domain.NotFound;
 import io.socialsync.library.Clips;
 import io.socialsync.library.VideoQuery;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.library.Variants;
-import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import java.time.Instant;
 import java.util.List;
@@ -43,12 +43,12 @@ public class LibraryController {
 
     @GetMapping("/videos/{id}")
     VideoView video(Caller caller, @PathVariable long id) {
-        return VideoView.of(videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id)));
+        return VideoView.of(videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id)));
     }
 
     @GetMapping("/videos/{id}/clips")
     List<ClipView> clipsOfVideo(Caller caller, @PathVariable long id) {
-        videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
         return clips.ofVideo(caller.workspaceId(), id).stream().map(ClipView::of).toList();
     }
 
@@ -66,7 +66,7 @@ public class LibraryController {
 
     @GetMapping("/clips/{id}")
     ClipDetail clip(Caller caller, @PathVariable long id) {
-        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("clip", id));
+        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("clip", id));
         return new ClipDetail(ClipView.of(clip),
                 variants.ofClip(caller.workspaceId(), id).stream().map(VariantView::of).toList());
     }
@@ -74,6 +74,6 @@ public class LibraryController {
     @GetMapping("/variants/{id}")
     VariantView variant(Caller caller, @PathVariable long id) {
         return VariantView.of(variants.byId(caller.workspaceId(), id)
-                .orElseThrow(() -> ApiException.notFound("variant", id)));
+                .orElseThrow(() -> new NotFound("variant", id)));
     }
 }

@@ -2,8 +2,10 @@ package io.socialsync.library.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Conflict;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
@@ -13,7 +15,6 @@ import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.web.ApiException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -66,25 +66,22 @@ public class MediaActionsController {
     ResponseEntity<Accepted> analyse(Caller caller, @PathVariable long id,
                                      @Valid @RequestBody(required = false) AnalyseRequest body) {
         caller.require(Role.EDITOR);
-        var video = videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        var video = videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
         if (video.state() == VideoState.REJECTED) {
-            throw ApiException.conflict("video " + id + " was rejected: " + video.rejectReason());
+            throw new Conflict("video " + id + " was rejected: " + video.rejectReason());
         }
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("video_id", id);
+        var payload = AnalyseVideoHandler.Payload.of(id);
         if (body != null) {
             if (body.minLengthS() != null && body.maxLengthS() != null && body.minLengthS() > body.maxLengthS()) {
-                throw ApiException.badRequest("min_length_s must not exceed max_length_s");
+                throw new Invalid("min_length_s must not exceed max_length_s");
             }
             if (body.minCount() != null && body.maxCount() != null && body.minCount() > body.maxCount()) {
-                throw ApiException.badRequest("min_count must not exceed max_count");
+                throw new Invalid("min_count must not exceed max_count");
             }
-            putIfSet(payload, "min_length_s", body.minLengthS());
-            putIfSet(payload, "max_length_s", body.maxLengthS());
-            putIfSet(payload, "min_count", body.minCount());
-            putIfSet(payload, "max_count", body.maxCount());
+            payload = new AnalyseVideoHandler.Payload(id, body.minLengthS(), body.maxLengthS(), body.minCount(),
+                    body.maxCount());
         }
-        var job = jobs.enqueue(JobRequest.of(caller.workspaceId(), AnalyseVideoHandler.KIND, payload)
+        var job = jobs.enqueue(AnalyseVideoHandler.JOB.request(caller.workspaceId(), payload)
                 .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), caller.actor()).job();
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id()));
@@ -110,43 +107,37 @@ public class MediaActionsController {
     /** Files are served by /files with a signed, expiring link (Range supported there). */
     @GetMapping("/variants/{id}/file")
     ResponseEntity<Void> variantFile(Caller caller, @PathVariable long id) {
-        var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("variant", id));
+        var variant = variants.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("variant", id));
         if (variant.storageKey() == null) {
-            throw ApiException.conflict("variant " + id + " is " + variant.state() + ", not rendered yet");
+            throw new Conflict("variant " + id + " is " + variant.state() + ", not rendered yet");
         }
         return redirect(variant.storageKey());
     }
 
     @GetMapping("/clips/{id}/thumbnail")
     ResponseEntity<Void> thumbnail(Caller caller, @PathVariable long id) {
-        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("clip", id));
+        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("clip", id));
         if (clip.thumbnailKey() == null) {
-            throw ApiException.notFound("thumbnail of clip", id);
+            throw new NotFound("thumbnail of clip", id);
         }
         return redirect(clip.thumbnailKey());
     }
 
     @GetMapping("/videos/{id}/contact-sheet")
     ResponseEntity<Void> contactSheet(Caller caller, @PathVariable long id) {
-        videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id));
+        videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
         return redirect(videos.contactSheetKey(caller.workspaceId(), id)
-                .orElseThrow(() -> ApiException.notFound("contact sheet of video", id)));
+                .orElseThrow(() -> new NotFound("contact sheet of video", id)));
     }
 
     @GetMapping("/videos/{id}/file")
     ResponseEntity<Void> videoFile(Caller caller, @PathVariable long id) {
-        return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("video", id))
+        return redirect(videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id))
                 .storageKey());
     }
 
     private ResponseEntity<Void> redirect(String key) {
         URI url = storage.signedUrl(StorageKey.of(key), LINK_TTL);
         return ResponseEntity.status(HttpStatus.FOUND).location(url).build();
-    }
-
-    private static void putIfSet(java.util.Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
     }
 }

@@ -2,18 +2,29 @@ package io.socialsync.library.web;
 
 import io.socialsync.library.Variant;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 public record VariantView(long id, long clipId, String format, String preset, JsonNode presetParams, long seed,
                           String state, String downloadUrl, Integer width, Integer height, Double durationSeconds,
-                          Long sizeBytes, String error, Long jobId, Instant createdAt, Instant updatedAt) {
+                          Long sizeBytes, String error, List<JsonNode> warnings, Long jobId, Instant createdAt,
+                          Instant updatedAt) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static VariantView of(Variant v) {
         return new VariantView(v.id(), v.clipId(), v.format(), v.preset(), JSON.readTree(v.presetParams()), v.seed(),
                 v.state().name(), v.state() == Variant.State.READY ? "/variants/" + v.id() + "/file" : null,
                 v.width(), v.height(), v.durationMs() == null ? null : v.durationMs() / 1000.0, v.sizeBytes(),
-                v.error(), v.jobId(), v.createdAt(), v.updatedAt());
+                v.error(), warnings(v.warnings()), v.jobId(), v.createdAt(), v.updatedAt());
+    }
+
+    /** Always an array, so clients need not tell "none" from "not rendered yet". */
+    private static List<JsonNode> warnings(String json) {
+        if (json == null) return List.of();
+        List<JsonNode> out = new ArrayList<>();
+        JSON.readTree(json).forEach(out::add);
+        return out;
     }
 }

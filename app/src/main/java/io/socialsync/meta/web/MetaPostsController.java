@@ -2,6 +2,8 @@ package io.socialsync.meta.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.meta.MediaStatus;
 import io.socialsync.meta.MetaCounters;
 import io.socialsync.meta.MetaLibrary;
@@ -9,7 +11,6 @@ import io.socialsync.meta.MetaPost;
 import io.socialsync.meta.MetaPosts;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
-import io.socialsync.web.ApiException;
 import io.socialsync.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -52,7 +53,7 @@ class MetaPostsController {
 
     @GetMapping("/{id}")
     MetaPostView get(Caller caller, @PathVariable long id) {
-        var post = posts.byId(caller.workspaceId(), id).orElseThrow(() -> ApiException.notFound("meta post", id));
+        var post = posts.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("meta post", id));
         return views(caller.workspaceId(), List.of(post)).getFirst();
     }
 
@@ -82,7 +83,7 @@ class MetaPostsController {
         try {
             return MediaStatus.parse(s);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("media_status must be one of pending, downloading, success, error");
+            throw new Invalid("media_status must be one of pending, downloading, success, error");
         }
     }
 }

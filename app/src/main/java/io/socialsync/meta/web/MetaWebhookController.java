@@ -1,6 +1,7 @@
 package io.socialsync.meta.web;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Unavailable;
 import io.socialsync.meta.HubSignature;
 import io.socialsync.meta.MetaWebhookService;
 import io.socialsync.web.ApiException;
@@ -84,8 +85,8 @@ class MetaWebhookController {
                 "webhook bodies are limited to " + MAX_BODY_BYTES + " bytes");
     }
 
-    static ApiException notConfigured() {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Meta webhooks are not configured",
+    static Unavailable notConfigured() {
+        return new Unavailable("Meta webhooks are not configured",
                 "set SOCIALSYNC_META_APP_SECRET and SOCIALSYNC_META_VERIFY_TOKEN");
     }
 

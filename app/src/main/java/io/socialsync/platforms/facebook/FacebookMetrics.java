@@ -1,11 +1,8 @@
 package io.socialsync.platforms.facebook;
 
-import io.socialsync.platforms.MetricsFetch;
-import io.socialsync.platforms.MetricsFetcher;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
-import io.socialsync.platforms.PostRef;
 import io.socialsync.platforms.meta.GraphInsights;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code post_video_likes_by_reaction_type} ({@code REACTION_LIKE}, {@code REACTION_LOVE}, …).
  */
 @Component
-public class FacebookMetrics implements MetricsFetcher {
+public class FacebookMetrics extends GraphInsights {
     public static final String METRICS = "blue_reels_play_count,fb_reels_total_plays,fb_reels_replay_count,"
             + "post_impressions_unique,post_video_avg_time_watched,post_video_view_time,post_video_social_actions,"
             + "post_video_likes_by_reaction_type";
@@ -26,22 +23,9 @@ public class FacebookMetrics implements MetricsFetcher {
             "post_impressions_unique", "reach", "post_video_avg_time_watched", "avg_watch_time_ms",
             "post_video_view_time", "total_watch_time_ms", "post_video_social_actions.COMMENT", "comments",
             "post_video_social_actions.SHARE", "shares", "post_video_likes_by_reaction_type.REACTION_LIKE", "likes");
-    private final PlatformHttp http;
-    private final PlatformSettings settings;
 
     public FacebookMetrics(PlatformHttp http, PlatformSettings settings) {
-        this.http = http;
-        this.settings = settings;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.FACEBOOK;
-    }
-
-    @Override
-    public MetricsFetch fetch(PostRef post) {
-        return GraphInsights.fetch(http, settings.facebook().baseUrl(), "video_insights", METRICS, post,
-                settings.requestTimeout(), "Facebook", COMMON);
+        super(http, settings.requestTimeout(), Platform.FACEBOOK, "Facebook", settings.facebook().baseUrl(),
+                "video_insights", METRICS, COMMON);
     }
 }

@@ -1,11 +1,8 @@
 package io.socialsync.platforms.instagram;
 
-import io.socialsync.platforms.MetricsFetch;
-import io.socialsync.platforms.MetricsFetcher;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PlatformSettings;
-import io.socialsync.platforms.PostRef;
 import io.socialsync.platforms.meta.GraphInsights;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -16,28 +13,15 @@ import org.springframework.stereotype.Component;
  * versions since April 2025; {@code views} replaces them.
  */
 @Component
-public class InstagramMetrics implements MetricsFetcher {
+public class InstagramMetrics extends GraphInsights {
     static final String METRICS = "views,reach,likes,comments,shares,saved,total_interactions,"
             + "ig_reels_avg_watch_time,ig_reels_video_view_total_time";
     static final Map<String, String> COMMON = Map.of("views", "views", "reach", "reach", "likes", "likes",
             "comments", "comments", "shares", "shares", "saved", "saves", "total_interactions", "interactions",
             "ig_reels_avg_watch_time", "avg_watch_time_ms", "ig_reels_video_view_total_time", "total_watch_time_ms");
-    private final PlatformHttp http;
-    private final PlatformSettings settings;
 
     public InstagramMetrics(PlatformHttp http, PlatformSettings settings) {
-        this.http = http;
-        this.settings = settings;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.INSTAGRAM;
-    }
-
-    @Override
-    public MetricsFetch fetch(PostRef post) {
-        return GraphInsights.fetch(http, settings.instagram().baseUrl(), "insights", METRICS, post,
-                settings.requestTimeout(), "Instagram", COMMON);
+        super(http, settings.requestTimeout(), Platform.INSTAGRAM, "Instagram", settings.instagram().baseUrl(),
+                "insights", METRICS, COMMON);
     }
 }

@@ -2,6 +2,8 @@ package io.socialsync.platforms.meta;
 
 import io.socialsync.platforms.HttpResult;
 import io.socialsync.platforms.MetricsFetch;
+import io.socialsync.platforms.MetricsFetcher;
+import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
 import io.socialsync.platforms.PostRef;
 import io.socialsync.platforms.Values;
@@ -14,23 +16,51 @@ import tools.jackson.databind.JsonNode;
 /**
  * Meta's insights edges ({@code /{ig-media-id}/insights}, {@code /{video-id}/video_insights}): one GET with the
  * metric list, answered as {@code {"data": [{"name", "period", "values": [{"value"}]}]}} (newer metrics may carry
- * {@code total_value.value} instead); errors are sorted by {@link MetaErrors#metrics}.
+ * {@code total_value.value} instead); errors are sorted by {@link MetaErrors#metrics}. A Meta platform's fetcher
+ * names its Graph base, edge, metric list and common names; the reading is this one.
  */
-public final class GraphInsights {
-    private GraphInsights() {
+public abstract class GraphInsights implements MetricsFetcher {
+    private final PlatformHttp http;
+    private final Duration timeout;
+    private final Platform platform;
+    private final String who;
+    private final String base;
+    private final String edge;
+    private final String metrics;
+    private final Map<String, String> common;
+
+    /**
+     * @param who    the platform as people name it, in messages
+     * @param common the platform's metric names that have a common name, by that name
+     */
+    protected GraphInsights(PlatformHttp http, Duration timeout, Platform platform, String who, String base,
+                            String edge, String metrics, Map<String, String> common) {
+        this.http = http;
+        this.timeout = timeout;
+        this.platform = platform;
+        this.who = who;
+        this.base = base;
+        this.edge = edge;
+        this.metrics = metrics;
+        this.common = common;
     }
 
-    public static MetricsFetch fetch(PlatformHttp http, String base, String edge, String metrics, PostRef post,
-                                     Duration timeout, String platform, Map<String, String> common) {
+    @Override
+    public final Platform platform() {
+        return platform;
+    }
+
+    @Override
+    public final MetricsFetch fetch(PostRef post) {
         String url = base + "/" + PlatformHttp.enc(post.externalId()) + "/" + edge + "?metric=" + metrics
                 + "&access_token=" + PlatformHttp.enc(post.accessToken());
         var result = http.send(HttpRequest.newBuilder(URI.create(url)).GET(), timeout);
         if (!(result instanceof HttpResult.Answered answer)) {
-            return new MetricsFetch.Failed(platform + " did not answer (" + result.detail() + "): SocialSync asks "
+            return new MetricsFetch.Failed(who + " did not answer (" + result.detail() + "): SocialSync asks "
                     + "again", MetricsFetch.Kind.RETRY);
         }
         if (!answer.ok()) {
-            return MetaErrors.metrics(platform, post, answer);
+            return MetaErrors.metrics(who, post, answer);
         }
         var values = new Values(common);
         for (JsonNode metric : answer.json().path("data")) {

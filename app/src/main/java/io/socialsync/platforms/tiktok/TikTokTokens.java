@@ -1,15 +1,11 @@
 package io.socialsync.platforms.tiktok;
 
-import io.socialsync.platforms.OAuthRefresh;
+import io.socialsync.platforms.OAuthTokens;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
-import io.socialsync.platforms.TokenEndpoint;
-import io.socialsync.platforms.TokenGrant;
 import io.socialsync.platforms.TokenSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +14,14 @@ import org.springframework.stereotype.Component;
  * anyone refreshes again (the refresher holds the account lock across the call and the write).
  */
 @Component
-class TikTokTokens implements TokenEndpoint {
+class TikTokTokens extends OAuthTokens {
     private static final String HINT = "TikTok refresh tokens die when the user removes the app's access, when "
             + "they expire (refresh_expires_in), and once a newer one was issued.";
     private final TokenSettings settings;
-    private final OAuthRefresh oauth;
 
     TikTokTokens(TokenSettings settings, PlatformHttp http, Clock clock) {
+        super(Platform.TIKTOK, "TikTok", HINT, Duration.ofHours(2), http, clock, settings.requestTimeout());
         this.settings = settings;
-        this.oauth = new OAuthRefresh(http, clock, settings.requestTimeout());
-    }
-
-    @Override
-    public Set<Platform> platforms() {
-        return Set.of(Platform.TIKTOK);
     }
 
     @Override
@@ -46,18 +36,13 @@ class TikTokTokens implements TokenEndpoint {
     }
 
     @Override
-    public boolean needsRefreshToken() {
-        return true;
+    protected Client client() {
+        var tiktok = settings.tiktok();
+        return new Client("client_key", tiktok.clientKey(), tiktok.clientSecret(), tiktok.tokenUrl());
     }
 
     @Override
-    public TokenGrant renew(Platform platform, String handle, String accessToken, String refreshToken) {
-        var tiktok = settings.tiktok();
-        var form = new LinkedHashMap<String, String>();
-        form.put("client_key", tiktok.clientKey());
-        form.put("client_secret", tiktok.clientSecret());
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        return oauth.refresh("TikTok", "@" + handle, tiktok.tokenUrl(), form, HINT, Duration.ofHours(2));
+    protected String whose(String handle) {
+        return "@" + handle;
     }
 }

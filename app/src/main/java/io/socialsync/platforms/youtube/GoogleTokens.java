@@ -1,15 +1,11 @@
 package io.socialsync.platforms.youtube;
 
-import io.socialsync.platforms.OAuthRefresh;
+import io.socialsync.platforms.OAuthTokens;
 import io.socialsync.platforms.Platform;
 import io.socialsync.platforms.PlatformHttp;
-import io.socialsync.platforms.TokenEndpoint;
-import io.socialsync.platforms.TokenGrant;
 import io.socialsync.platforms.TokenSettings;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,21 +13,15 @@ import org.springframework.stereotype.Component;
  * answers without a refresh token (the stored one stays valid) and with {@code expires_in} of about an hour.
  */
 @Component
-class GoogleTokens implements TokenEndpoint {
+class GoogleTokens extends OAuthTokens {
     private static final String HINT = "Google refresh tokens die when the user revokes access, after 6 months "
             + "unused, after 7 days while the OAuth app is in \"Testing\", and when a user holds more than 100 for "
             + "one client.";
     private final TokenSettings settings;
-    private final OAuthRefresh oauth;
 
     GoogleTokens(TokenSettings settings, PlatformHttp http, Clock clock) {
+        super(Platform.YOUTUBE, "Google", HINT, Duration.ofHours(1), http, clock, settings.requestTimeout());
         this.settings = settings;
-        this.oauth = new OAuthRefresh(http, clock, settings.requestTimeout());
-    }
-
-    @Override
-    public Set<Platform> platforms() {
-        return Set.of(Platform.YOUTUBE);
     }
 
     @Override
@@ -46,19 +36,13 @@ class GoogleTokens implements TokenEndpoint {
     }
 
     @Override
-    public boolean needsRefreshToken() {
-        return true;
+    protected Client client() {
+        var google = settings.google();
+        return new Client("client_id", google.clientId(), google.clientSecret(), google.tokenUrl());
     }
 
     @Override
-    public TokenGrant renew(Platform platform, String handle, String accessToken, String refreshToken) {
-        var google = settings.google();
-        var form = new LinkedHashMap<String, String>();
-        form.put("client_id", google.clientId());
-        form.put("client_secret", google.clientSecret());
-        form.put("grant_type", "refresh_token");
-        form.put("refresh_token", refreshToken);
-        return oauth.refresh("Google", "YouTube channel " + handle, google.tokenUrl(), form, HINT,
-                Duration.ofHours(1));
+    protected String whose(String handle) {
+        return "YouTube channel " + handle;
     }
 }

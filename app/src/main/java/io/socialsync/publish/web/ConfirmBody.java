@@ -1,7 +1,7 @@
 package io.socialsync.publish.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import io.socialsync.web.ApiException;
+import io.socialsync.domain.Invalid;
 
 /**
  * {@code POST /confirm_publish}. The Stakazo seed names the endpoint but not its fields, so the usual spellings
@@ -21,7 +21,7 @@ public record ConfirmBody(@JsonAlias({"publish_log_id", "id"}) String publicatio
         try {
             return Long.parseLong(publicationId == null ? "" : publicationId.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("publication_id (or publish_log_id) must name a publication, got '"
+            throw new Invalid("publication_id (or publish_log_id) must name a publication, got '"
                     + publicationId + "'");
         }
     }

@@ -2,11 +2,11 @@ package io.socialsync.publish.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Invalid;
 import io.socialsync.platforms.Platform;
 import io.socialsync.publish.Orchestrator;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
-import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;
@@ -36,9 +36,9 @@ public class OrchestratorController {
                                    @RequestParam(name = "lease_seconds", defaultValue = "900") long leaseSeconds) {
         caller.require(Role.EDITOR);
         Platform p = platform == null || platform.isBlank() ? null : Platform.parse(platform).orElseThrow(() ->
-                ApiException.badRequest("platform must be one of " + Platform.choices()));
+                new Invalid("platform must be one of " + Platform.choices()));
         if (leaseSeconds < 30 || leaseSeconds > MAX_LEASE_SECONDS) {
-            throw ApiException.badRequest("lease_seconds must be 30 to " + MAX_LEASE_SECONDS);
+            throw new Invalid("lease_seconds must be 30 to " + MAX_LEASE_SECONDS);
         }
         return orchestrator.next(caller.workspaceId(), p, Duration.ofSeconds(leaseSeconds), caller.actor())
                 .map(c -> ResponseEntity.ok(ClaimView.of(c))).orElse(ResponseEntity.noContent().build());

@@ -2,7 +2,9 @@ package io.socialsync.publish.web;
 
 import io.socialsync.apikey.Caller;
 import io.socialsync.apikey.Role;
+import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
+import io.socialsync.domain.NotFound;
 import io.socialsync.library.Clips;
 import io.socialsync.publish.PublicationLifecycle;
 import io.socialsync.publish.Publications;
@@ -11,7 +13,6 @@ import io.socialsync.publish.Rescheduling;
 import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.publish.SchedulerTick;
 import io.socialsync.publish.SchedulingService;
-import io.socialsync.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -61,7 +62,7 @@ public class PublishingController {
         try {
             outcome = scheduling.schedule(caller.workspaceId(), request, caller.actor());
         } catch (DuplicateKeyException raced) {
-            throw ApiException.conflict("idempotency key '" + request.idempotencyKey() + "' is being used by a "
+            throw new Conflict("idempotency key '" + request.idempotencyKey() + "' is being used by a "
                     + "concurrent request; retry to get its answer");
         }
         boolean created = outcome instanceof ScheduleOutcome.Scheduled s && s.created();
@@ -78,7 +79,7 @@ public class PublishingController {
         try {
             return BatchResponse.of(scheduling.scheduleAll(caller.workspaceId(), requests, caller.actor()));
         } catch (DuplicateKeyException raced) {
-            throw ApiException.conflict("an idempotency key of this batch is being used by a concurrent request; "
+            throw new Conflict("an idempotency key of this batch is being used by a concurrent request; "
                     + "nothing was scheduled: retry the batch to get its answers");
         }
     }
@@ -86,7 +87,7 @@ public class PublishingController {
     @GetMapping("/schedule/{clipId}")
     @Operation(summary = "Every publication of a clip, oldest first")
     List<PublicationView> ofClip(Caller caller, @PathVariable long clipId) {
-        clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> ApiException.notFound("clip", clipId));
+        clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> new NotFound("clip", clipId));
         return publications.ofClip(caller.workspaceId(), clipId).stream()
                 .map(p -> PublicationView.of(p, runs.resultOf(caller.workspaceId(), p.id()).orElse(null))).toList();
     }

@@ -1,10 +1,11 @@
 package io.socialsync.storage.web;
 
+import io.socialsync.domain.Forbidden;
+import io.socialsync.domain.NotFound;
 import io.socialsync.storage.LocalStorage;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.storage.StoredObject;
-import io.socialsync.web.ApiException;
 import io.socialsync.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,13 +46,13 @@ class FileController {
              HttpServletResponse response) throws IOException {
         String plainKey = key.startsWith("/") ? key.substring(1) : key; // {*key} keeps the leading slash
         if (!(storage instanceof LocalStorage local)) {
-            throw ApiException.notFound("file", plainKey);
+            throw new NotFound("file", plainKey);
         }
         if (expires == null || !local.verifySignature(plainKey, expires, sig, clock)) {
-            throw ApiException.forbidden("the file link is invalid or has expired");
+            throw new Forbidden("the file link is invalid or has expired");
         }
         StorageKey storageKey = StorageKey.of(plainKey); // we signed it, so it is valid
-        StoredObject object = local.stat(storageKey).orElseThrow(() -> ApiException.notFound("file", plainKey));
+        StoredObject object = local.stat(storageKey).orElseThrow(() -> new NotFound("file", plainKey));
         headers(response, object);
         if (range == null) {
             response.setContentLengthLong(object.size());

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.socialsync.config.SocialSyncProperties;
+import io.socialsync.domain.Unavailable;
 import io.socialsync.meta.MetaWebhookService;
-import io.socialsync.web.ApiException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** Without the app secret nothing is accepted, and nothing is stored: the service is never reached. */
@@ -26,12 +25,9 @@ class MetaWebhookNotConfiguredTest {
         var controller = new MetaWebhookController((MetaWebhookService) null, properties(Map.of()));
         var request = new MockHttpServletRequest("POST", "/webhook/instagram");
         request.setContent("{}".getBytes());
-        assertThatThrownBy(() -> controller.receive(request)).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-            assertThat(e.title()).isEqualTo("Meta webhooks are not configured");
-        });
-        assertThatThrownBy(() -> controller.verify("subscribe", "", "1")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+        assertThatThrownBy(() -> controller.receive(request)).isInstanceOfSatisfying(Unavailable.class,
+                e -> assertThat(e.title()).isEqualTo("Meta webhooks are not configured"));
+        assertThatThrownBy(() -> controller.verify("subscribe", "", "1")).isInstanceOf(Unavailable.class);
     }
 
     @Test

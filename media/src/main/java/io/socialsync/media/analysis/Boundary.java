@@ -4,6 +4,8 @@ package io.socialsync.media.analysis;
 enum Boundary {
     /** A scene cut, or the start/end of the video. */
     CUT(1.0),
+    /** A still picture's music changes section here (its loudness steps): the nearest it has to a cut. */
+    SECTION(0.9),
     /** A quiet (or still) moment: no word or note is cut in half. */
     QUIET(0.8),
     /** Mid-shot in a quiet-enough passage. */

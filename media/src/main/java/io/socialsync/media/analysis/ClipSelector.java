@@ -30,7 +30,7 @@ final class ClipSelector {
         Snapper snapper = new Snapper(signals.cuts(), scores, d);
         List<Window> windows = WindowGenerator.windows(signals, rules, scorer, snapper);
         if (windows.isEmpty()) {
-            return none("no %s–%s s stretch has usable picture (mostly black or frozen)"
+            return none("no %s–%s s stretch has usable picture (mostly black, or frozen and silent)"
                     .formatted(fmt(rules.minSeconds()), fmt(rules.maxSeconds())));
         }
         List<Window> chosen = greedy(windows, rules, d);
@@ -84,7 +84,9 @@ final class ClipSelector {
         String shorter = "the video is %s s long, shorter than the %s s minimum".formatted(fmt(d),
                 fmt(rules.minSeconds()));
         if (d < SHORTEST_USABLE) return none(shorter + ", and too short to use");
-        if (scorer.quality(0, d) < WindowScorer.MIN_QUALITY) return none(shorter + ", and mostly black or frozen");
+        if (scorer.quality(0, d) < WindowScorer.MIN_QUALITY) {
+            return none(shorter + ", and mostly black, or frozen and silent");
+        }
         SubScores sub = scorer.subScores(0, d, Boundary.CUT, Boundary.CUT);
         Window w = new Window(0, d, WindowScorer.total(sub), sub, Boundary.CUT, Boundary.CUT);
         ClipCandidate c = candidate(w, signals);
@@ -101,11 +103,18 @@ final class ClipSelector {
         int from = (int) Math.floor(w.start()), to = (int) Math.min(signals.seconds(), Math.ceil(w.end()));
         for (int i = from; i < to; i++) onsets += signals.onsets()[i];
         String reason = ReasonWriter.reason(w.subScores(), cutsInside, onsets / Math.max(1, to - from), w.length(),
-                signals.hasAudio(), w.first(), w.last());
+                signals.hasAudio(), w.first(), w.last(), stillShare(signals, w) >= 0.8);
         SubScores s = w.subScores();
         SubScores rounded = new SubScores(round(s.energy()), round(s.motion()), round(s.hook()), round(s.visual()),
                 round(s.continuity()));
         return new ClipCandidate(w.start(), w.end(), round(w.score()), rounded, reason);
+    }
+
+    /** How much of the window the picture stands still. */
+    private static double stillShare(Signals signals, Window w) {
+        double frozen = 0;
+        for (Interval iv : signals.frozen()) frozen += iv.overlap(w.start(), w.end());
+        return frozen / Math.max(1e-9, w.length());
     }
 
     private static Selection none(String why) {

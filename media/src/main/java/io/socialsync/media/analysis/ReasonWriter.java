@@ -14,8 +14,9 @@ final class ReasonWriter {
 
     private ReasonWriter() {}
 
+    /** @param still the picture stands still (cover art over a song): the clip was chosen by its audio */
     static String reason(SubScores s, int cutsInside, double onsetsPerSecond, double length, boolean hasAudio,
-                         Boundary first, Boundary last) {
+                         Boundary first, Boundary last, boolean still) {
         List<String> with = new ArrayList<>();
         if (hasAudio && onsetsPerSecond >= BEAT_ONSETS) with.add("a clear beat");
         double cutsPer10s = cutsInside * 10 / Math.max(1, length);
@@ -23,13 +24,16 @@ final class ReasonWriter {
         else if (cutsPer10s >= 1) with.add("regular cuts");
         else if (cutsInside > 0) with.add("few cuts");
         String lead = energy(s.energy(), hasAudio) + (with.isEmpty() ? "" : " with " + String.join(" and ", with))
-                + (cutsInside == 0 ? " in one continuous shot" : "");
+                + (still && hasAudio ? " over a still picture" : cutsInside == 0 ? " in one continuous shot" : "");
 
         List<String> parts = new ArrayList<>(List.of(lead));
         if (s.hook() >= 65) parts.add("strong hook in the first 3 s");
         else if (s.hook() < 35) parts.add("slow start");
         if (s.visual() < 70) parts.add("some black, frozen or dark footage");
         if (first == Boundary.CUT && last == Boundary.CUT) parts.add("starts and ends on scene cuts");
+        else if (first == Boundary.SECTION && last == Boundary.SECTION) {
+            parts.add("starts and ends with the music's sections");
+        }
         else if (first != Boundary.MID_PHRASE && last != Boundary.MID_PHRASE && s.continuity() >= 60) {
             parts.add("clean start and end");
         }

@@ -12,8 +12,15 @@ import java.util.List;
  * @param quality 1 = clean picture; black, frozen and very dark seconds pull it to 0
  * @param quiet seconds that make good boundaries: clearly quieter (or stiller) than most of the video
  * @param loud seconds louder than the median: ending a clip here without a cut cuts someone off
+ * @param section a still picture's music changes section at the start of this second (the loudness steps up or
+ *     down): where a clip of cover art over a song should start or end, as it has no cuts
  */
-record SecondScores(double[] energy, double[] motion, double[] quality, boolean[] quiet, boolean[] loud) {
+record SecondScores(double[] energy, double[] motion, double[] quality, boolean[] quiet, boolean[] loud,
+                    boolean[] section) {
+    /** Below this a second is silent (digital silence reads {@link Signals#SILENCE_LUFS}). */
+    static final double SILENT_LUFS = -50;
+    /** A step this large (LU, 2 s against the 2 s before) is a new section of the music. */
+    private static final double SECTION_STEP = 6;
     /** Minimum spreads for {@link Normalise#scaled}: differences smaller than these are not "more energy". */
     private static final double LOUDNESS_SPREAD = 6, MOTION_SPREAD = 3, FLUX_DECADES = 0.5, ONSET_SPREAD = 1;
     /** Cuts within ±2.5 s that make the pace "fast": 3 cuts in 5 s. */
@@ -28,7 +35,8 @@ record SecondScores(double[] energy, double[] motion, double[] quality, boolean[
         double[] energy = new double[n], motion = new double[n], quality = new double[n];
         for (int i = 0; i < n; i++) {
             double pace = Math.min(1, cutsNear(s.cuts(), i) / FAST_PACE_CUTS);
-            motion[i] = 0.7 * motionN[i] + 0.3 * pace;
+            // a still picture over music ("official audio", cover art): the music's activity stands in for motion
+            motion[i] = stillWithSound(s, i) ? 0.5 * onsetN[i] + 0.5 * fluxN[i] : 0.7 * motionN[i] + 0.3 * pace;
             double loudAbs = Math.clamp((s.loudness()[i] + 50) / 40, 0, 1); // -50 LUFS → 0, -10 LUFS → 1
             energy[i] = s.hasAudio()
                     ? 0.5 * loudN[i] + 0.2 * loudAbs + 0.15 * fluxN[i] + 0.15 * onsetN[i]
@@ -36,11 +44,20 @@ record SecondScores(double[] energy, double[] motion, double[] quality, boolean[
             quality[i] = quality(s, i);
         }
         double[] boundary = s.hasAudio() ? s.loudness() : s.motion();
-        return new SecondScores(energy, motion, quality, quiet(boundary, s.hasAudio()), loud(s));
+        return new SecondScores(energy, motion, quality, quiet(boundary, s.hasAudio()), loud(s), sections(s));
     }
 
+    static boolean audible(Signals s, int i) {
+        return s.hasAudio() && s.loudness()[i] > SILENT_LUFS;
+    }
+
+    private static boolean stillWithSound(Signals s, int i) {
+        return audible(s, i) && cover(s.frozen(), i) >= 0.5;
+    }
+
+    /** Frozen picture costs quality only when the second is silent too: under music a still is normal footage. */
     private static double quality(Signals s, int i) {
-        double black = cover(s.black(), i), frozen = cover(s.frozen(), i);
+        double black = cover(s.black(), i), frozen = audible(s, i) ? 0 : cover(s.frozen(), i);
         double dark = Math.clamp((0.15 - s.brightness()[i]) / 0.1, 0, 1);
         double colour = 0.85 + 0.15 * Math.min(1, s.saturation()[i] / 0.25);
         return Math.clamp((1 - black - 0.6 * frozen - 0.5 * dark) * colour, 0, 1);
@@ -81,6 +98,28 @@ record SecondScores(double[] energy, double[] motion, double[] quality, boolean[
 
     private static boolean clearlyBelow(double x, double reference, boolean decibels, double lu, double ratio) {
         return decibels ? x <= reference - lu : x <= ratio * reference;
+    }
+
+    /**
+     * Where a still picture's music steps up or down (an intro ending, a chorus coming in): the loudness of
+     * seconds [i, i+2) against [i-2, i), at the largest step nearby. Moving pictures have cuts for this.
+     */
+    private static boolean[] sections(Signals s) {
+        int n = s.seconds();
+        boolean[] out = new boolean[n];
+        double[] step = new double[n];
+        for (int i = 2; i + 1 < n; i++) {
+            boolean still = cover(s.frozen(), i - 1) >= 0.5 && cover(s.frozen(), i) >= 0.5;
+            if (!s.hasAudio() || !still) continue;
+            double[] l = s.loudness();
+            step[i] = Math.abs((l[i] + l[i + 1]) / 2 - (l[i - 2] + l[i - 1]) / 2);
+        }
+        for (int i = 0; i < n; i++) {
+            boolean peak = step[i] >= SECTION_STEP && (i == 0 || step[i] >= step[i - 1])
+                    && (i + 1 >= n || step[i] > step[i + 1]);
+            out[i] = peak;
+        }
+        return out;
     }
 
     private static boolean[] loud(Signals s) {

@@ -3,8 +3,9 @@ package io.socialsync.media.analysis;
 import java.util.Arrays;
 
 /**
- * Moves a clip edge to the nearest scene cut within {@link #REACH} seconds, else to the nearest quiet second,
- * else leaves it (labelled mid-phrase if the audio is loud there). The video's own start and end count as cuts.
+ * Moves a clip edge to the nearest scene cut within {@link #REACH} seconds, else to the nearest change of section
+ * in a still picture's music, else to the nearest quiet second, else leaves it (labelled mid-phrase if the audio
+ * is loud there). The video's own start and end count as cuts.
  */
 final class Snapper {
     static final double REACH = 1.5;
@@ -29,6 +30,8 @@ final class Snapper {
     Edge snap(double t) {
         double cut = nearestCut(t);
         if (Math.abs(cut - t) <= REACH) return new Edge(cut, Boundary.CUT);
+        double section = nearestSection(t);
+        if (Math.abs(section - t) <= REACH) return new Edge(section, Boundary.SECTION);
         double quiet = nearestQuiet(t);
         if (Math.abs(quiet - t) <= REACH) return new Edge(quiet, Boundary.QUIET);
         int second = (int) Math.clamp(Math.floor(t), 0, scores.loud().length - 1);
@@ -44,6 +47,17 @@ final class Snapper {
         if (after == cuts.length) return cuts[cuts.length - 1];
         // ties go to the earlier cut: deterministic and keeps the cut frame inside a clip that starts there
         return t - cuts[after - 1] <= cuts[after] - t ? cuts[after - 1] : cuts[after];
+    }
+
+    /** The start of the nearest second where a still picture's music changes section, or NaN. */
+    private double nearestSection(double t) {
+        boolean[] section = scores.section();
+        double best = Double.NaN;
+        int from = (int) Math.max(0, Math.floor(t - REACH)), to = (int) Math.min(section.length - 1, t + REACH);
+        for (int i = from; i <= to; i++) {
+            if (section[i] && (Double.isNaN(best) || Math.abs(i - t) < Math.abs(best - t))) best = i;
+        }
+        return best;
     }
 
     /** The middle of the nearest quiet second, or NaN if none is within reach. */

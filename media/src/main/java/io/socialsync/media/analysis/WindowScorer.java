@@ -6,7 +6,7 @@ package io.socialsync.media.analysis;
  */
 final class WindowScorer {
     static final double HOOK_SECONDS = 3;
-    /** A window whose picture is mostly black or frozen is not a clip. */
+    /** A window whose picture is mostly black, or frozen while silent, is not a clip. */
     static final double MIN_QUALITY = 0.5;
 
     private final SecondScores scores;

@@ -1,6 +1,7 @@
 package io.socialsync.media.edit;
 
 import io.socialsync.media.probe.MediaInfo;
+import io.socialsync.media.render.EncoderArgs;
 import io.socialsync.media.render.Fmt;
 import io.socialsync.media.render.SourceColour;
 import java.util.List;
@@ -19,9 +20,11 @@ final class ConcatGraph {
         StringBuilder g = new StringBuilder();
         StringBuilder joins = new StringBuilder();
         int n = inputs.size();
+        long samples = 0;
         for (int i = 0; i < n; i++) {
             MediaInfo in = inputs.get(i);
             String d = Fmt.seconds(in.duration());
+            samples += Math.round(in.duration().toNanos() / 1e9 * t.sampleRate());
             g.append("[").append(i).append(':').append(in.requireVideo().index()).append("]scale=").append(t.width())
                     .append(':').append(t.height()).append(":force_original_aspect_ratio=decrease:force_divisible_by=2")
                     .append(SourceColour.scaleOptions(in.requireVideo())).append(",pad=").append(t.width()).append(':')
@@ -47,8 +50,11 @@ final class ConcatGraph {
             joins.append("[a").append(i).append(']');
         }
         g.append(joins).append("concat=n=").append(n).append(":v=1:a=").append(t.withAudio() ? 1 : 0)
-                .append("[vc]").append(t.withAudio() ? "[a]" : "").append(";[vc]")
+                .append("[vc]").append(t.withAudio() ? (t.platform() ? "[ac]" : "[a]") : "").append(";[vc]")
                 .append("setparams=range=tv:color_primaries=bt709:color_trc=bt709:colorspace=bt709[v]");
+        if (t.withAudio() && t.platform()) {
+            g.append(";[ac]apad,").append(EncoderArgs.primingTrim(samples)).append("[a]");
+        }
         return g.toString();
     }
 }

@@ -42,7 +42,7 @@ final class Concatenator {
         if (target.withAudio()) a.addAll(List.of("-map", "[a]"));
         a.addAll(EncoderArgs.video(job.encoder(), target.fps(), 0));
         if (target.withAudio()) a.addAll(EncoderArgs.audio(job.encoder(), target.sampleRate()));
-        a.addAll(EncoderArgs.container());
+        a.addAll(target.platform() ? EncoderArgs.platformContainer() : EncoderArgs.container());
         a.add(Ffmpeg.fileArg(job.out()));
         job.ffmpeg(a);
         return Duration.ZERO;
@@ -62,18 +62,20 @@ final class Concatenator {
      * What every segment is normalised to.
      *
      * @param withAudio false only when no input has audio (edits do not invent a track for video-only material)
+     * @param platform a platform format was asked for: its container has no edit list (see
+     *     {@link EncoderArgs#platformContainer()}), so the audio leaves out the encoder's priming itself
      */
-    record ConcatTarget(int width, int height, FrameRate fps, int sampleRate, boolean withAudio) {
+    record ConcatTarget(int width, int height, FrameRate fps, int sampleRate, boolean withAudio, boolean platform) {
         static ConcatTarget of(List<MediaInfo> inputs, PlatformFormat format) {
             VideoStream first = inputs.getFirst().requireVideo();
             boolean audio = inputs.stream().anyMatch(MediaInfo::hasAudio);
             if (format != null) {
-                return new ConcatTarget(format.width(), format.height(), OutputFps.choose(first, format.maxFps()),
-                        48_000, audio);
+                return new ConcatTarget(format.width(), format.height(),
+                        OutputFps.choose(first, format.minFps(), format.maxFps()), 48_000, audio, true);
             }
             int rate = inputs.getFirst().hasAudio() ? inputs.getFirst().audio().getFirst().sampleRate() : 48_000;
-            return new ConcatTarget(Fmt.even(first.width()), Fmt.even(first.height()), OutputFps.choose(first, Trimmer.MAX_FPS),
-                    rate > 0 ? rate : 48_000, audio);
+            return new ConcatTarget(Fmt.even(first.width()), Fmt.even(first.height()),
+                    OutputFps.choose(first, Trimmer.MAX_FPS), rate > 0 ? rate : 48_000, audio, false);
         }
     }
 }

@@ -6,12 +6,17 @@ import java.util.List;
 /**
  * Audio for all outputs: the source's first track normalised once (48 kHz stereo, single-pass loudnorm) and
  * split, then per-output tempo; or, for a source without audio, a silent track per output, because some
- * platforms reject or mishandle video-only uploads.
+ * platforms reject or mishandle video-only uploads. Each track ends as {@link EncoderArgs#primingTrim} says.
  */
 final class AudioChain {
     static final int SAMPLE_RATE = 48_000;
 
     private AudioChain() {}
+
+    /** The decoded length of an output's track: as long as its video. */
+    static long samples(PlannedOutput o) {
+        return Math.round(o.duration().toNanos() / 1e9 * SAMPLE_RATE);
+    }
 
     /**
      * @return graph statements; output {@code i} is labelled {@code [a<i>]}
@@ -30,12 +35,13 @@ final class AudioChain {
             statements.add(split.toString());
             for (int i = 0; i < n; i++) {
                 String tempo = Atempo.filter(outputs.get(i).preset().speed());
-                statements.add("[x" + i + "]" + (tempo.isEmpty() ? "anull" : tempo) + "[a" + i + "]");
+                statements.add("[x" + i + "]" + (tempo.isEmpty() ? "" : tempo + ",")
+                        + EncoderArgs.primingTrim(samples(outputs.get(i))) + "[a" + i + "]");
             }
         } else {
             for (int i = 0; i < n; i++) {
-                statements.add("anullsrc=r=" + SAMPLE_RATE + ":cl=stereo:d="
-                        + Fmt.seconds(outputs.get(i).duration()) + "[a" + i + "]");
+                statements.add("anullsrc=r=" + SAMPLE_RATE + ":cl=stereo," + EncoderArgs.primingTrim(
+                        samples(outputs.get(i))) + "[a" + i + "]");
             }
         }
         return String.join(";", statements);

@@ -10,8 +10,17 @@ import java.util.List;
  * Shared with the edit operations.
  */
 public final class EncoderArgs {
-    /** Above this a bitrate cap only costs quality; platforms re-encode anyway. */
-    static final long NO_CAP_KBPS = 25_000;
+    /**
+     * Video bitrate ceiling of every platform output: Instagram accepts at most 25 Mbps (reference: Meta's Reel
+     * specifications), audio included. Only extreme material at CRF 21 comes near it.
+     */
+    static final long MAX_VIDEO_KBPS = 24_000;
+    /**
+     * Samples FFmpeg's AAC encoder puts before the first real one. Platform outputs carry no edit list to hide
+     * them (Meta refuses edit lists), so the audio chain drops as many samples from the start instead: the sound
+     * then stays in sync and the track as long as the video.
+     */
+    public static final int AAC_PRIMING_SAMPLES = 1024;
 
     private EncoderArgs() {}
 
@@ -45,13 +54,30 @@ public final class EncoderArgs {
     }
 
     /**
-     * A bitrate cap that keeps {@code seconds} of video under {@code maxBytes} with 8 % slack for the container;
-     * 0 when the budget is so generous that a cap would only hurt.
+     * {@link #container()} without edit lists, which Instagram refuses: B-frame delay is written as negative
+     * composition offsets instead, and the audio must leave out {@link #AAC_PRIMING_SAMPLES} itself.
+     */
+    public static List<String> platformContainer() {
+        return List.of("-map_metadata", "-1", "-map_chapters", "-1", "-movflags", "+faststart+negative_cts_offsets",
+                "-use_editlist", "0", "-max_muxing_queue_size", "4096", "-f", "mp4");
+    }
+
+    /**
+     * Audio filters ending a platform output's track: drop the encoder's priming from the start and end at exactly
+     * {@code samples} decoded samples (input shorter than that must be padded before).
+     */
+    public static String primingTrim(long samples) {
+        return "atrim=start_sample=" + AAC_PRIMING_SAMPLES + ":end_sample=" + Math.max(AAC_PRIMING_SAMPLES + 1, samples)
+                + ",asetpts=PTS-STARTPTS";
+    }
+
+    /**
+     * A bitrate cap that keeps {@code seconds} of video under {@code maxBytes} with 8 % slack for the container,
+     * and never above {@link #MAX_VIDEO_KBPS}.
      */
     static long maxrateFor(long maxBytes, double seconds, int audioKbps) {
-        if (seconds <= 0) return 0;
+        if (seconds <= 0) return MAX_VIDEO_KBPS;
         long kbps = (long) (maxBytes * 8 * 0.92 / seconds / 1000) - audioKbps;
-        if (kbps >= NO_CAP_KBPS) return 0;
-        return Math.max(100, kbps);
+        return Math.clamp(kbps, 100, MAX_VIDEO_KBPS);
     }
 }

@@ -38,6 +38,9 @@ public final class OutputVerifier {
             String size = PlatformLimits.checkSize(f, sizeBytes);
             if (size != null) out.add(size);
             if (p.fps().value() > f.maxFps() * (1 + FPS_TOLERANCE)) out.add("frame rate above " + f.name() + "'s cap");
+            if (p.fps().value() < f.minFps() * (1 - FPS_TOLERANCE)) {
+                out.add("frame rate below " + f.name() + "'s floor");
+            }
         }
         return out;
     }

@@ -11,12 +11,15 @@ import java.util.List;
  *
  * @param variant index of the preset in the request
  * @param duration the output's duration (the clip's, divided by the preset's speed)
+ * @param warnings what the planning already knows a user should hear about, e.g. an upscale
  */
 public record PlannedOutput(int variant, List<PlatformFormat> formats, Preset preset, int width, int height,
-                            FrameRate fps, Reframe reframe, Duration duration, Path file) {
+                            FrameRate fps, Reframe reframe, Duration duration, Path file,
+                            List<RenderWarning> warnings) {
 
     public PlannedOutput {
         formats = List.copyOf(formats);
+        warnings = List.copyOf(warnings);
     }
 
     public List<String> formatNames() {

@@ -8,11 +8,22 @@ import java.util.Objects;
  * constants: platforms change them, so the defaults live in one table ({@link PlatformFormats#DEFAULTS}).
  *
  * @param name the id callers request, e.g. {@code instagram_reel}
+ * @param minFps output frame rate is raised to at least this (a slower source repeats frames, not rejected)
  * @param maxFps output frame rate is capped to this (a faster source is resampled, not rejected)
  * @param maxSizeBytes an output larger than this fails verification; the bitrate is capped to aim below it
+ * @param minShortSide the smallest accepted size, as its shorter side (the longer follows from the aspect): the
+ *     floor when {@code maxUpscale} shrinks the output
+ * @param maxUpscale how far a small source may be enlarged to fill the frame; beyond it the output is made smaller
+ *     (down to {@code minShortSide}) instead. {@link Double#POSITIVE_INFINITY}: always the full size
  */
-public record PlatformFormat(String name, int width, int height, Duration maxDuration, int maxFps,
-                             long maxSizeBytes) {
+public record PlatformFormat(String name, int width, int height, Duration maxDuration, int minFps, int maxFps,
+                             long maxSizeBytes, int minShortSide, double maxUpscale) {
+
+    /** A format with no lower frame-rate bound and no upscale cap. */
+    public PlatformFormat(String name, int width, int height, Duration maxDuration, int maxFps, long maxSizeBytes) {
+        this(name, width, height, maxDuration, 1, maxFps, maxSizeBytes, Math.min(width, height),
+                Double.POSITIVE_INFINITY);
+    }
 
     public PlatformFormat {
         Objects.requireNonNull(name, "name");
@@ -23,9 +34,20 @@ public record PlatformFormat(String name, int width, int height, Duration maxDur
                     + width + "x" + height);
         }
         Objects.requireNonNull(maxDuration, "maxDuration");
-        if (maxDuration.isNegative() || maxDuration.isZero()) throw new IllegalArgumentException(name + ": maxDuration");
-        if (maxFps < 1) throw new IllegalArgumentException(name + ": maxFps must be >= 1");
+        if (maxDuration.isNegative() || maxDuration.isZero()) {
+            throw new IllegalArgumentException(name + ": maxDuration");
+        }
+        if (minFps < 1 || maxFps < minFps) throw new IllegalArgumentException(name + ": need 1 <= minFps <= maxFps");
         if (maxSizeBytes < 1) throw new IllegalArgumentException(name + ": maxSizeBytes must be >= 1");
+        if (minShortSide < 2 || minShortSide > Math.min(width, height)) {
+            throw new IllegalArgumentException(name + ": minShortSide must be in [2, " + Math.min(width, height) + "]");
+        }
+        if (!(maxUpscale >= 1)) throw new IllegalArgumentException(name + ": maxUpscale must be >= 1");
+    }
+
+    /** The same rule with upscaling capped at {@code factor}. */
+    public PlatformFormat withMaxUpscale(double factor) {
+        return new PlatformFormat(name, width, height, maxDuration, minFps, maxFps, maxSizeBytes, minShortSide, factor);
     }
 
     /** Width / height, e.g. 0.5625 for 9:16. */

@@ -77,7 +77,7 @@ public final class RenderPlan {
             a.addAll(EncoderArgs.video(options, o.fps(),
                     EncoderArgs.maxrateFor(o.maxSizeBytes(), secs, options.audioBitrateKbps())));
             a.addAll(EncoderArgs.audio(options));
-            a.addAll(EncoderArgs.container());
+            a.addAll(EncoderArgs.platformContainer());
             a.addAll(List.of("-t", Fmt.seconds(o.duration()), Ffmpeg.fileArg(o.file())));
         }
         return a;

@@ -91,18 +91,21 @@ public final class RenderPlanBuilder {
             Map<Spec, List<PlatformFormat>> groups = new LinkedHashMap<>();
             for (PlatformFormat f : request.formats()) {
                 PlatformLimits.checkDuration(f, out, preset);
-                Spec spec = new Spec(Fmt.even(f.width() * options.sizeScale()),
-                        Fmt.even(f.height() * options.sizeScale()), OutputFps.choose(video, f.maxFps()));
+                int w = Fmt.even(f.width() * options.sizeScale()), h = Fmt.even(f.height() * options.sizeScale());
+                Reframe reframe = reframe(reframes, srcW, srcH, w, h);
+                Upscale.Sized sized = Upscale.size(reframe, preset.zoom(), srcW, srcH, w, h,
+                        Fmt.even(f.minShortSide() * options.sizeScale()), f.maxUpscale());
+                Spec spec = new Spec(sized.width(), sized.height(), OutputFps.choose(video, f.minFps(), f.maxFps()),
+                        sized.warning(srcW, srcH).stream().toList());
                 groups.computeIfAbsent(spec, k -> new ArrayList<>()).add(f);
             }
             for (var g : groups.entrySet()) {
                 Spec s = g.getKey();
-                Reframe reframe = reframes.computeIfAbsent(List.of(s.width(), s.height()), k -> ReframeDecider.decide(
-                        srcW, srcH, s.width(), s.height(), request.cropPlan(), saliency, options));
+                Reframe reframe = reframe(reframes, srcW, srcH, s.width(), s.height());
                 Path file = dir.resolve(fileName(request.baseName() + "-v" + v + "-" + s.width() + "x" + s.height(),
                         outputs));
                 outputs.add(new PlannedOutput(v, g.getValue(), preset, s.width(), s.height(), s.fps(), reframe, out,
-                        file));
+                        file, s.warnings()));
             }
         }
         String graph = graph(video, srcW, srcH, outputs, start.toNanos() / 1e9);
@@ -125,6 +128,11 @@ public final class RenderPlanBuilder {
         return g.toString();
     }
 
+    private Reframe reframe(Map<List<Integer>, Reframe> cache, int srcW, int srcH, int w, int h) {
+        return cache.computeIfAbsent(List.of(w, h), k -> ReframeDecider.decide(srcW, srcH, w, h, request.cropPlan(),
+                saliency, options));
+    }
+
     /** Same size at two frame rates (custom formats) would collide: number the later ones. */
     private static String fileName(String stem, List<PlannedOutput> taken) {
         String name = stem + ".mp4";
@@ -141,5 +149,5 @@ public final class RenderPlanBuilder {
     }
 
     /** What makes two formats' outputs identical (the preset is the same within one variant). */
-    private record Spec(int width, int height, FrameRate fps) {}
+    private record Spec(int width, int height, FrameRate fps, List<RenderWarning> warnings) {}
 }

@@ -89,7 +89,7 @@ public final class Renderer {
         List<String> problems = OutputVerifier.problems(probe, o, size);
         if (!problems.isEmpty()) throw new RenderException.BadOutput(o.file().getFileName().toString(), problems);
         return new RenderedVariant(o.formatNames(), o.preset(), o.preset().seed(), o.file(), probe.width(),
-                probe.height(), Duration.ofNanos(Math.round(probe.formatSeconds() * 1e9)), size);
+                probe.height(), Duration.ofNanos(Math.round(probe.formatSeconds() * 1e9)), size, o.warnings());
     }
 
     private static RenderedVariant moveTo(RenderedVariant v, Path dir) {
@@ -100,7 +100,7 @@ public final class Renderer {
             throw new UncheckedIOException("cannot move " + v.path() + " to " + target, e);
         }
         return new RenderedVariant(v.formats(), v.preset(), v.seed(), target, v.width(), v.height(), v.duration(),
-                v.sizeBytes());
+                v.sizeBytes(), v.warnings());
     }
 
     private static long size(Path p) {

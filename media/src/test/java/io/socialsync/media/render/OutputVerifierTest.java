@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OutputVerifierTest {
     private static final PlatformFormat SHORT = PlatformFormats.defaults().get("youtube_short");
     private static final PlannedOutput PLANNED = new PlannedOutput(0, List.of(SHORT), Preset.NONE, 1080, 1920,
-            new FrameRate(30000, 1001), new Reframe.Scale(), Duration.ofSeconds(10), Path.of("x.mp4"));
+            new FrameRate(30000, 1001), new Reframe.Scale(), Duration.ofSeconds(10), Path.of("x.mp4"), List.of());
 
     private static OutputProbe probe(String profile, int sampleRate, double seconds, FrameRate fps) {
         return new OutputProbe("h264", profile, "yuv420p", 1080, 1920, fps, 0, "bt709", "bt709", "aac", sampleRate, 2,

@@ -43,14 +43,17 @@ class RenderPlanTest {
     void aSilentSourceGetsASilentTrackOfTheOutputsLength() {
         RenderPlan p = RenderPlan.builder(source(1920, 1080, 30, false))
                 .request(request("youtube").withClip(Duration.ofSeconds(2), Duration.ofSeconds(3))).build();
-        assertThat(p.graph()).contains("anullsrc=r=48000:cl=stereo:d=3[a0]").doesNotContain("[0:a");
+        assertThat(p.graph()).contains(
+                "anullsrc=r=48000:cl=stereo,atrim=start_sample=1024:end_sample=144000,asetpts=PTS-STARTPTS[a0]")
+                .doesNotContain("[0:a");
     }
 
     @Test
     void speedMovesVideoAndAudioTogether() {
         Preset fast = new Preset("speed", 1, 1, false, 0, 1, 1, 0, 1.05);
         RenderPlan p = plan(request("youtube").withPresets(List.of(fast)), true);
-        assertThat(p.graph()).contains("setpts=PTS/1.05").contains("[x0]atempo=1.05[a0]");
+        assertThat(p.graph()).contains("setpts=PTS/1.05").contains(
+                "[x0]atempo=1.05,atrim=start_sample=1024:end_sample=1371429,asetpts=PTS-STARTPTS[a0]");
         assertThat(p.outputs().getFirst().duration()).isEqualTo(Duration.ofNanos(Math.round(30e9 / 1.05)));
     }
 

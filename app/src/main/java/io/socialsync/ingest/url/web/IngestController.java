@@ -5,7 +5,6 @@ import io.socialsync.apikey.Role;
 import io.socialsync.ingest.url.IngestUrlHandler;
 import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.JobQueue;
-import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.Workers;
 import io.socialsync.web.FieldLimits;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -48,12 +46,8 @@ public class IngestController {
         caller.require(Role.EDITOR);
         FieldLimits.bounded("Idempotency-Key", key, FieldLimits.IDEMPOTENCY_KEY - KEY_PREFIX.length());
         checks.check(body.url());
-        var payload = new LinkedHashMap<String, Object>();
-        payload.put("url", body.url().strip());
-        if (body.title() != null && !body.title().isBlank()) {
-            payload.put("title", body.title().strip());
-        }
-        var request = JobRequest.of(caller.workspaceId(), IngestUrlHandler.KIND, payload)
+        var request = IngestUrlHandler.JOB.request(caller.workspaceId(),
+                IngestUrlHandler.Payload.of(body.url(), body.title()))
                 .withIdempotencyKey(key == null ? null : KEY_PREFIX + key);
         var enqueued = queue.enqueue(request, caller.actor());
         if (enqueued.created()) {

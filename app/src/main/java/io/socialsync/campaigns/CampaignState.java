@@ -1,0 +1,21 @@
+package io.socialsync.campaigns;
+
+import java.util.Locale;
+
+/** creating → active | paused → stopped; failed when a remote step was refused for good. */
+public enum CampaignState {
+    CREATING, ACTIVE, PAUSED, STOPPED, FAILED;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    static CampaignState of(String wire) {
+        return valueOf(wire.toUpperCase(Locale.ROOT));
+    }
+
+    /** Counted against the caps, and synced. */
+    boolean live() {
+        return this == CREATING || this == ACTIVE || this == PAUSED;
+    }
+}

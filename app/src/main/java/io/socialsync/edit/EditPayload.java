@@ -1,0 +1,9 @@
+package io.socialsync.edit;
+
+import java.util.List;
+
+/** The payload of an edit job: its inputs, in order, and the operation's parameters (one record per kind). */
+public sealed interface EditPayload permits TrimHandler.Payload, AddTextHandler.Payload, ConcatenateHandler.Payload {
+
+    List<EditInput> inputs();
+}

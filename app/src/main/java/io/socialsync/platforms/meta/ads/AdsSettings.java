@@ -1,0 +1,17 @@
+package io.socialsync.platforms.meta.ads;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code socialsync.ads.*}: where Meta's Marketing API is (tests point it at WireMock) and how long one call may
+ * take; past it the outcome is unknown and the campaign sync reads back instead of creating again.
+ */
+@ConfigurationProperties("socialsync.ads")
+public record AdsSettings(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
+                          @DefaultValue("30s") Duration requestTimeout) {
+    public AdsSettings {
+        baseUrl = baseUrl != null && baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}

@@ -1,0 +1,16 @@
+package io.socialsync.accounts.connect;
+
+import io.socialsync.support.DatabaseTest;
+import io.socialsync.support.TestDatabases;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class H2ConnectStoreTest extends ConnectStoreContract {
+    static final Path DIR = TestDatabases.tempDir("h2-connect");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        DatabaseTest.register(registry, TestDatabases.freshH2(DIR), DIR);
+    }
+}

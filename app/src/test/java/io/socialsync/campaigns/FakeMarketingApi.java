@@ -1,0 +1,249 @@
+package io.socialsync.campaigns;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A small stateful Marketing API for one ad account, following Meta's documented requests and answers: objects
+ * created by form POSTs under {@code act_{id}/{campaigns|adsets|adcreatives|ads}} answer {@code {"id"}}; lists
+ * filter by name ({@code filtering=[{"field":"name","operator":"EQUAL","value":…}]}); {@code POST /{id}} sets a
+ * status; {@code GET /{campaign}?fields=effective_status,insights…} answers the status and lifetime insights.
+ * Errors come in Graph's shape. It checks what Meta requires (special_ad_categories, a budget, PAUSED at creation,
+ * a creative that exists) and can lose the answer to a create after the object was made (the connection is reset).
+ */
+final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
+    static final String NAME = "fake-marketing-api";
+    static final String TOKEN = "ads-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> EDGES = Map.of("campaigns", "campaign", "adsets", "adset",
+            "adcreatives", "creative", "ads", "ad");
+    /** One ad account per test, so syncs left running by earlier tests never see this test's faults. */
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final Map<String, Obj> objects = new HashMap<>();
+    private int ids = 100;
+
+    /** One ad account's side of the story. Read it under the fake's lock (its methods are synchronized). */
+    final class Account {
+        final String id;
+        final String currency;
+        final Map<String, Obj> objects = new LinkedHashMap<>();
+        final List<Map<String, String>> creates = new ArrayList<>();
+        private final Map<String, Deque<ResponseDefinition>> failNext = new HashMap<>();
+        private final Set<String> loseAnswer = new HashSet<>();
+        private final Set<String> dropRequest = new HashSet<>();
+
+        Account(String id, String currency) {
+            this.id = id;
+            this.currency = currency;
+        }
+
+        /** The next create on {@code edge} answers this error instead. */
+        void failNextCreate(String edge, int status, int code, int subcode, String message) {
+            synchronized (FakeMarketingApi.this) {
+                failNext.computeIfAbsent(edge, e -> new ArrayDeque<>()).add(error(status, code, subcode, message));
+            }
+        }
+
+        /** The next create on {@code edge} takes effect, then the connection is reset before any answer. */
+        void loseNextAnswer(String edge) {
+            synchronized (FakeMarketingApi.this) {
+                loseAnswer.add(edge);
+            }
+        }
+
+        /** The next create on {@code edge} is dropped before Meta acts on it: the connection is reset, nothing made. */
+        void dropNextRequest(String edge) {
+            synchronized (FakeMarketingApi.this) {
+                dropRequest.add(edge);
+            }
+        }
+
+        List<Obj> of(String kind) {
+            synchronized (FakeMarketingApi.this) {
+                return objects.values().stream().filter(o -> o.kind.equals(kind)).toList();
+            }
+        }
+
+        int creates() {
+            synchronized (FakeMarketingApi.this) {
+                return creates.size();
+            }
+        }
+
+        String idOf(String kind) {
+            synchronized (FakeMarketingApi.this) {
+                return objects.entrySet().stream().filter(e -> e.getValue().kind.equals(kind)).findFirst()
+                        .orElseThrow().getKey();
+            }
+        }
+    }
+
+    static final class Obj {
+        final String kind;
+        final String name;
+        final Map<String, String> fields;
+        String status;
+
+        Obj(String kind, String name, Map<String, String> fields) {
+            this.kind = kind;
+            this.name = name;
+            this.fields = fields;
+            this.status = fields.get("status");
+        }
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    synchronized Account open(String currency) {
+        var account = new Account(String.valueOf(1_000_000_000L + accounts.size()), currency);
+        accounts.put(account.id, account);
+        return account;
+    }
+
+    @Override
+    public synchronized ResponseDefinition transform(ServeEvent event) {
+        var request = event.getRequest();
+        String[] url = request.getUrl().split("\\?", 2);
+        Map<String, String> query = url.length > 1 ? form(url[1]) : Map.of();
+        String[] path = url[0].split("/"); // "", "v21.0", node, [edge]
+        String node = path[2];
+        String edge = path.length > 3 ? path[3] : "";
+        boolean post = request.getMethod().getName().equals("POST");
+        Map<String, String> fields = post ? form(request.getBodyAsString()) : query;
+        if (!TOKEN.equals(fields.get("access_token"))) {
+            return error(401, 190, 463, "Error validating access token: Session has expired");
+        }
+        var account = node.startsWith("act_") ? accounts.get(node.substring(4)) : null;
+        if (node.startsWith("act_") && account == null) {
+            return error(400, 100, 33, "Unsupported get request. Object with ID '" + node + "' does not exist");
+        }
+        if (account != null && edge.isEmpty()) {
+            return ok("{\"id\":\"act_" + account.id + "\",\"name\":\"Shop ads\",\"currency\":\""
+                    + account.currency + "\",\"account_status\":1}");
+        }
+        if (account != null && EDGES.containsKey(edge)) {
+            return post ? create(account, edge, fields) : list(account, EDGES.get(edge), query.get("filtering"));
+        }
+        var obj = objects.get(node);
+        if (obj == null) {
+            return error(400, 100, 33, "Unsupported request. Object with ID '" + node + "' does not exist");
+        }
+        if (post) {
+            obj.status = fields.get("status");
+            return ok("{\"success\":true}");
+        }
+        return insights(node, obj);
+    }
+
+    private ResponseDefinition create(Account account, String edge, Map<String, String> f) {
+        if (account.dropRequest.remove(edge)) {
+            return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        var failure = account.failNext.getOrDefault(edge, new ArrayDeque<>()).poll();
+        if (failure != null) {
+            return failure;
+        }
+        String kind = EDGES.get(edge);
+        String problem = switch (kind) {
+            case "campaign" -> f.containsKey("special_ad_categories") && f.containsKey("objective")
+                    && "PAUSED".equals(f.get("status")) ? null : "campaign needs objective, special_ad_categories, "
+                    + "PAUSED";
+            case "adset" -> exists(account, f.get("campaign_id"), "campaign") && (f.containsKey("daily_budget")
+                    || f.containsKey("lifetime_budget")) && f.containsKey("targeting") && f.containsKey("end_time")
+                    && "PAUSED".equals(f.get("status")) ? null : "ad set fields";
+            case "creative" -> f.containsKey("object_story_id") || f.containsKey("source_instagram_media_id")
+                    && f.containsKey("instagram_user_id") && f.containsKey("object_id") ? null : "creative source";
+            default -> exists(account, f.get("adset_id"), "adset") && f.getOrDefault("creative", "").contains("creative_id")
+                    && "PAUSED".equals(f.get("status")) ? null : "ad fields";
+        };
+        if (problem != null) {
+            return error(400, 100, 0, "Invalid parameter: " + problem);
+        }
+        String id = String.valueOf(++ids);
+        var obj = new Obj(kind, f.get("name"), f);
+        objects.put(id, obj);
+        account.objects.put(id, obj);
+        account.creates.add(f);
+        if (account.loseAnswer.remove(edge)) {
+            return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+        }
+        return ok("{\"id\":\"" + id + "\"}");
+    }
+
+    private static boolean exists(Account account, String id, String kind) {
+        return id != null && account.objects.containsKey(id) && account.objects.get(id).kind.equals(kind);
+    }
+
+    private ResponseDefinition list(Account account, String kind, String filtering) {
+        String name = filtering == null ? null : JSON.readTree(filtering).path(0).path("value").asString(null);
+        var data = JSON.createArrayNode();
+        account.objects.forEach((id, o) -> {
+            if (o.kind.equals(kind) && (name == null || name.equals(o.name))) {
+                data.addObject().put("id", id).put("name", o.name);
+            }
+        });
+        return ok("{\"data\":" + data + "}");
+    }
+
+    private ResponseDefinition insights(String id, Obj o) {
+        String effective = "ACTIVE".equals(o.status) ? "ACTIVE" : "PAUSED";
+        return ok("{\"id\":\"" + id + "\",\"effective_status\":\"" + effective + "\",\"insights\":{\"data\":[{"
+                + "\"spend\":\"12.34\",\"impressions\":\"1000\",\"reach\":\"800\",\"actions\":[{\"action_type\":"
+                + "\"post_engagement\",\"value\":\"50\"},{\"action_type\":\"like\",\"value\":\"30\"}],"
+                + "\"video_play_actions\":[{\"action_type\":\"video_view\",\"value\":\"400\"}],"
+                + "\"video_thruplay_watched_actions\":[{\"action_type\":\"video_view\",\"value\":\"120\"}],"
+                + "\"date_start\":\"2026-12-01\",\"date_stop\":\"2026-12-07\"}]}}");
+    }
+
+    static ResponseDefinition ok(String body) {
+        return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(body).build();
+    }
+
+    static ResponseDefinition error(int status, int code, int subcode, String message) {
+        var b = new ResponseDefinitionBuilder().withStatus(status).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+                        + ",\"error_subcode\":" + subcode + ",\"fbtrace_id\":\"AbC\"}}");
+        if (code == 80004) {
+            b.withHeader("X-Business-Use-Case-Usage", "{\"1234\":[{\"type\":\"ads_management\","
+                    + "\"call_count\":100,\"total_cputime\":20,\"total_time\":25,"
+                    + "\"estimated_time_to_regain_access\":7}]}");
+        }
+        return b.build();
+    }
+
+    private static Map<String, String> form(String body) {
+        var fields = new HashMap<String, String>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+}
