@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,13 +33,16 @@ public class VariantRequests {
     private final JobQueue jobs;
     private final Ledger ledger;
     private final Clock clock;
+    private final ObjectProvider<PresetAdvisor> advisor;
 
-    public VariantRequests(Clips clips, Variants variants, JobQueue jobs, Ledger ledger, Clock clock) {
+    public VariantRequests(Clips clips, Variants variants, JobQueue jobs, Ledger ledger, Clock clock,
+                           ObjectProvider<PresetAdvisor> advisor) {
         this.clips = clips;
         this.variants = variants;
         this.jobs = jobs;
         this.ledger = ledger;
         this.clock = clock;
+        this.advisor = advisor;
     }
 
     public record Requested(long jobId, List<Variant> variants) {
@@ -56,8 +60,9 @@ public class VariantRequests {
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
-        List<Preset> presets = resolve(presetNames == null || presetNames.isEmpty() ? List.of("none") : presetNames,
-                seed);
+        var learned = new ArrayList<String>();
+        List<Preset> presets = resolve(learnedRandom(workspaceId, presetNames == null || presetNames.isEmpty()
+                ? List.of("none") : presetNames, platforms, learned), seed);
         var ids = new ArrayList<Long>();
         for (Preset preset : presets) {
             for (String format : platforms.stream().distinct().toList()) {
@@ -68,10 +73,30 @@ public class VariantRequests {
         long jobId = jobs.enqueue(RenderVariantsHandler.JOB.request(workspaceId,
                 new RenderVariantsHandler.Payload(clipId, ids)), actor).job().id();
         variants.attachJob(workspaceId, ids, jobId);
+        var payload = new java.util.LinkedHashMap<String, Object>(Map.of("variant_ids", ids, "platforms", platforms,
+                "presets", presets.stream().map(Preset::describe).toList()));
+        if (!learned.isEmpty()) {
+            payload.put("learned", learned);
+        }
         ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.VARIANTS_REQUESTED, "clip",
-                Long.toString(clipId), jobId, Map.of("variant_ids", ids, "platforms", platforms, "presets",
-                        presets.stream().map(Preset::describe).toList())));
+                Long.toString(clipId), jobId, payload));
         return new Requested(jobId, variants.byIds(workspaceId, ids));
+    }
+
+    /** Each {@code random} the advisor has learned something for becomes its draw; the reasons go to the ledger. */
+    private List<String> learnedRandom(long ws, List<String> names, List<String> formats, List<String> reasons) {
+        var source = advisor.getIfAvailable();
+        if (source == null) {
+            return names;
+        }
+        var out = new ArrayList<String>(names.size());
+        for (String name : names) {
+            var advice = "random".equalsIgnoreCase(name.strip()) ? source.random(ws, formats)
+                    : java.util.Optional.<PresetAdvisor.Advice>empty();
+            advice.ifPresent(a -> reasons.add(a.reason()));
+            out.add(advice.map(PresetAdvisor.Advice::preset).orElse(name));
+        }
+        return out;
     }
 
     private static List<Preset> resolve(List<String> names, Long seed) {

@@ -30,6 +30,8 @@ class EventTypeTest {
                 "campaign_failed", "campaign_deferred", "campaign_sync_refused", "campaign_pause_requested",
                 "campaign_resume_requested", "campaign_stop_requested", "campaign_status_applied", "campaign_synced",
                 "ad_account_connected", "ad_account_needs_reauth",
+                "publication_scored", "learned_rule_proposed", "learned_rule_accepted", "learned_rule_rejected",
+                "learning_settings_changed", "experiment_created", "experiment_stopped",
                 "webhook_endpoint_created", "webhook_endpoint_deactivated", "webhook_delivery_failed",
                 "user_registered", "user_logged_in", "login_failed", "user_disabled", "password_reset",
                 "member_invited", "member_joined", "member_role_changed", "member_removed", "workspace_created",

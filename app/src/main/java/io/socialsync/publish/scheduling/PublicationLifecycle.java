@@ -1,5 +1,6 @@
 package io.socialsync.publish.scheduling;
 
+import org.springframework.modulith.NamedInterface;
 import io.socialsync.accounts.SocialAccountDeleted;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Cancelling publications. A cancel wins over a queued post: its PUBLISH job is cancelled in the same
  * transaction, and the publisher re-reads the row before acting, so a job that was already claimed does nothing.
  */
+@NamedInterface("scheduling")
 @Service
 public class PublicationLifecycle {
     private static final EnumSet<PublicationState> CANCELLABLE = EnumSet.of(PublicationState.SCHEDULED,

@@ -1,5 +1,6 @@
 package io.socialsync.publish.scheduling;
 
+import org.springframework.modulith.NamedInterface;
 import io.socialsync.platforms.Platform;
 import java.time.Instant;
 
@@ -8,6 +9,7 @@ import java.time.Instant;
  * PublisherChoice). Clip and account stay as given (the seed's ids are strings): one that
  * does not name a row of this workspace is a rejection with a reason, not a malformed request.
  */
+@NamedInterface("scheduling")
 public record ScheduleRequest(String clipId, Long variantId, Platform platform, String socialAccountId, When when,
                               Instant windowEnd, String scheduledBy, String caption, String idempotencyKey,
                               String publisher) {

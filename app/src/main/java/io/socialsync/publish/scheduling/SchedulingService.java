@@ -1,5 +1,6 @@
 package io.socialsync.publish.scheduling;
 
+import org.springframework.modulith.NamedInterface;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
@@ -10,6 +11,7 @@ import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
 import io.socialsync.publish.Publication;
+import io.socialsync.publish.AutoSlot;
 import io.socialsync.publish.PublicationState;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishEvents;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * publication with its ledger events in one transaction. The account row stays locked throughout, so two requests
  * for one account are planned one after the other and never take the same slot.
  */
+@NamedInterface("scheduling")
 @Service
 public class SchedulingService {
     private final Clips clips;
@@ -44,10 +48,11 @@ public class SchedulingService {
     private final PublishRuns runs;
     private final NearPosts near;
     private final Clock clock;
+    private final ObjectProvider<AutoSlot> autoSlot;
 
     public SchedulingService(Clips clips, Variants variants, SocialAccounts accounts, Publications rows,
                              RulesService rules, SlotFinder slots, PublishEvents events, PublishRuns runs,
-                             NearPosts near, Clock clock) {
+                             NearPosts near, Clock clock, ObjectProvider<AutoSlot> autoSlot) {
         this.clips = clips;
         this.variants = variants;
         this.accounts = accounts;
@@ -58,6 +63,7 @@ public class SchedulingService {
         this.runs = runs;
         this.near = near;
         this.clock = clock;
+        this.autoSlot = autoSlot;
     }
 
     @Transactional
@@ -126,6 +132,15 @@ public class SchedulingService {
         List<ScheduleWarning> warnings = new ArrayList<>();
         Instant earliest = Earliest.of(requested, now, warnings);
         var ruleSet = rules.active(ws);
+        String learned = null;
+        var auto = autoSlot.getIfAvailable();
+        if (r.when() instanceof When.Auto && auto != null) {
+            var pick = auto.pick(ws, account, ruleSet.of(account.platform()), earliest);
+            if (pick.isPresent()) {
+                earliest = pick.get().from();
+                learned = pick.get().reason();
+            }
+        }
         var plan = slots.find(account, ruleSet, earliest, null);
         if (plan.isEmpty()) {
             return new Rejected("No free slot found after " + SlotPlanner.MAX_STEPS + " adjustments from " + earliest);
@@ -151,7 +166,8 @@ public class SchedulingService {
         var publication = rows.byId(ws, id).orElseThrow();
         recordCreated(publication, plan.get(), actor);
         var adjustments = plan.get().adjustments().stream().map(Adjustment::describe).toList();
-        return new Scheduled(publication, plan.get().reason(), adjustments, warnings, true);
+        String reason = learned == null ? plan.get().reason() : learned + "; " + plan.get().reason();
+        return new Scheduled(publication, reason, adjustments, warnings, true);
     }
 
     private void recordCreated(Publication p, Plan plan, Actor actor) {

@@ -1,5 +1,6 @@
 package io.socialsync.publish.scheduling;
 
+import org.springframework.modulith.NamedInterface;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,13 +12,17 @@ import java.time.ZonedDateTime;
  * The {@code scheduled_for} of a request: {@code "auto"} (the next free slot from now), an instant with an offset
  * ({@code 2025-01-15T20:00:00Z}), or a local date-time without one, read in the account's own time zone.
  */
+@NamedInterface("scheduling")
 public sealed interface When {
+    @NamedInterface("scheduling")
     record Auto() implements When {
     }
 
+    @NamedInterface("scheduling")
     record At(Instant instant) implements When {
     }
 
+    @NamedInterface("scheduling")
     record Local(LocalDateTime dateTime) implements When {
     }
 

@@ -1,6 +1,9 @@
 package io.socialsync.rules.web;
 
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
+import io.socialsync.rules.LearnedRulesSource;
 import io.socialsync.rules.RuleInput;
 import io.socialsync.rules.RulesService;
 import io.socialsync.web.Caller;
@@ -8,6 +11,7 @@ import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,18 +26,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/rules")
 public class RulesController {
     private final RulesService rules;
+    private final ObjectProvider<LearnedRulesSource> learned;
 
-    public RulesController(RulesService rules) {
+    public RulesController(RulesService rules, ObjectProvider<LearnedRulesSource> learned) {
         this.rules = rules;
+        this.learned = learned;
     }
 
     public record ProposeRules(Map<String, RuleInput> rules) {
     }
 
     @GetMapping
-    @Operation(summary = "The active rules (version 0: the built-in defaults)")
+    @Operation(summary = "The active rules (version 0: the built-in defaults) and, beside them, the learned ones")
     RulesView active(Caller caller) {
-        return RulesView.of(rules.active(caller.workspaceId()));
+        var view = RulesView.of(rules.active(caller.workspaceId()));
+        var source = learned.getIfAvailable();
+        return source == null ? view : view.withLearned(source.learned(caller.workspaceId()));
     }
 
     @GetMapping("/versions")

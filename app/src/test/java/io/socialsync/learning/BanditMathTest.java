@@ -1,0 +1,101 @@
+package io.socialsync.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BanditMathTest {
+
+    @Test
+    void oneUpdateAtATimeEqualsTheBatchUpdate() {
+        double[] xs = {0.4, -0.2, 1.3, 0.1, 0.7};
+        var step = NormalGamma.PRIOR;
+        for (double x : xs) {
+            step = step.update(x);
+        }
+        var batch = NormalGamma.PRIOR.updateAll(xs);
+        assertThat(batch.m()).isCloseTo(step.m(), within(1e-12));
+        assertThat(batch.kappa()).isCloseTo(step.kappa(), within(1e-12));
+        assertThat(batch.alpha()).isCloseTo(step.alpha(), within(1e-12));
+        assertThat(batch.beta()).isCloseTo(step.beta(), within(1e-12));
+        assertThat(batch.n()).isEqualTo(5);
+    }
+
+    @Test
+    void thePosteriorMeanShrinksTheSampleMeanTowardsTheBaseline() {
+        // kappa 1 prior at 0 with four posts averaging 1.0: (1*0 + 4*1.0) / 5
+        var p = NormalGamma.PRIOR.updateAll(new double[] {0.5, 1.5, 1.0, 1.0});
+        assertThat(p.mean()).isCloseTo(0.8, within(1e-12));
+        // beta = 1 + ss/2 + kappa*n*(mean - m)^2 / (2(kappa + n)) = 1 + 0.25 + 0.4
+        assertThat(p.beta()).isCloseTo(1.65, within(1e-12));
+        assertThat(p.alpha()).isCloseTo(4, within(1e-12));
+    }
+
+    @Test
+    void theCredibleIntervalIsTheStudentTAroundTheMeanAndNarrowsWithPosts() {
+        // prior: t with 4 degrees of freedom, scale sqrt(beta / (alpha kappa)) = sqrt(0.5); t_0.95(4) = 2.1318
+        double[] prior = NormalGamma.PRIOR.interval(0.9);
+        assertThat(prior[1]).isCloseTo(2.1318 * Math.sqrt(0.5), within(1e-3));
+        assertThat(prior[0]).isCloseTo(-prior[1], within(1e-12));
+        var rnd = new SplittableRandom(3);
+        var many = NormalGamma.PRIOR;
+        for (int i = 0; i < 200; i++) {
+            many = many.update(0.5 + 0.3 * rnd.nextGaussian());
+        }
+        double[] ci = many.interval(0.9);
+        assertThat(ci[0]).isLessThan(0.5).isGreaterThan(0.4);
+        assertThat(ci[1]).isGreaterThan(0.5).isLessThan(0.6);
+    }
+
+    @Test
+    void thompsonDrawsAreReproducibleWithTheSameSeedAndFavourTheBetterOption() {
+        var bandit = new ThompsonBandit();
+        bandit.observeAll("19", new double[] {0.6, 0.8, 0.7, 0.5, 0.9, 0.6});
+        bandit.observeAll("16", new double[] {-0.3, -0.1, -0.4, 0.0, -0.2, -0.3});
+        var options = List.of("16", "19");
+        var first = new SplittableRandom(7);
+        var second = new SplittableRandom(7);
+        int nineteen = 0;
+        for (int i = 0; i < 1000; i++) {
+            String a = bandit.choose(options, 0.1, first);
+            assertThat(bandit.choose(options, 0.1, second)).isEqualTo(a);
+            nineteen += a.equals("19") ? 1 : 0;
+        }
+        // exploration keeps the other hour at about half of 10 %, never far above it
+        assertThat(nineteen).isBetween(920, 980);
+        assertThat(bandit.probabilityBest(options, 4000, new SplittableRandom(1)).get("19")).isGreaterThan(0.99);
+        assertThat(bandit.best(options)).isEqualTo("19");
+    }
+
+    @Test
+    void theAdditiveFitSeparatesAnHourFromAPresetThatCameWithIt() {
+        // hour 20 was mostly posted with the good preset: raw means would credit 20 with the preset's lift
+        var obs = new java.util.ArrayList<AdditiveFit.Observation>();
+        var rnd = new SplittableRandom(11);
+        for (int i = 0; i < 400; i++) {
+            String hour = rnd.nextBoolean() ? "20" : "18";
+            String preset = hour.equals("20") == (rnd.nextDouble() < 0.8) ? "zoom" : "none";
+            double score = (hour.equals("18") ? 0.3 : 0) + (preset.equals("zoom") ? 0.6 : 0) + 0.2 * rnd.nextGaussian();
+            obs.add(new AdditiveFit.Observation(java.util.Map.of("hour", hour, "preset", preset), score));
+        }
+        var fit = AdditiveFit.fit(List.of("hour", "preset"), obs);
+        assertThat(fit.get("hour").best(List.of("18", "20"))).isEqualTo("18");
+        assertThat(fit.get("preset").best(List.of("none", "zoom"))).isEqualTo("zoom");
+    }
+
+    @Test
+    void theScoreIsTheLogLiftOverTheAccountsOwnBaseline() {
+        double small = EngagementScore.score(200, EngagementScore.baseline(List.of(99.0, 99.0)));
+        double big = EngagementScore.score(200_000, EngagementScore.baseline(List.of(99_999.0, 99_999.0)));
+        assertThat(small).isCloseTo(Math.log(201.0 / 100), within(1e-9));
+        assertThat(big).isCloseTo(small, within(0.01));
+        assertThat(EngagementScore.score(10, EngagementScore.baseline(List.of()))).isZero();
+        assertThat(EngagementScore.engagement(java.util.Map.of("likes", 10.0, "comments", 2.0, "shares", 1.0,
+                "views", 1000.0))).isEqualTo(10 + 4 + 3 + 10.0);
+        assertThat(EngagementScore.engagement(java.util.Map.of("interactions", 7.0))).isEqualTo(7.0);
+        assertThat(EngagementScore.engagement(java.util.Map.of("reach", 7.0))).isNull();
+    }
+}
