@@ -13,6 +13,7 @@ import io.socialsync.publish.Rescheduling;
 import io.socialsync.publish.ScheduleOutcome;
 import io.socialsync.publish.SchedulerTick;
 import io.socialsync.publish.SchedulingService;
+import io.socialsync.publish.When;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,6 +66,9 @@ public class PublishingController {
             throw new Conflict("idempotency key '" + request.idempotencyKey() + "' is being used by a "
                     + "concurrent request; retry to get its answer");
         }
+        if (request.when() instanceof When.Now && outcome instanceof ScheduleOutcome.Scheduled s && s.created()) {
+            outcome = postNow(caller, s); // committed: the tick queues it at once, as the seed's immediate did
+        }
         boolean created = outcome instanceof ScheduleOutcome.Scheduled s && s.created();
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(ScheduleResponse.of(outcome));
     }
@@ -77,11 +81,21 @@ public class PublishingController {
         caller.require(Role.EDITOR);
         var requests = body.validated();
         try {
-            return BatchResponse.of(scheduling.scheduleAll(caller.workspaceId(), requests, caller.actor()));
+            var outcomes = scheduling.scheduleAll(caller.workspaceId(), requests, caller.actor());
+            if (requests.stream().anyMatch(r -> r.when() instanceof When.Now)) {
+                tick.tick(caller.workspaceId(), false, caller.actor());
+            }
+            return BatchResponse.of(outcomes);
         } catch (DuplicateKeyException raced) {
             throw new Conflict("an idempotency key of this batch is being used by a concurrent request; "
                     + "nothing was scheduled: retry the batch to get its answers");
         }
+    }
+
+    private ScheduleOutcome postNow(Caller caller, ScheduleOutcome.Scheduled s) {
+        tick.tick(caller.workspaceId(), false, caller.actor());
+        var now = lifecycle.get(caller.workspaceId(), s.publication().id());
+        return new ScheduleOutcome.Scheduled(now, s.reason(), s.adjustments(), s.warnings(), true);
     }
 
     @GetMapping("/schedule/{clipId}")
