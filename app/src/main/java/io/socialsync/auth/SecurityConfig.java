@@ -49,7 +49,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 class SecurityConfig {
     private static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui", "/webhook/",
             "/files/", "/debug/health", "/error");
-    private static final Set<String> PUBLIC_PATHS = Set.of("/auth/login", "/auth/refresh", "/auth/logout",
+    private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/auth/login", "/auth/refresh", "/auth/logout",
             "/auth/register", "/auth/password-reset", "/auth/password-reset/confirm");
     private static final String HEALTH = "/actuator/health";
 

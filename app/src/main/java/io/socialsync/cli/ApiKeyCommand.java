@@ -31,12 +31,12 @@ public class ApiKeyCommand {
         WorkspaceOption ws;
         @Option(names = "--name", required = true, description = "What the key is for.")
         String name;
-        @Option(names = "--role", defaultValue = "editor", description = "admin, editor or viewer (default: ${DEFAULT-VALUE}).")
-        String role;
+        @Option(names = "--role", defaultValue = "editor", converter = RoleConverter.class,
+                description = "admin, editor or viewer (default: ${DEFAULT-VALUE}).")
+        Role parsed;
 
         @Override
         public Integer call() {
-            Role parsed = Role.parse(role);
             try (var ctx = Contexts.tool()) {
                 var created = ctx.getBean(ApiKeyService.class).create(ws.id(ctx), name, parsed, Actor.CLI);
                 System.out.println(created.plainKey());

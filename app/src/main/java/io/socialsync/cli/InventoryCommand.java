@@ -17,6 +17,8 @@ public class InventoryCommand {
     static class Export implements Callable<Integer> {
         @Mixin
         ApiKeyCommand.WorkspaceOption ws;
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--parquet", required = true, paramLabel = "FILE", description = "Parquet file to write.")
         Path file;
 
@@ -24,7 +26,8 @@ public class InventoryCommand {
         public Integer call() throws Exception {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
-                throw new IllegalArgumentException("the folder " + parent + " does not exist");
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--parquet: the folder " + parent + " does not exist");
             }
             try (var ctx = Contexts.tool()) {
                 long rows = ctx.getBean(InventoryExport.class).toParquet(ws.id(ctx), file);

@@ -10,6 +10,9 @@ import picocli.CommandLine.Option;
         description = "Run the API, the job workers and the scheduler tick (embedded defaults: H2 + local files).")
 public class ServeCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--no-workers", description = "API node only: do not run jobs here.")
     boolean noWorkers;
 
@@ -18,6 +21,9 @@ public class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0 to 65535");
+        }
         var props = new java.util.HashMap<String, Object>(Map.of("socialsync.roles.workers", !noWorkers));
         if (port != null) {
             props.put("server.port", port);

@@ -2,6 +2,7 @@ package io.socialsync.cli;
 
 import io.socialsync.cli.AnalyseCommand;
 import io.socialsync.cli.ApiKeyCommand;
+import io.socialsync.cli.BadArguments;
 import io.socialsync.cli.DoctorCommand;
 import io.socialsync.cli.EditCommand;
 import io.socialsync.cli.IngestCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
                 ApiKeyCommand.class, WorkspaceCommand.class, UserCommand.class, LedgerCommand.class, IngestCommand.class, InventoryCommand.class,
                 EditCommand.class, PublishCommand.class, AnalyseCommand.class, RenderCommand.class,
                 CommandLine.HelpCommand.class})
-public class SocialSync implements Runnable {
+public class SocialSync implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,19 +41,15 @@ public class SocialSync implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new SocialSync());
         // a bad argument is one line on stderr and exit 2, not a stack trace
-        cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("socialsync: " + ex.getMessage());
-            return 2;
-        });
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("socialsync: " + Errors.oneLine(ex));
-            return 1;
-        });
+        cli.setParameterExceptionHandler(BadArguments::handle);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> BadArguments.failure(ex, cmd));
         return cli.execute(args);
     }
 
+    /** Bare {@code socialsync}: nothing was asked, so the help goes to stderr with the bad-argument exit. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BadArguments.EXIT;
     }
 }

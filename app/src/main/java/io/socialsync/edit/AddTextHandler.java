@@ -17,7 +17,11 @@ public class AddTextHandler extends EditHandler<AddTextHandler.Payload> {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Payload(List<EditInput> inputs, String text, String position, int fontSize, String color,
-                          Long startMs, Long endMs) implements EditPayload {
+                          Long startMs, Long endMs, String sessionId) implements EditPayload {
+        public Payload(List<EditInput> inputs, String text, String position, int fontSize, String color,
+                       Long startMs, Long endMs) {
+            this(inputs, text, position, fontSize, color, startMs, endMs, null);
+        }
     }
 
     public AddTextHandler(EditJobs edits) {

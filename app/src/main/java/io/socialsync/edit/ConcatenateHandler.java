@@ -16,7 +16,10 @@ public class ConcatenateHandler extends EditHandler<ConcatenateHandler.Payload> 
     public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Payload(List<EditInput> inputs, String targetFormat) implements EditPayload {
+    public record Payload(List<EditInput> inputs, String targetFormat, String sessionId) implements EditPayload {
+        public Payload(List<EditInput> inputs, String targetFormat) {
+            this(inputs, targetFormat, null);
+        }
     }
 
     public ConcatenateHandler(EditJobs edits) {

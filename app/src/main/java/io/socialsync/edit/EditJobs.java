@@ -14,6 +14,8 @@ import io.socialsync.media.probe.MediaRejectedException;
 import io.socialsync.mediawork.JobProgress;
 import io.socialsync.mediawork.MediaFiles;
 import io.socialsync.mediawork.MediaTools;
+import io.socialsync.storage.Storage;
+import io.socialsync.storage.StorageKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,8 +41,12 @@ public class EditJobs {
     private final Assets assets;
     private final MediaFiles files;
     private final MediaTools media;
+    private final Storage storage;
+    static final Duration LINK_TTL = Duration.ofDays(7);
 
-    public EditJobs(InputSources sources, AssetRecorder recorder, Assets assets, MediaFiles files, MediaTools media) {
+    public EditJobs(InputSources sources, AssetRecorder recorder, Assets assets, MediaFiles files, MediaTools media,
+                    Storage storage) {
+        this.storage = storage;
         this.sources = sources;
         this.recorder = recorder;
         this.assets = assets;
@@ -52,9 +58,9 @@ public class EditJobs {
                                                             Planner<P> planner) {
         long ws = ctx.workspaceId();
         long jobId = ctx.job().id();
-        var done = assets.byJob(ws, jobId);
-        if (done.isPresent()) return EditOutcome.of(done.get(), kind);
         P payload = ctx.payload(job);
+        var done = assets.byJob(ws, jobId);
+        if (done.isPresent()) return EditOutcome.of(done.get(), kind, link(done.get()), null, payload.sessionId());
         var cancel = CancelToken.create();
         try (var work = files.workDir("edit-")) {
             var inputs = payload.inputs();
@@ -71,8 +77,14 @@ public class EditJobs {
                     .withProgress(JobProgress.of(ctx, cancel, 15, 90, "editing"));
             var result = edit(operation, work.resolve("out.mp4"), run);
             ctx.progress(92, "storing the output");
-            return EditOutcome.of(recorder.record(ws, kind, jobId, result), kind, result.sourceStart());
+            var asset = recorder.record(ws, kind, jobId, result);
+            return EditOutcome.of(asset, kind, link(asset), result.sourceStart(), payload.sessionId());
         }
+    }
+
+    /** Absolute and signed, valid {@link #LINK_TTL}; {@code asset_file} gives a fresh one after that. */
+    private String link(Asset asset) {
+        return storage.signedUrl(StorageKey.of(asset.storageKey()), LINK_TTL).toString();
     }
 
     private Path fetch(long ws, EditInput input, int i, TempDir work, CancelToken cancel) {

@@ -6,4 +6,7 @@ import java.util.List;
 public sealed interface EditPayload permits TrimHandler.Payload, AddTextHandler.Payload, ConcatenateHandler.Payload {
 
     List<EditInput> inputs();
+
+    /** The caller's own correlation id (the seed's {@code session_id}), echoed in the result and job events. */
+    String sessionId();
 }

@@ -14,7 +14,11 @@ public class TrimHandler extends EditHandler<TrimHandler.Payload> {
     public static final String KIND = "EDIT_TRIM";
     public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
 
-    public record Payload(List<EditInput> inputs, long startMs, long endMs, String mode) implements EditPayload {
+    public record Payload(List<EditInput> inputs, long startMs, long endMs, String mode, String sessionId)
+            implements EditPayload {
+        public Payload(List<EditInput> inputs, long startMs, long endMs, String mode) {
+            this(inputs, startMs, endMs, mode, null);
+        }
     }
 
     public TrimHandler(EditJobs edits) {

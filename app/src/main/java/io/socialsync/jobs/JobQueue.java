@@ -314,6 +314,11 @@ public class JobQueue {
     private static Map<String, Object> details(Job job, Object... pairs) {
         var map = new LinkedHashMap<String, Object>();
         map.put("kind", job.kind());
+        // a caller's correlation id (the seed's session_id) rides on every event of its job, webhooks included
+        var session = job.payload() == null ? null : JSON.readTree(job.payload()).get("session_id");
+        if (session != null && session.isString()) {
+            map.put("session_id", session.asString());
+        }
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], pairs[i + 1]);
         }

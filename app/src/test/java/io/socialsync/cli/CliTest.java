@@ -42,8 +42,41 @@ class CliTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err().strip().lines().findFirst().orElseThrow()).startsWith("socialsync: ");
         var badRole = run("apikey", "create", "--name", "x", "--role", "god");
-        assertThat(badRole.exit()).isEqualTo(1);
-        assertThat(badRole.err().strip()).isEqualTo("socialsync: role must be one of admin, editor, viewer (got 'god')");
+        assertThat(badRole.exit()).isEqualTo(2);
+        assertThat(badRole.err().strip())
+                .isEqualTo("socialsync: Invalid value for option '--role': role must be one of admin, editor, viewer (got 'god')");
+        assertThat(run("serve", "--port", "70000").err().strip()).isEqualTo("socialsync: --port must be 0 to 65535");
+        assertThat(run("serve", "--port", "70000").exit()).isEqualTo(2);
+        var noFolder = run("inventory", "export", "--parquet", DATA.resolve("no/such/dir/x.parquet").toString());
+        assertThat(noFolder.exit()).isEqualTo(2);
+        assertThat(noFolder.err()).startsWith("socialsync: --parquet: the folder ").contains("does not exist");
+    }
+
+    @Test
+    void anUnknownCommandListsTheCommandsAndSuggestsTheNearest() {
+        var typo = run("pubish", "--get-next");
+        assertThat(typo.exit()).isEqualTo(2);
+        var lines = typo.err().strip().lines().toList();
+        assertThat(lines.getFirst()).isEqualTo("socialsync: unknown command 'pubish'; did you mean 'publish'?");
+        assertThat(lines.get(1)).startsWith("commands: serve, worker, doctor, apikey").contains("publish", "edit");
+        assertThat(typo.out()).isEmpty();
+
+        var sub = run("apikey", "creat");
+        assertThat(sub.exit()).isEqualTo(2);
+        assertThat(sub.err()).startsWith("socialsync: apikey: unknown command 'creat'; did you mean 'create'?")
+                .contains("commands: create, list, revoke");
+
+        var missing = run("ledger");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required subcommand", "commands: verify, checkpoint");
+    }
+
+    @Test
+    void bareSocialsyncPrintsHelpAndExits2() {
+        var bare = run();
+        assertThat(bare.exit()).isEqualTo(2);
+        assertThat(bare.err()).contains("Usage: socialsync", "Commands:", "publish");
+        assertThat(bare.out()).isEmpty();
     }
 
     @Test

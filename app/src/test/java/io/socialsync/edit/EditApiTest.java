@@ -129,7 +129,12 @@ class EditApiTest {
             var trimmed = completed(awaitJob(ws.api(), trim));
             assertThat(trimmed.get("status").asString()).isEqualTo("completed");
             assertThat(trimmed.get("duration_seconds").asDouble()).isBetween(1.9, 2.1);
-            assertThat(trimmed.get("asset_url").asString()).matches("/assets/\\d+/file");
+            // the seed's asset_url: absolute and signed, fetched as is; asset_file lasts (a fresh link each time)
+            assertThat(trimmed.get("asset_url").asString())
+                    .matches("http://localhost:" + PORT + "/files/\\d+/assets/job\\d+-trim\\.mp4\\?expires=\\d+&sig=\\w+");
+            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(trimmed.get("asset_url")
+                    .asString())).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            assertThat(trimmed.get("asset_file").asString()).matches("/assets/\\d+/file");
             var texted = completed(awaitJob(ws.api(), text));
             assertThat(texted.get("width").asInt()).isEqualTo(320);
             assertThat(texted.get("duration_seconds").asDouble()).isBetween(3.9, 4.1);
@@ -140,7 +145,7 @@ class EditApiTest {
             assertThat(failed.get("state").asString()).isEqualTo("FAILED");
             assertThat(failed.get("last_error").asString()).contains("input 1", "not a video file");
 
-            byte[] file = fetch(ws.api().get(trimmed.get("asset_url").asString()));
+            byte[] file = fetch(ws.api().get(trimmed.get("asset_file").asString()));
             Path out = Files.write(dataDir.resolve("trimmed.mp4"), file);
             assertThat(TestVideos.ffmpeg().probe(List.of("-v", "error", "-show_entries", "stream=codec_name",
                     "-of", "csv=p=0", Ffmpeg.fileArg(out)), Duration.ofSeconds(30), null).stdout())
@@ -158,6 +163,50 @@ class EditApiTest {
                 "{\"input\":{\"video_id\":" + videoId + "},\"start\":0,\"end\":1}").status()).isEqualTo(404);
         assertThat(ws.api().get("/assets/" + assetId).json().get("url").asString())
                 .isEqualTo("/assets/" + assetId + "/file");
+    }
+
+    @Test
+    void preferWaitAnswersTheFinishedResultWithTheCallersSessionId() throws Exception {
+        var ws = workspace();
+        long videoId = video(ws.id(), TestVideos.music("edit-wait", 3));
+        String body = "{\"input\":{\"video_id\":" + videoId + "},\"start_time\":0,\"end_time\":1,"
+                + "\"session_id\":\"user-session-123\"}";
+        var waited = ws.api().send(ws.api().request("/process/video/trim").header("Content-Type", "application/json")
+                .header("Prefer", "respond-async, wait=180").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(waited.status()).as(waited.body()).isEqualTo(200);
+        assertThat(waited.header("Preference-Applied")).isEqualTo("wait=180");
+        var result = waited.json();
+        assertThat(result.get("status").asString()).isEqualTo("completed");
+        assertThat(result.get("asset_url").asString()).startsWith("http://localhost:" + PORT + "/files/")
+                .contains("&sig=");
+        assertThat(result.get("session_id").asString()).isEqualTo("user-session-123");
+        long jobId = result.get("job_id").asLong();
+        assertThat(ws.api().get("/jobs/" + jobId).json().get("result").get("session_id").asString())
+                .isEqualTo("user-session-123");
+        // the job's events (what webhooks deliver) carry it too, so a notification matches its request
+        var events = ws.api().get("/ledger?entity_type=job&entity_id=" + jobId).json().get("items");
+        assertThat(events.valueStream().map(e -> e.get("event_type").asString())).contains("job_completed");
+        assertThat(events.valueStream()).allSatisfy(e ->
+                assertThat(e.get("payload").get("session_id").asString()).isEqualTo("user-session-123"));
+
+        // wait=0: not done yet, so the usual 202 with the job, the preference still honoured
+        var now = ws.api().send(ws.api().request("/process/video/trim").header("Content-Type", "application/json")
+                .header("Prefer", "wait=0").POST(HttpRequest.BodyPublishers.ofString(body.replace("\"end_time\":1",
+                        "\"end_time\":2"))));
+        assertThat(now.status()).isEqualTo(202);
+        assertThat(now.header("Preference-Applied")).isEqualTo("wait=0");
+        assertThat(now.json().get("kind").asString()).isEqualTo("EDIT_TRIM");
+        awaitJob(ws.api(), now);
+        assertThat(ws.api().post("/process/video/trim", body.replace("user-session-123", " ")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void healthAnswersLikeTheSeedsServiceWithoutAKey() throws Exception {
+        var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT
+                + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"healthy\"");
     }
 
     @Test

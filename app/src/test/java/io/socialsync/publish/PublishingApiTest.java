@@ -125,6 +125,60 @@ class PublishingApiTest extends ClockedServerTest {
         assertThat(fromNow.path("scheduled_for").asString()).isEqualTo("2030-01-07T17:00:00Z"); // 18:00 CET
         assertThat(fromNow.path("warnings").get(0).path("code").asString()).isEqualTo("requested_in_past");
         assertThat(fromNow.path("warnings").get(0).path("message").asString()).contains("in the past");
+        // the move from the past is told as it happened: the requested time, then the window
+        assertThat(fromNow.path("reason").asString()).startsWith("Requested time 2020-01-01T20:00:00Z is in the past")
+                .contains("Before the 18:00–23:00 window");
+        var events = api.get("/ledger?entity_type=publication&entity_id=" + fromNow.path("publish_log_id").asString())
+                .json().path("items");
+        JsonNode adjusted = events.get(0).path("payload");
+        assertThat(events.get(0).path("event_type").asString()).isEqualTo("publish_scheduled_adjusted");
+        assertThat(adjusted.path("original_time").asString()).isEqualTo("2020-01-01T20:00:00Z");
+        assertThat(adjusted.path("adjusted_time").asString()).isEqualTo("2030-01-07T17:00:00Z");
+        assertThat(adjusted.path("reason").asString()).isEqualTo(fromNow.path("reason").asString());
+    }
+
+    @Test
+    void aPastTimeMovedToNowIsAnAdjustmentEvenWhenNowIsInsideTheWindow() {
+        clock.set(Instant.parse("2030-01-07T19:00:30Z")); // inside instagram's 18-23 window
+        JsonNode moved = schedule(api, request(clip(jdbc, ws.id()), "2030-01-07T18:30:00Z"));
+        assertThat(moved.path("scheduled_for").asString()).isEqualTo("2030-01-07T19:01:00Z");
+        assertThat(moved.path("reason").asString())
+                .isEqualTo("Requested time 2030-01-07T18:30:00Z is in the past: planned from now (2030-01-07T19:01:00Z)");
+        var events = api.get("/ledger?entity_type=publication&entity_id=" + moved.path("publish_log_id").asString())
+                .json().path("items");
+        assertThat(events.valueStream().map(e -> e.path("event_type").asString()))
+                .containsExactly("publish_scheduled_adjusted", "publish_scheduled_created");
+        assertThat(events.get(0).path("payload").path("original_time").asString()).isEqualTo("2030-01-07T18:30:00Z");
+    }
+
+    @Test
+    void anImmediateRequestIsQueuedNowOutsideTheWindow() {
+        long clip = clip(jdbc, ws.id()); // now is 08:00 UTC, ten hours before instagram's window opens
+        var body = new HashMap<>(request(clip, null, "schedule_type", "immediate"));
+        body.remove("scheduled_for");
+        var response = api.post("/publishing/schedule", json(body));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonNode now = response.json();
+        assertThat(now.path("scheduled_for").asString()).isEqualTo("2030-01-07T08:00:00Z");
+        assertThat(now.path("status").asString()).isNotEqualTo("scheduled"); // queued already, no tick to wait for
+        assertThat(now.path("reason").asString()).startsWith("Immediate");
+        assertThat(now.path("scheduled_window_end").isNull() || now.path("scheduled_window_end").isMissingNode()).isTrue();
+        String id = now.path("publish_log_id").asString();
+        var events = api.get("/ledger?entity_type=publication&entity_id=" + id).json().path("items");
+        assertThat(events.valueStream().map(e -> e.path("event_type").asString()))
+                .contains("publish_scheduled_created", "publish_scheduled_enqueued")
+                .doesNotContain("publish_scheduled_adjusted");
+        assertThat(api.get("/publishing/schedule/" + clip).json().get(0).path("schedule_type").asString())
+                .isEqualTo("immediate");
+
+        var both = api.post("/publishing/schedule", json(request(clip(jdbc, ws.id()), "2030-01-07T20:00:00Z",
+                "schedule_type", "immediate")));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.json().path("errors").get(0).path("field").asString()).isEqualTo("scheduled_for");
+        var unknown = api.post("/publishing/schedule", json(request(clip(jdbc, ws.id()), "auto",
+                "schedule_type", "later")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("schedule_type");
     }
 
     @Test

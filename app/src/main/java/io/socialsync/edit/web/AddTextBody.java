@@ -14,7 +14,7 @@ import java.util.List;
  * {@code start}/{@code end} (seconds) limit when the text shows.
  */
 public record AddTextBody(InputBody input, String videoUrl, String text, String position, Integer fontSize,
-                          String color, Double start, Double end) {
+                          String color, Double start, Double end, String sessionId) {
     static final int MAX_TEXT = 1000;
 
     EditRequest validated(UrlDownloads urls, String idempotencyKey) {
@@ -38,8 +38,10 @@ public record AddTextBody(InputBody input, String videoUrl, String text, String 
         }
         if (start != null && start < 0) errors.add("start", "must be >= 0");
         if (end != null && end <= (start == null ? 0 : start)) errors.add("end", "must be greater than start");
+        String session = Times.sessionId(sessionId, errors);
         errors.throwIfAny();
         return new EditRequest(AddTextHandler.KIND, new AddTextHandler.Payload(List.of(in), text, pos, size, colour,
-                start == null ? null : Times.millis(start), end == null ? null : Times.millis(end)), idempotencyKey);
+                start == null ? null : Times.millis(start), end == null ? null : Times.millis(end), session),
+                idempotencyKey);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code POST /process/video/concatenate}: {@code inputs} (or the seed's {@code video_urls}) in order, and an
  * optional platform format to normalise to (default: the first input's size and rates).
  */
-public record ConcatBody(List<InputBody> inputs, List<String> videoUrls, String targetFormat) {
+public record ConcatBody(List<InputBody> inputs, List<String> videoUrls, String targetFormat, String sessionId) {
     static final int MAX_INPUTS = 50;
 
     EditRequest validated(UrlDownloads urls, String idempotencyKey) {
@@ -36,8 +36,9 @@ public record ConcatBody(List<InputBody> inputs, List<String> videoUrls, String 
                 errors.add("target_format", e.getMessage());
             }
         }
+        String session = Times.sessionId(sessionId, errors);
         errors.throwIfAny();
-        return new EditRequest(ConcatenateHandler.KIND, new ConcatenateHandler.Payload(resolved, targetFormat),
-                idempotencyKey);
+        return new EditRequest(ConcatenateHandler.KIND, new ConcatenateHandler.Payload(resolved, targetFormat,
+                session), idempotencyKey);
     }
 }

@@ -14,6 +14,14 @@ final class Times {
         return Math.round(seconds * 1000);
     }
 
+    /** The seed's {@code session_id}: any caller correlation text up to 200 characters, echoed back. */
+    static String sessionId(String value, Invalid.Collector errors) {
+        if (value != null && (value.isBlank() || value.length() > 200)) {
+            errors.add("session_id", "must be 1 to 200 characters");
+        }
+        return value;
+    }
+
     /** The single input of trim and add_text: {@code input}, or the seed's {@code video_url}. */
     static EditInput input(InputBody input, String videoUrl, Invalid.Collector errors, UrlDownloads urls) {
         if (input == null && videoUrl == null) {

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code end_time} are accepted too.
  */
 public record TrimBody(InputBody input, String videoUrl, @JsonAlias("start_time") Double start,
-                       @JsonAlias("end_time") Double end, String mode) {
+                       @JsonAlias("end_time") Double end, String mode, String sessionId) {
 
     EditRequest validated(UrlDownloads urls, String idempotencyKey) {
         var errors = new Invalid.Collector();
@@ -24,8 +24,9 @@ public record TrimBody(InputBody input, String videoUrl, @JsonAlias("start_time"
         else if (start != null && end <= start) errors.add("end", "must be greater than start");
         String m = mode == null ? "accurate" : mode;
         if (!m.equals("accurate") && !m.equals("copy")) errors.add("mode", "must be accurate or copy");
+        String session = Times.sessionId(sessionId, errors);
         errors.throwIfAny();
         return new EditRequest(TrimHandler.KIND, new TrimHandler.Payload(List.of(in), Times.millis(start),
-                Times.millis(end), m), idempotencyKey);
+                Times.millis(end), m, session), idempotencyKey);
     }
 }

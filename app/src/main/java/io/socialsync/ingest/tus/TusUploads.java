@@ -62,8 +62,9 @@ public class TusUploads {
 
     private static TusUpload map(ResultSet rs) throws SQLException {
         long video = rs.getLong("video_id");
+        Long videoId = rs.wasNull() ? null : video; // asked at once: wasNull() speaks of the last column read
         return new TusUpload(rs.getObject("id", UUID.class), rs.getLong("workspace_id"), rs.getLong("upload_length"),
                 rs.getLong("upload_offset"), rs.getString("metadata"), rs.getString("file_name"),
-                instant(rs, "created_at"), instant(rs, "expires_at"), rs.wasNull() ? null : video);
+                instant(rs, "created_at"), instant(rs, "expires_at"), videoId);
     }
 }

@@ -31,6 +31,13 @@ public sealed interface Adjustment {
         }
     }
 
+    /** Asked for a time already gone: planning starts from the next minute instead (then windows and gaps apply). */
+    record InThePast(Instant from, Instant to) implements Adjustment {
+        public String describe() {
+            return "Requested time " + from + " is in the past: planned from now (" + to + ")";
+        }
+    }
+
     /** "5min", "90min", "2min30s": the seed's wording, exact to the second. */
     static String human(Duration d) {
         long seconds = d.toSecondsPart();

@@ -21,4 +21,13 @@ final class Earliest {
         }
         return requested.truncatedTo(ChronoUnit.SECONDS);
     }
+
+    /** The plan as the ledger should tell it: a past request was moved, and that move comes first. */
+    static Plan told(Instant requested, Instant now, Plan plan) {
+        if (requested == null || !requested.isBefore(now)) {
+            return plan;
+        }
+        Instant from = requested.truncatedTo(ChronoUnit.SECONDS);
+        return plan.after(new Adjustment.InThePast(from, now.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES)));
+    }
 }

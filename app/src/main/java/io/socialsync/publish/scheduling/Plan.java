@@ -10,6 +10,14 @@ public record Plan(Instant slot, Instant windowEnd, List<Adjustment> adjustments
         adjustments = List.copyOf(adjustments);
     }
 
+    /** This plan with a move made before planning started (a requested time in the past) as its first. */
+    public Plan after(Adjustment first) {
+        var all = new java.util.ArrayList<Adjustment>(adjustments.size() + 1);
+        all.add(first);
+        all.addAll(adjustments);
+        return new Plan(slot, windowEnd, all);
+    }
+
     public boolean adjusted() {
         return !adjustments.isEmpty();
     }

@@ -65,7 +65,7 @@ public class Rescheduling {
         List<ScheduleWarning> warnings = new ArrayList<>();
         var ruleSet = rules.active(ws);
         var plan = slots.find(account, ruleSet, Earliest.of(requested, now, warnings), p.id())
-                .orElseThrow(() -> new Conflict("no free slot found after " + SlotPlanner.MAX_STEPS
+                .map(found -> Earliest.told(requested, now, found)).orElseThrow(() -> new Conflict("no free slot found after " + SlotPlanner.MAX_STEPS
                         + " adjustments"));
         if (windowEnd != null && plan.slot().isAfter(windowEnd)) {
             throw new Conflict("the first slot that respects the window and gap is " + plan.slot()

@@ -128,6 +128,9 @@ public class SchedulingService {
 
     private ScheduleOutcome plan(long ws, ScheduleRequest r, SocialAccount account, Clip clip, Actor actor) {
         Instant now = now();
+        if (r.when() instanceof When.Now) {
+            return immediate(ws, r, account, clip, actor, now);
+        }
         Instant requested = r.when().resolve(account.timezone());
         List<ScheduleWarning> warnings = new ArrayList<>();
         Instant earliest = Earliest.of(requested, now, warnings);
@@ -141,7 +144,7 @@ public class SchedulingService {
                 learned = pick.get().reason();
             }
         }
-        var plan = slots.find(account, ruleSet, earliest, null);
+        var plan = slots.find(account, ruleSet, earliest, null).map(p -> Earliest.told(requested, now, p));
         if (plan.isEmpty()) {
             return new Rejected("No free slot found after " + SlotPlanner.MAX_STEPS + " adjustments from " + earliest);
         }
@@ -170,11 +173,38 @@ public class SchedulingService {
         return new Scheduled(publication, reason, adjustments, warnings, true);
     }
 
+    /**
+     * {@code schedule_type: "immediate"}: due now, no window, no gap (the seed posts these at once); the caller
+     * runs the tick after commit. No window end is what marks it immediate in the views.
+     */
+    private ScheduleOutcome immediate(long ws, ScheduleRequest r, SocialAccount account, Clip clip, Actor actor,
+                                      Instant now) {
+        var ruleSet = rules.active(ws);
+        List<ScheduleWarning> warnings = new ArrayList<>();
+        if (account.status() == AccountStatus.NEEDS_REAUTH) {
+            warnings.add(ScheduleWarning.of(ScheduleWarning.NEEDS_REAUTH, "Social account " + account.id()
+                    + " needs re-authorisation before it can post"));
+        }
+        warnings.addAll(near.check(account, ruleSet.of(account.platform()), clip.id(), now, null));
+        long id = rows.insert(new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
+                PublicationState.SCHEDULED, now, null, null, ruleSet.version(), r.caption(), r.scheduledBy(),
+                r.idempotencyKey(), null, null, now, now));
+        if (r.publisher() != null) {
+            runs.publisher(ws, id, r.publisher());
+        }
+        var publication = rows.byId(ws, id).orElseThrow();
+        recordCreated(publication, new Plan(now, null, List.of()), actor);
+        return new Scheduled(publication, IMMEDIATE, List.of(), warnings, true);
+    }
+
+    static final String IMMEDIATE = "Immediate: queued now, outside the posting windows and gaps";
+
     private void recordCreated(Publication p, Plan plan, Actor actor) {
         var created = PublishEvents.base(p);
         created.put("scheduled_for", p.scheduledFor().toString());
         created.put("scheduled_window_end", PublishEvents.text(p.windowEnd()));
         created.put("scheduled_by", p.scheduledBy());
+        created.put("schedule_type", p.windowEnd() == null ? "immediate" : "scheduled");
         created.put("status", p.state().wire());
         created.put("requested_for", PublishEvents.text(p.requestedFor()));
         created.put("rules_version", p.rulesVersion());

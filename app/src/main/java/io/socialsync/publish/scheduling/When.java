@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * The {@code scheduled_for} of a request: {@code "auto"} (the next free slot from now), an instant with an offset
+ * The {@code scheduled_for} of a request (or {@link Now} for {@code schedule_type: "immediate"}): {@code "auto"} (the next free slot from now), an instant with an offset
  * ({@code 2025-01-15T20:00:00Z}), or a local date-time without one, read in the account's own time zone.
  */
 @NamedInterface("scheduling")
@@ -24,6 +24,10 @@ public sealed interface When {
 
     @NamedInterface("scheduling")
     record Local(LocalDateTime dateTime) implements When {
+    }
+
+    /** The seed's {@code schedule_type: "immediate"}: post now, outside the windows and gaps. */
+    record Now() implements When {
     }
 
     /** @throws IllegalArgumentException with a message fit for the caller */
@@ -51,6 +55,7 @@ public sealed interface When {
     default Instant resolve(ZoneId zone) {
         return switch (this) {
             case Auto a -> null;
+            case Now n -> null;
             case At at -> at.instant();
             case Local local -> ZonedDateTime.of(local.dateTime(), zone).toInstant();
         };

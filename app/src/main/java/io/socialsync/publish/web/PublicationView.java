@@ -4,7 +4,7 @@ import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
 import java.time.Instant;
 
-/** A publication in the seed's shape: string ids, lower-case status, schedule_type "scheduled". */
+/** A publication in the seed's shape: string ids, lower-case status, schedule_type "scheduled" (or "immediate": no window end). */
 public record PublicationView(String id, String clipId, String variantId, String platform, String socialAccountId,
                               String status, String scheduleType, Instant scheduledFor, Instant scheduledWindowEnd,
                               Instant requestedFor, String scheduledBy, int rulesVersion, String caption,
@@ -19,7 +19,7 @@ public record PublicationView(String id, String clipId, String variantId, String
     static PublicationView of(Publication p, PublishRuns.Result r) {
         return new PublicationView(String.valueOf(p.id()), String.valueOf(p.clipId()),
                 p.variantId() == null ? null : String.valueOf(p.variantId()), p.platform().wire(),
-                String.valueOf(p.socialAccountId()), p.state().wire(), "scheduled", p.scheduledFor(), p.windowEnd(),
+                String.valueOf(p.socialAccountId()), p.state().wire(), p.windowEnd() == null ? "immediate" : "scheduled", p.scheduledFor(), p.windowEnd(),
                 p.requestedFor(), p.scheduledBy(), p.rulesVersion(), p.caption(), p.jobId(), p.lastError(),
                 p.createdAt(), p.updatedAt(), r == null ? null : r.publisher(), r == null ? null : r.externalId(),
                 r == null ? null : r.url(), r == null ? null : r.postedAt());

@@ -9,6 +9,11 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishRuns;
+import io.socialsync.publish.scheduling.Rescheduling;
+import io.socialsync.publish.scheduling.ScheduleOutcome;
+import io.socialsync.publish.scheduling.SchedulerTick;
+import io.socialsync.publish.scheduling.SchedulingService;
+import io.socialsync.publish.scheduling.When;
 import io.socialsync.publish.scheduling.PublicationLifecycle;
 import io.socialsync.publish.scheduling.Rescheduling;
 import io.socialsync.publish.scheduling.ScheduleOutcome;
@@ -69,6 +74,9 @@ public class PublishingController {
             throw new Conflict("idempotency key '" + request.idempotencyKey() + "' is being used by a "
                     + "concurrent request; retry to get its answer");
         }
+        if (request.when() instanceof When.Now && outcome instanceof ScheduleOutcome.Scheduled s && s.created()) {
+            outcome = postNow(caller, s); // committed: the tick queues it at once, as the seed's immediate did
+        }
         boolean created = outcome instanceof ScheduleOutcome.Scheduled s && s.created();
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(ScheduleResponse.of(outcome));
     }
@@ -81,11 +89,21 @@ public class PublishingController {
         caller.require(Role.EDITOR);
         var requests = body.validated();
         try {
-            return BatchResponse.of(scheduling.scheduleAll(caller.workspaceId(), requests, Actor.of(caller)));
+            var outcomes = scheduling.scheduleAll(caller.workspaceId(), requests, Actor.of(caller));
+            if (requests.stream().anyMatch(r -> r.when() instanceof When.Now)) {
+                tick.tick(caller.workspaceId(), false, Actor.of(caller));
+            }
+            return BatchResponse.of(outcomes);
         } catch (DuplicateKeyException raced) {
             throw new Conflict("an idempotency key of this batch is being used by a concurrent request; "
                     + "nothing was scheduled: retry the batch to get its answers");
         }
+    }
+
+    private ScheduleOutcome postNow(Caller caller, ScheduleOutcome.Scheduled s) {
+        tick.tick(caller.workspaceId(), false, Actor.of(caller));
+        var now = lifecycle.get(caller.workspaceId(), s.publication().id());
+        return new ScheduleOutcome.Scheduled(now, s.reason(), s.adjustments(), s.warnings(), true);
     }
 
     @GetMapping("/schedule/{clip_id}")

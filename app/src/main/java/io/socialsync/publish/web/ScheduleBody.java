@@ -14,7 +14,7 @@ public record ScheduleBody(@Schema(types = {"string", "integer"}, description = 
                            String platform,
                            @Schema(types = {"string", "integer"}, description = ID) String socialAccountId,
                            String scheduledFor, Instant scheduledWindowEnd, String scheduledBy, String caption,
-                           String idempotencyKey, String publisher) {
+                           String idempotencyKey, String publisher, String scheduleType) {
     static final String ID = "an id, as the seed's string or as a number";
     static final Set<String> SCHEDULED_BY = Set.of("manual", "rule_engine", "campaign_orchestrator");
 
@@ -27,7 +27,7 @@ public record ScheduleBody(@Schema(types = {"string", "integer"}, description = 
             errors.add("social_account_id", "is required");
         }
         var platformValue = AccountFields.platform(platform, errors);
-        var when = when(scheduledFor, errors);
+        var when = when(errors);
         String by = scheduledBy == null ? "manual" : scheduledBy;
         if (!SCHEDULED_BY.contains(by)) {
             errors.add("scheduled_by", "must be manual, rule_engine or campaign_orchestrator");
@@ -46,6 +46,23 @@ public record ScheduleBody(@Schema(types = {"string", "integer"}, description = 
         errors.throwIfAny();
         return new ScheduleRequest(clipId, variantId, platformValue, socialAccountId, when, scheduledWindowEnd, by,
                 caption, key, publisher);
+    }
+
+    /** {@code schedule_type}: "scheduled" (the default: {@code scheduled_for} required) or the seed's "immediate". */
+    private When when(Invalid.Collector errors) {
+        if (!"immediate".equals(scheduleType)) {
+            if (scheduleType != null && !scheduleType.equals("scheduled")) {
+                errors.add("schedule_type", "must be scheduled (the default) or immediate");
+            }
+            return when(scheduledFor, errors);
+        }
+        if (scheduledFor != null) {
+            errors.add("scheduled_for", "must be absent when schedule_type is immediate (it posts now)");
+        }
+        if (scheduledWindowEnd != null) {
+            errors.add("scheduled_window_end", "must be absent when schedule_type is immediate");
+        }
+        return new When.Now();
     }
 
     static When when(String value, Invalid.Collector errors) {

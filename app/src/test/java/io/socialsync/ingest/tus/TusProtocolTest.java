@@ -38,9 +38,14 @@ class TusProtocolTest extends IngestServerTest {
         var created = tus.create(1000, METADATA);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.header("Tus-Resumable")).isEqualTo("1.0.0");
-        assertThat(created.header("Upload-Expires")).endsWith("GMT");
+        assertThat(created.header("Upload-Expires")).matches(TusJsClientTest.IMF_FIXDATE);
         String location = created.header("Location");
-        assertThat(tus.patch(location, 0, new byte[100]).status()).isEqualTo(204);
+        assertThat(location).startsWith("http://localhost:" + port + "/uploads/tus/"); // absolute, as RFC 9110 says
+        assertThat(created.header("X-SocialSync-Video-Id")).isNull();
+        var first = tus.patch(location, 0, new byte[100]);
+        assertThat(first.status()).isEqualTo(204);
+        assertThat(first.header("X-SocialSync-Video-Id")).isNull(); // unfinished: no video yet, not "0"
+        assertThat(tus.head(location).header("X-SocialSync-Video-Id")).isNull();
         var wrong = tus.patch(location, 50, new byte[100]);
         assertThat(wrong.status()).isEqualTo(409);
         assertThat(wrong.json().get("detail").asString()).contains("Upload-Offset 50", "offset 100");
@@ -98,7 +103,7 @@ class TusProtocolTest extends IngestServerTest {
         String location = tus.create(1000, METADATA).header("Location");
         try (var socket = new java.net.Socket("localhost", port)) {
             var out = socket.getOutputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ws.api().key()
+            out.write(("PATCH " + java.net.URI.create(location).getPath() + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ws.api().key()
                     + "\r\nTus-Resumable: 1.0.0\r\nContent-Type: application/offset+octet-stream\r\n"
                     + "Upload-Offset: 0\r\nContent-Length: 1000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[10]);

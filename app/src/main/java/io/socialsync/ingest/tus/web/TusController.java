@@ -34,9 +34,13 @@ public class TusController {
     static final String OCTETS = "application/offset+octet-stream";
     private static final String RESUMABLE = "the tus version: " + TusProtocolFilter.VERSION;
     private final TusService tus;
+    private final String publicUrl;
 
-    public TusController(TusService tus) {
+    /** {@code SOCIALSYNC_PUBLIC_URL}, when set, names this server in Location; otherwise the request does. */
+    public TusController(TusService tus, org.springframework.core.env.Environment env) {
         this.tus = tus;
+        String base = env.getProperty("SOCIALSYNC_PUBLIC_URL", "").strip();
+        this.publicUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @RequestMapping(method = RequestMethod.OPTIONS)
@@ -63,7 +67,7 @@ public class TusController {
         long length = TusHeaders.number(request, "Upload-Length");
         TusUpload upload = tus.create(caller, length, request.getHeader("Upload-Metadata"));
         return ResponseEntity.status(201)
-                .header(HttpHeaders.LOCATION, request.getContextPath() + "/uploads/tus/" + upload.id())
+                .header(HttpHeaders.LOCATION, base(request) + "/uploads/tus/" + upload.id())
                 .headers(TusHeaders.of(upload)).build();
     }
 
@@ -122,6 +126,15 @@ public class TusController {
                 io.socialsync.domain.Errors.forUsers(e.getMessage()));
         problem.setTitle(e.title());
         return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    /** Absolute, as tus clients and RFC 9110 expect: some clients do not resolve a relative Location. */
+    private String base(HttpServletRequest request) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request)
+                .build().toUriString();
     }
 
     private static UUID uuid(String id) {
