@@ -53,9 +53,9 @@ class BrowserSessionTest extends ServerTest {
                 Role.EDITOR, Actor.CLI);
         var browser = admin.withKey(null);
 
-        var app = browser.get("/app/");
-        assertThat(app.status()).isEqualTo(302);
-        assertThat(app.header("Location")).endsWith("/login");
+        var anonymous = browser.get("/app/");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/login");
 
         var page = browser.get("/login");
         assertThat(page.status()).isEqualTo(200);
@@ -74,9 +74,12 @@ class BrowserSessionTest extends ServerTest {
         assertThat(session).as("a new session id at login").isNotNull();
         assertThat(id(session)).isNotEqualTo(id(cookie));
 
-        var home = browser.send(browser.request("/app/").header("Cookie", id(session)).GET());
+        var app = browser.send(browser.request("/app/").header("Cookie", id(session)).GET());
+        assertThat(app.status()).isEqualTo(302);
+        assertThat(app.header("Location")).endsWith("/app/library");
+        var home = browser.send(browser.request("/app/library").header("Cookie", id(session)).GET());
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Signed in as user");
+        assertThat(home.body()).contains(email).contains("Library");
         assertThat(browser.send(browser.request("/jobs").header("Cookie", id(session)).GET()).status())
                 .as("the API takes no cookie").isEqualTo(401);
 
