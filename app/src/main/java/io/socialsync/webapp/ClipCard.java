@@ -9,8 +9,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A clip as the video page shows it: its band on the timeline (left and width in percent of the video), a colour
  * from its score (red 0 → green 100), the sub-scores and the reason.
  */
-record ClipCard(long id, int rank, double start, double end, String span, int score, Map<String, Object> subScores,
-                String reason, String thumbnail, double left, double width, String colour) {
+public record ClipCard(long id, int rank, double start, double end, String span, int score,
+                       Map<String, Object> subScores, String reason, String thumbnail, double left, double width,
+                       String colour) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @SuppressWarnings("unchecked")

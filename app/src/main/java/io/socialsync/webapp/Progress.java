@@ -22,7 +22,7 @@ class Progress {
     }
 
     /** A job's progress as a page shows it. */
-    record Step(long jobId, String state, int percent, String message, String error) {
+    public record Step(long jobId, String state, int percent, String message, String error) {
         static Step of(Job job) {
             return new Step(job.id(), job.state().name(), job.progressPercent(),
                     job.progressMessage() == null ? "" : job.progressMessage(), job.lastError());
@@ -45,7 +45,7 @@ class Progress {
         }).toList();
     }
 
-    record Download(String url, String title, Step step) {
+    public record Download(String url, String title, Step step) {
     }
 
     Step job(long workspaceId, Long jobId) {

@@ -3,7 +3,7 @@ package io.socialsync.webapp;
 import io.socialsync.library.Variant;
 
 /** A variant as the clip page shows it: its preset and seed, state, the render's progress, its file's link. */
-record VariantCard(long id, String format, String preset, long seed, String state, String size, String error,
+public record VariantCard(long id, String format, String preset, long seed, String state, String size, String error,
                    String file, Progress.Step step, String warnings) {
 
     static VariantCard of(Variant v, String file, Progress.Step step) {
@@ -12,11 +12,11 @@ record VariantCard(long id, String format, String preset, long seed, String stat
                 v.state() == Variant.State.PENDING ? step : null, v.warnings());
     }
 
-    boolean pending() {
+    public boolean pending() {
         return state.equals(Variant.State.PENDING.name());
     }
 
-    String downloadName() {
+    public String downloadName() {
         return "variant-" + id + "-" + format + ".mp4";
     }
 }

@@ -4,7 +4,7 @@ import io.socialsync.library.Video;
 import io.socialsync.library.VideoState;
 
 /** One video in the library list: its state, the running analysis's progress, a rejection's reason. */
-record VideoRow(long id, String title, String state, String reason, String created, String duration,
+public record VideoRow(long id, String title, String state, String reason, String created, String duration,
                 Progress.Step step) {
 
     static VideoRow of(Video v, Progress.Step step) {
@@ -20,7 +20,7 @@ record VideoRow(long id, String title, String state, String reason, String creat
     }
 
     /** Still changing: the list keeps polling while any row is. */
-    boolean working() {
+    public boolean working() {
         return !(state.equals(VideoState.READY.name()) || state.equals(VideoState.REJECTED.name())
                 || state.equals(VideoState.FAILED.name()));
     }
