@@ -134,6 +134,10 @@ class WebAppBrowserTest extends ServerTest {
                 + "v.muted = true; v.play();");
         wait.until(d -> seconds("document.querySelector(\"li.variant[data-state='READY'] video\").currentTime") > 0.5);
         shot("clip");
+        browser.findElement(By.linkText("Jobs")).click();
+        var renderJob = By.xpath("//tr[contains(., 'RENDER_VARIANTS')]");
+        wait.until(d -> "COMPLETED".equals(d.findElement(renderJob).getDomAttribute("data-state")));
+        shot("jobs");
 
         // the viewer: no edit controls, and a forged render request (with a good CSRF token) is a 403 problem
         browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
@@ -157,6 +161,22 @@ class WebAppBrowserTest extends ServerTest {
         assertThat((String) forged.get("type")).startsWith("application/problem+json");
         assertThat((String) forged.get("body")).contains("editor role");
         assertThat(browser.findElements(By.cssSelector("li.variant"))).hasSize(1);
+
+        browser.get(base() + "/app/jobs");
+        assertThat(browser.findElements(By.xpath("//tr[contains(., 'RENDER_VARIANTS')]"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#jobs form"))).as("no retry or cancel").isEmpty();
+        browser.get(base() + "/app/library");
+        browser.findElement(By.id("q")).sendKeys("no such title");
+        wait.until(d -> d.findElements(row).isEmpty() && d.findElement(By.id("rows")).getText().contains("No videos"));
+        browser.get(base() + "/app/videos/" + Long.MAX_VALUE);
+        assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("404")
+                .contains("video " + Long.MAX_VALUE);
+        shot("not-found");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(base() + "/app/library");
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth;"))
+                .as("nothing wider than a phone").isLessThanOrEqualTo(390L);
+        shot("library-phone");
     }
 
     private String base() {
