@@ -9,6 +9,7 @@ import io.socialsync.people.Sessions;
 import io.socialsync.people.Users;
 import io.socialsync.web.AuthThrottle;
 import io.socialsync.web.HttpEdgeProperties;
+import io.socialsync.web.ProblemResponses;
 import io.socialsync.web.RateLimits;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -87,6 +89,7 @@ class SecurityConfig {
     SecurityFilterChain browser(HttpSecurity http, AuthenticationProvider browserLogin, Memberships memberships)
             throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
+        var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         // tus uploads from the web app carry the session cookie (and the CSRF header), never a bearer credential
         RequestMatcher browserUpload = request -> path(request).startsWith("/uploads/tus")
                 && request.getHeader("Authorization") == null && request.getHeader("X-API-Key") == null
@@ -101,6 +104,14 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new BrowserCaller(memberships), AuthorizationFilter.class)
+                // scripts (htmx, the tus uploader) get a 401 problem, not the login page, when the session has ended
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    if (request.getHeader("HX-Request") != null || browserUpload.matches(request)) {
+                        ProblemResponses.write(response, 401, "Unauthorized", "the session has ended: log in again");
+                    } else {
+                        toLogin.commence(request, response, ex);
+                    }
+                }))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
