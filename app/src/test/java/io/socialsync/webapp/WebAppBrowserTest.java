@@ -139,6 +139,12 @@ class WebAppBrowserTest extends ServerTest {
         wait.until(d -> "COMPLETED".equals(d.findElement(renderJob).getDomAttribute("data-state")));
         shot("jobs");
 
+        // the other workspace does not see this one's video
+        new Select(browser.findElement(By.id("workspace"))).selectByVisibleText("Agency " + run);
+        browser.findElement(By.cssSelector("form.picker button")).click();
+        browser.get(base() + "/app/videos/" + videoId);
+        assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("404");
+
         // the viewer: no edit controls, and a forged render request (with a good CSRF token) is a 403 problem
         browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
         logIn(viewer);
@@ -161,6 +167,15 @@ class WebAppBrowserTest extends ServerTest {
         assertThat((String) forged.get("type")).startsWith("application/problem+json");
         assertThat((String) forged.get("body")).contains("editor role");
         assertThat(browser.findElements(By.cssSelector("li.variant"))).hasSize(1);
+        @SuppressWarnings("unchecked")
+        var picked = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const meta = n => document.querySelector('meta[name="' + n + '"]').content;
+                fetch('/app/workspace', {method: 'POST', headers: {[meta('csrf-header')]: meta('csrf-token'),
+                    'Content-Type': 'application/x-www-form-urlencoded'}, body: 'workspace=' + arguments[0]})
+                  .then(r => done({status: r.status}));
+                """, agency);
+        assertThat(picked.get("status")).as("a workspace the viewer is not in").isEqualTo(403L);
 
         browser.get(base() + "/app/jobs");
         assertThat(browser.findElements(By.xpath("//tr[contains(., 'RENDER_VARIANTS')]"))).hasSize(1);
