@@ -9,6 +9,7 @@ import io.socialsync.people.Sessions;
 import io.socialsync.people.Users;
 import io.socialsync.web.AuthThrottle;
 import io.socialsync.web.HttpEdgeProperties;
+import io.socialsync.web.ProblemResponses;
 import io.socialsync.web.RateLimits;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,9 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -35,7 +38,8 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
  * after CORS, the response headers and tus: spring.security.filter.order):
  * <ol>
  * <li>the management port, when the actuator has its own: no credentials (it listens on loopback only);</li>
- * <li>browser pages (/app/**, /login, /logout): form login, session cookie, CSRF, session fixation protection;</li>
+ * <li>browser pages (/, /app/**, /login, /logout, their webjars, and tus uploads sent with the session cookie):
+ * form login, session cookie, CSRF, session fixation protection; {@link BrowserCaller} gives the picked workspace;</li>
  * <li>public paths: API docs, the platforms' webhooks and signed file links (they carry their own signatures),
  * login, refresh, logout, registration, password reset, the OAuth connect callback (its signed state);</li>
  * <li>health probes and invitation acceptance: anyone, but a good credential is read (health details for admins);</li>
@@ -82,14 +86,32 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain browser(HttpSecurity http, AuthenticationProvider browserLogin) throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, AuthenticationProvider browserLogin, Memberships memberships)
+            throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/app/**"), paths.matcher("/login"),
-                        paths.matcher("/logout")))
+        var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        // tus uploads from the web app carry the session cookie (and the CSRF header), never a bearer credential
+        RequestMatcher browserUpload = request -> path(request).startsWith("/uploads/tus")
+                && request.getHeader("Authorization") == null && request.getHeader("X-API-Key") == null
+                && request.getRequestedSessionId() != null;
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/"), paths.matcher("/app/**"),
+                        paths.matcher("/webjars/**"), paths.matcher("/login"), paths.matcher("/logout"),
+                        browserUpload))
                 // its own manager, no parent: a refused password is checked (and counted) once
                 .authenticationManager(new ProviderManager(browserLogin))
-                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/login")).permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/login"), paths.matcher("/webjars/**"),
+                                paths.matcher("/app/assets/**")).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(new BrowserCaller(memberships), AuthorizationFilter.class)
+                // scripts (htmx, the tus uploader) get a 401 problem, not the login page, when the session has ended
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    if (request.getHeader("HX-Request") != null || browserUpload.matches(request)) {
+                        ProblemResponses.write(response, 401, "Unauthorized", "the session has ended: log in again");
+                    } else {
+                        toLogin.commence(request, response, ex);
+                    }
+                }))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/app/", false).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

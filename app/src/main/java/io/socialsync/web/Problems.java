@@ -59,7 +59,7 @@ public class Problems extends ResponseEntityExceptionHandler {
 
     /** The one place feature errors get their HTTP status. */
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<ProblemDetail> domain(DomainException e) {
+    public ResponseEntity<ProblemDetail> domain(DomainException e) {
         if (e instanceof Invalid invalid && !invalid.errors().isEmpty()) {
             return fields(invalid.errors().stream()
                     .map(f -> Map.of("field", f.field(), "message", f.message())).toList());

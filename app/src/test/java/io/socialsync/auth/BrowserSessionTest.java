@@ -53,9 +53,9 @@ class BrowserSessionTest extends ServerTest {
                 Role.EDITOR, Actor.CLI);
         var browser = admin.withKey(null);
 
-        var app = browser.get("/app/");
-        assertThat(app.status()).isEqualTo(302);
-        assertThat(app.header("Location")).endsWith("/login");
+        var anonymous = browser.get("/app/");
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location")).endsWith("/login");
 
         var page = browser.get("/login");
         assertThat(page.status()).isEqualTo(200);
@@ -74,9 +74,12 @@ class BrowserSessionTest extends ServerTest {
         assertThat(session).as("a new session id at login").isNotNull();
         assertThat(id(session)).isNotEqualTo(id(cookie));
 
-        var home = browser.send(browser.request("/app/").header("Cookie", id(session)).GET());
+        var app = browser.send(browser.request("/app/").header("Cookie", id(session)).GET());
+        assertThat(app.status()).isEqualTo(302);
+        assertThat(app.header("Location")).endsWith("/app/library");
+        var home = browser.send(browser.request("/app/library").header("Cookie", id(session)).GET());
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Signed in as user");
+        assertThat(home.body()).contains(email).contains("Library");
         assertThat(browser.send(browser.request("/jobs").header("Cookie", id(session)).GET()).status())
                 .as("the API takes no cookie").isEqualTo(401);
 
@@ -90,6 +93,21 @@ class BrowserSessionTest extends ServerTest {
         assertThat(out.status()).isEqualTo(302);
         assertThat(browser.send(browser.request("/app/").header("Cookie", id(session)).GET()).status())
                 .isEqualTo(302);
+    }
+
+    @Test
+    void scriptsOfAnEndedSessionGetA401ProblemNotTheLoginPage() {
+        var browser = admin.withKey(null);
+        var htmx = browser.send(browser.request("/app/library/rows").header("HX-Request", "true")
+                .header("Cookie", "JSESSIONID=ended").GET());
+        assertThat(htmx.status()).isEqualTo(401);
+        assertThat(htmx.header("Content-Type")).startsWith("application/problem+json");
+        // (a POST or PATCH of an ended session is refused by the CSRF check first: a 403 problem)
+        var tus = browser.send(browser.request("/uploads/tus/some-upload").header("Tus-Resumable", "1.0.0")
+                .header("Cookie", "JSESSIONID=ended").HEAD());
+        assertThat(tus.status()).isEqualTo(401);
+        assertThat(tus.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(browser.get("/app/library").header("Location")).as("a page load goes to the form").endsWith("/login");
     }
 
     @Test

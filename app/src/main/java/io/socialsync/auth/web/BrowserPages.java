@@ -1,12 +1,9 @@
 package io.socialsync.auth.web;
 
-import io.socialsync.people.SignedIn;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The browser's login page and a placeholder home for the web app to come (its own issue). */
+/** The browser's login page; the web app's home is the library (io.socialsync.webapp). */
 @Controller
 class BrowserPages {
 
@@ -15,9 +12,8 @@ class BrowserPages {
         return "login";
     }
 
-    @GetMapping("/app/")
-    String home(@AuthenticationPrincipal SignedIn who, Model model) {
-        model.addAttribute("userId", who.userId());
-        return "app";
+    @GetMapping({"/", "/app", "/app/"})
+    String home() {
+        return "redirect:/app/library";
     }
 }

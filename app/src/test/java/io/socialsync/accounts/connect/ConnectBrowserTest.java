@@ -6,16 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.socialsync.support.Browsers;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -26,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a browser will have.
  */
 class ConnectBrowserTest extends ConnectServerTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private ChromeDriver browser;
 
     @AfterEach
@@ -39,13 +33,12 @@ class ConnectBrowserTest extends ConnectServerTest {
 
     @Test
     void aPersonConnectsATikTokAccountThroughTheConsentPage() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "chromium and chromedriver are missing: run bin/setup-browser");
+        assumeTrue(Browsers.available(), Browsers.MISSING);
         providers.tiktok("open-dancer", "user.info.basic,video.publish,video.list");
         PROVIDERS.stubFor(get(urlPathEqualTo("/social-accounts/connect/tiktok")).willReturn(aResponse()
                 .proxiedFrom("http://localhost:" + port).withAdditionalRequestHeader("X-API-Key", api.key())));
 
-        browser = chrome();
+        browser = Browsers.chrome();
         browser.get(providers.base() + "/social-accounts/connect/tiktok?timezone=Europe/Madrid");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.elementToBeClickable(By.id("allow")));
@@ -63,14 +56,5 @@ class ConnectBrowserTest extends ConnectServerTest {
         assertThat(accounts.get(0).path("external_ids").path("open_id").asString()).isEqualTo("open-dancer");
         assertThat(accounts.get(0).path("timezone").asString()).isEqualTo("Europe/Madrid");
         assertThat(stored(accounts.get(0).path("id").asLong(), "refresh_token_enc")).isEqualTo("rft.new");
-    }
-
-    private static ChromeDriver chrome() {
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        var options = new ChromeOptions().setBinary(new File(CHROMIUM.toString()))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--disable-component-update");
-        return new ChromeDriver(service, options);
     }
 }
