@@ -23,6 +23,7 @@ class OpenApiOperations implements OperationCustomizer {
             Map.entry("after", "keyset cursor: the next_cursor of the previous page"),
             Map.entry("limit", "page size"),
             Map.entry("Idempotency-Key", "a repeated key returns the first request's result instead of acting twice"),
+            Map.entry("Prefer", "RFC 7240 wait=N: answer the finished result within N seconds (at most 300), else 202 as without it"),
             Map.entry("state", "only items in this state"),
             Map.entry("kind", "only jobs of this kind"),
             Map.entry("platform", "only this platform (instagram, facebook, tiktok, youtube)"),
