@@ -2,9 +2,6 @@ package io.socialsync.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The key that MACs ledger rows and checkpoints. It must live outside the database (whoever can write the database
@@ -32,21 +29,6 @@ public final class LedgerKeySource {
                     + "is derived from it, and every node needs the same one (generate it with: openssl rand -base64 32;"
                     + " or set SOCIALSYNC_LEDGER_KEY)");
         }
-        return derive(SecretKeySource.decode(secretKey.trim(), "SOCIALSYNC_SECRET_KEY"));
-    }
-
-    /**
-     * HKDF-Expand (RFC 5869) for one 32-byte block: HMAC-SHA256(prk, info | 0x01). The secret key is 32 uniformly
-     * random bytes, a valid pseudorandom key, so the extract step is not needed.
-     */
-    static byte[] derive(byte[] prk) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-            mac.update(LABEL);
-            return mac.doFinal(new byte[] {1});
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return SecretKeySource.derive(SecretKeySource.decode(secretKey.trim(), "SOCIALSYNC_SECRET_KEY"), LABEL);
     }
 }

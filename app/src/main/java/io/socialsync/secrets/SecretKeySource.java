@@ -80,6 +80,21 @@ public final class SecretKeySource {
         return key;
     }
 
+    /**
+     * A key for one purpose from the secret key: HKDF-Expand (RFC 5869) for one 32-byte block, HMAC-SHA256(prk,
+     * label | 0x01). The secret key is 32 uniformly random bytes, a valid pseudorandom key, so no extract step.
+     */
+    static byte[] derive(byte[] prk, byte[] label) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(prk, "HmacSHA256"));
+            mac.update(label);
+            return mac.doFinal(new byte[] {1});
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
     private static void ownerOnly(Path path, String perms) throws IOException {
         try {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(perms));
