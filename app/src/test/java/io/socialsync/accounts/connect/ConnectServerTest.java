@@ -49,9 +49,6 @@ abstract class ConnectServerTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final Path DATA = TestDatabases.tempDir("connect-test");
     static final WireMockServer PROVIDERS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    private static final Pattern FORM = Pattern.compile("<form id=\"(allow|deny)-form\" method=\"get\" "
-            + "action=\"([^\"]*)\">(.*?)</form>", Pattern.DOTALL);
-    private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
     @Autowired SecretBox secrets;
@@ -108,23 +105,7 @@ abstract class ConnectServerTest {
 
     /** What a browser on the consent page sends back after pressing Allow (or Cancel): the callback's URL. */
     String consent(String authorizationUrl, boolean allow) {
-        var page = new Api(null, null).send(HttpRequest.newBuilder(URI.create(authorizationUrl)).GET());
-        assertThat(page.status()).as("the fake consent page accepts the authorization request: " + authorizationUrl)
-                .isEqualTo(200);
-        var forms = FORM.matcher(page.body());
-        while (forms.find()) {
-            if (forms.group(1).equals(allow ? "allow" : "deny")) {
-                var query = new StringBuilder();
-                var inputs = INPUT.matcher(forms.group(3));
-                while (inputs.find()) {
-                    query.append(query.isEmpty() ? "?" : "&").append(inputs.group(1)).append('=')
-                            .append(URLEncoder.encode(HtmlUtils.htmlUnescape(inputs.group(2)),
-                                    StandardCharsets.UTF_8));
-                }
-                return HtmlUtils.htmlUnescape(forms.group(2)) + query;
-            }
-        }
-        throw new AssertionError("no consent form in " + page.body());
+        return FakeProviders.consent(authorizationUrl, allow);
     }
 
     /** The provider's redirect back, followed by a browser: no API key. */

@@ -7,17 +7,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
+import io.socialsync.support.Api;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The three providers' OAuth endpoints as WireMock fakes that follow their documented protocols. The consent page is
@@ -26,12 +33,12 @@ import java.util.Map;
  * a PKCE provider's code carries the request's {@code code_challenge}; its token endpoint answers only when
  * S256(code_verifier) is that challenge (RFC 7636 §4.6).
  */
-final class FakeProviders {
-    static final String INSTAGRAM_SCOPES = "instagram_basic,instagram_content_publish,instagram_manage_insights,"
+public final class FakeProviders {
+    public static final String INSTAGRAM_SCOPES = "instagram_basic,instagram_content_publish,instagram_manage_insights,"
             + "pages_show_list,pages_read_engagement";
     private final WireMockServer server;
 
-    FakeProviders(WireMockServer server) {
+    public FakeProviders(WireMockServer server) {
         this.server = server;
     }
 
@@ -39,9 +46,34 @@ final class FakeProviders {
         return "http://localhost:" + server.port();
     }
 
+    private static final Pattern FORM = Pattern.compile("<form id=\"(allow|deny)-form\" method=\"get\" "
+            + "action=\"([^\"]*)\">(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern INPUT = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
+
+    /** What a browser on the consent page sends back after pressing Allow (or Cancel): the callback's URL. */
+    public static String consent(String authorizationUrl, boolean allow) {
+        var page = new Api(null, null).send(HttpRequest.newBuilder(URI.create(authorizationUrl)).GET());
+        assertThat(page.status()).as("the fake consent page accepts the authorization request: " + authorizationUrl)
+                .isEqualTo(200);
+        var forms = FORM.matcher(page.body());
+        while (forms.find()) {
+            if (forms.group(1).equals(allow ? "allow" : "deny")) {
+                var query = new StringBuilder();
+                var inputs = INPUT.matcher(forms.group(3));
+                while (inputs.find()) {
+                    query.append(query.isEmpty() ? "?" : "&").append(inputs.group(1)).append('=')
+                            .append(URLEncoder.encode(HtmlUtils.htmlUnescape(inputs.group(2)),
+                                    StandardCharsets.UTF_8));
+                }
+                return HtmlUtils.htmlUnescape(forms.group(2)) + query;
+            }
+        }
+        throw new AssertionError("no consent form in " + page.body());
+    }
+
     // --- Meta: Facebook Login (no PKCE), Graph /oauth/access_token, fb_exchange_token, /me/permissions, /me/accounts
 
-    void meta(String... grantedPermissions) {
+    public void meta(String... grantedPermissions) {
         consentPage("/meta/dialog/oauth", "client_id", "meta-app", "meta-code");
         server.stubFor(post(urlPathEqualTo("/v21.0/oauth/access_token"))
                 .withFormParam("client_id", equalTo("meta-app")).withFormParam("client_secret", equalTo("meta-secret"))
