@@ -3,7 +3,7 @@ package io.socialsync.webapp;
 import io.socialsync.ledger.Actor;
 import io.socialsync.web.Caller;
 import io.socialsync.web.Role;
-import io.socialsync.ingest.url.IngestUrlHandler;
+import io.socialsync.ingest.UrlIngestJob;
 import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
@@ -71,8 +71,7 @@ class LibraryPage {
         FieldLimits.bounded("url", url, 2000);
         String named = FieldLimits.bounded("title", title == null || title.isBlank() ? null : title.strip(), 500);
         urlChecks.check(url.strip());
-        jobs.enqueue(IngestUrlHandler.JOB.request(caller.workspaceId(), IngestUrlHandler.Payload.of(url.strip(),
-                named)), Actor.of(caller));
+        jobs.enqueue(UrlIngestJob.request(caller.workspaceId(), url.strip(), named), Actor.of(caller));
         workers.wakeUp();
         flash.addFlashAttribute("notice", "Downloading " + url.strip());
         return "redirect:/app/library";

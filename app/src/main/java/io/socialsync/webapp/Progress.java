@@ -1,6 +1,6 @@
 package io.socialsync.webapp;
 
-import io.socialsync.ingest.url.IngestUrlHandler;
+import io.socialsync.ingest.UrlIngestJob;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobState;
@@ -39,8 +39,8 @@ class Progress {
 
     /** Downloads from a URL still under way (their video does not exist yet). */
     List<Download> downloads(long workspaceId) {
-        return open(workspaceId, IngestUrlHandler.KIND).map(job -> {
-            var payload = IngestUrlHandler.JOB.payload(job);
+        return open(workspaceId, UrlIngestJob.KIND).map(job -> {
+            var payload = UrlIngestJob.requested(job);
             return new Download(payload.url(), payload.title(), Step.of(job));
         }).toList();
     }
