@@ -1,9 +1,9 @@
 package io.socialsync.auth;
 
-import io.socialsync.web.Caller;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.people.SignedIn;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import java.util.List;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;

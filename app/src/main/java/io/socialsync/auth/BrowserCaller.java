@@ -1,8 +1,8 @@
 package io.socialsync.auth;
 
-import io.socialsync.web.Caller;
 import io.socialsync.people.Memberships;
 import io.socialsync.people.SignedIn;
+import io.socialsync.web.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package io.socialsync.auth;
 
-import io.socialsync.web.Caller;
 import io.socialsync.people.SignedIn;
+import io.socialsync.web.Caller;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

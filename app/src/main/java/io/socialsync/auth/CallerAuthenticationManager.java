@@ -1,10 +1,10 @@
 package io.socialsync.auth;
 
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.web.Caller;
 import io.socialsync.people.AccessTokens;
 import io.socialsync.people.Memberships;
 import io.socialsync.people.Users;
+import io.socialsync.web.Caller;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -2,9 +2,9 @@ package io.socialsync.cli;
 
 import io.socialsync.domain.Errors;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * How the CLI answers a wrong command line: one line naming the mistake, then, where it helps, the commands that do

@@ -15,8 +15,8 @@ import io.socialsync.cli.UserCommand;
 import io.socialsync.cli.WorkerCommand;
 import io.socialsync.cli.WorkspaceCommand;
 import io.socialsync.domain.Errors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the one jar: every process role and tool is a subcommand. */
 @Command(name = "socialsync", mixinStandardHelpOptions = true, version = "socialsync 0.1.0",

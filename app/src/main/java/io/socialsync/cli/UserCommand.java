@@ -1,10 +1,10 @@
 package io.socialsync.cli;
 
-import io.socialsync.web.Role;
 import io.socialsync.domain.DomainException;
 import io.socialsync.ledger.Actor;
 import io.socialsync.people.Mailer;
 import io.socialsync.people.People;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspace;
 import io.socialsync.workspace.Workspaces;
 import java.io.BufferedReader;
@@ -15,9 +15,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * People, for the operator: the first admin on a new install, invitations and password resets. Links are printed

@@ -5,9 +5,9 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.people.WorkspaceMembers;
 import io.socialsync.workspace.Workspaces;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 @Command(name = "workspace", mixinStandardHelpOptions = true, description = "Create workspaces (tenants).",
         subcommands = {WorkspaceCommand.Create.class})

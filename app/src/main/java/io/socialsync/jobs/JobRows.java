@@ -1,7 +1,7 @@
 package io.socialsync.jobs;
 
-import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
 import io.socialsync.db.DbTime;
 import java.sql.PreparedStatement;

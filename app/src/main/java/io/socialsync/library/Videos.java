@@ -1,7 +1,7 @@
 package io.socialsync.library;
 
-import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.socialsync.meta;
 
-import static io.socialsync.db.Timestamps.utc;
 import static io.socialsync.db.Timestamps.instant;
+import static io.socialsync.db.Timestamps.utc;
 
 import io.socialsync.meta.downloads.MediaStates;
 import io.socialsync.meta.webhooks.MetaChange;

@@ -1,13 +1,13 @@
 package io.socialsync.people;
 
-import io.socialsync.ledger.EventType;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.time.Clock;
 import java.time.Instant;

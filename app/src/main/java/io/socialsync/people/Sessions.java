@@ -1,8 +1,8 @@
 package io.socialsync.people;
 
-import io.socialsync.ledger.EventType;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
+import io.socialsync.ledger.EventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,16 +1,16 @@
 package io.socialsync.webapp;
 
-import io.socialsync.ledger.Actor;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
 import io.socialsync.library.VariantRequests;
 import io.socialsync.library.Variants;
 import io.socialsync.library.Videos;
 import io.socialsync.media.render.PlatformFormat;
 import io.socialsync.media.render.PlatformFormats;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import java.security.SecureRandom;
 import java.util.List;
 import org.springframework.stereotype.Controller;

@@ -1,12 +1,12 @@
 package io.socialsync.webapp;
 
-import io.socialsync.ledger.Actor;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobState;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import java.util.Arrays;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

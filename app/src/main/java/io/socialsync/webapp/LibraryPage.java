@@ -1,16 +1,16 @@
 package io.socialsync.webapp;
 
-import io.socialsync.ledger.Actor;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.ingest.UrlIngestJob;
 import io.socialsync.ingest.url.UrlIngestChecks;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.VideoQuery;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
+import io.socialsync.web.Caller;
 import io.socialsync.web.FieldLimits;
+import io.socialsync.web.Role;
 import java.util.Arrays;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

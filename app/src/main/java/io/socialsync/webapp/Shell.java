@@ -1,8 +1,8 @@
 package io.socialsync.webapp;
 
+import io.socialsync.people.Membership;
 import io.socialsync.web.Caller;
 import io.socialsync.web.Role;
-import io.socialsync.people.Membership;
 import java.util.List;
 
 /** What every page's header shows: who is signed in, their workspaces (the picker) and what their role allows. */

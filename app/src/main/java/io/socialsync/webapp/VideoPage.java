@@ -1,9 +1,9 @@
 package io.socialsync.webapp;
 
-import io.socialsync.web.Caller;
 import io.socialsync.domain.NotFound;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Videos;
+import io.socialsync.web.Caller;
 import java.util.Comparator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,11 +1,11 @@
 package io.socialsync.webapp;
 
-import io.socialsync.web.Caller;
 import io.socialsync.domain.DomainException;
 import io.socialsync.people.Memberships;
 import io.socialsync.people.SignedIn;
-import io.socialsync.people.Users;
 import io.socialsync.people.User;
+import io.socialsync.people.Users;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -2,11 +2,11 @@ package io.socialsync.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.people.People;
 import io.socialsync.support.Api;
 import io.socialsync.support.ServerTest;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspace;
 import io.socialsync.workspace.Workspaces;
 import java.net.URLEncoder;

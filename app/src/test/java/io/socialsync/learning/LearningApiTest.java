@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.accounts.AccountChanges;
 import io.socialsync.accounts.SocialAccountService;
-import io.socialsync.web.Role;
 import io.socialsync.insights.Checkpoint;
 import io.socialsync.insights.MetricsRecorder;
 import io.socialsync.ledger.Actor;
@@ -12,6 +11,7 @@ import io.socialsync.platforms.Platform;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
 import io.socialsync.support.Eventually;
+import io.socialsync.web.Role;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;

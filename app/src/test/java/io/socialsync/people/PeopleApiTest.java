@@ -2,10 +2,10 @@ package io.socialsync.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
 import io.socialsync.support.ServerTest;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspace;
 import io.socialsync.workspace.Workspaces;
 import java.util.UUID;

@@ -3,12 +3,12 @@ package io.socialsync.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.people.People;
 import io.socialsync.support.Browsers;
 import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
 import java.nio.file.Files;

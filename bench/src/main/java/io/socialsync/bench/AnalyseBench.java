@@ -1,7 +1,7 @@
 package io.socialsync.bench;
 
-import io.socialsync.media.analysis.AnalysisResult;
 import io.socialsync.media.analysis.Analyser;
+import io.socialsync.media.analysis.AnalysisResult;
 import io.socialsync.media.analysis.ClipRules;
 import io.socialsync.media.ffmpeg.Ffmpeg;
 import io.socialsync.media.probe.MediaProber;

@@ -1,18 +1,18 @@
 package io.socialsync.accounts.web;
 
-import io.socialsync.ledger.Actor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.accounts.connect.AccountConnect;
 import io.socialsync.accounts.connect.ConnectResult;
 import io.socialsync.accounts.connect.PendingPicks;
 import io.socialsync.accounts.tokens.TokenPolicy;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
+import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
 import io.socialsync.web.Answers;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

@@ -2,11 +2,11 @@ package io.socialsync.apikey.web;
 
 import io.socialsync.apikey.ApiKey;
 import io.socialsync.apikey.ApiKeyService;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,10 +1,10 @@
 package io.socialsync.campaigns.web;
 
+import io.socialsync.campaigns.AdAccount;
+import io.socialsync.campaigns.AdAccountService;
 import io.socialsync.ledger.Actor;
 import io.socialsync.web.Caller;
 import io.socialsync.web.Role;
-import io.socialsync.campaigns.AdAccount;
-import io.socialsync.campaigns.AdAccountService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;

@@ -1,13 +1,13 @@
 package io.socialsync.campaigns.web;
 
-import io.socialsync.ledger.Actor;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.campaigns.CampaignReading;
 import io.socialsync.campaigns.CampaignRequest;
 import io.socialsync.campaigns.CampaignService;
+import io.socialsync.ledger.Actor;
 import io.socialsync.web.Answers;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;

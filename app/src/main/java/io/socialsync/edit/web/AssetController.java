@@ -1,6 +1,5 @@
 package io.socialsync.edit.web;
 
-import io.socialsync.web.Caller;
 import io.socialsync.domain.NotFound;
 import io.socialsync.edit.Asset;
 import io.socialsync.edit.Assets;
@@ -8,6 +7,7 @@ import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

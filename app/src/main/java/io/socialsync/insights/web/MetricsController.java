@@ -1,12 +1,12 @@
 package io.socialsync.insights.web;
 
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.NotFound;
 import io.socialsync.insights.PublicationMetrics;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishRuns;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,9 +1,9 @@
 package io.socialsync.learning.web;
 
+import io.socialsync.learning.Experiments;
 import io.socialsync.ledger.Actor;
 import io.socialsync.web.Caller;
 import io.socialsync.web.Role;
-import io.socialsync.learning.Experiments;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,14 +1,14 @@
 package io.socialsync.learning.web;
 
-import io.socialsync.ledger.Actor;
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.learning.LearnedRule;
 import io.socialsync.learning.LearnedRulesView;
 import io.socialsync.learning.LearningService;
 import io.socialsync.learning.LearningSettings;
 import io.socialsync.learning.Recommendations;
+import io.socialsync.ledger.Actor;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,5 @@
 package io.socialsync.library.web;
 
-import io.socialsync.web.Caller;
 import io.socialsync.domain.NotFound;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variants;
@@ -8,6 +7,7 @@ import io.socialsync.library.VideoQuery;
 import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.socialsync.library.web;
 
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
@@ -18,6 +16,8 @@ import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;

@@ -1,7 +1,7 @@
 package io.socialsync.meta.downloads;
 
-import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.config.SocialSyncProperties.Roles;
+import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;

@@ -1,7 +1,5 @@
 package io.socialsync.meta.web;
 
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
@@ -14,7 +12,9 @@ import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
 import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
 import io.socialsync.web.Page;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.time.Duration;

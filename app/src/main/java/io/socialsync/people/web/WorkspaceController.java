@@ -1,7 +1,5 @@
 package io.socialsync.people.web;
 
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Forbidden;
 import io.socialsync.domain.Invalid;
 import io.socialsync.people.Invitation;
@@ -9,6 +7,8 @@ import io.socialsync.people.Membership;
 import io.socialsync.people.People;
 import io.socialsync.people.SignedIn;
 import io.socialsync.people.WorkspaceMembers;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspace;
 import io.socialsync.workspace.Workspaces;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.socialsync.platforms.meta;
 
-import io.socialsync.platforms.AdsFailure;
 import io.socialsync.platforms.AdsFailure.Kind;
+import io.socialsync.platforms.AdsFailure;
 import io.socialsync.platforms.HttpResult;
 import io.socialsync.platforms.RetryAfter;
 import java.time.Duration;

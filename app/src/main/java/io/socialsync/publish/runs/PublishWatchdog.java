@@ -1,7 +1,7 @@
 package io.socialsync.publish.runs;
 
-import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.config.SocialSyncProperties.Roles;
+import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.JobRows;

@@ -1,6 +1,5 @@
 package io.socialsync.publish.scheduling;
 
-import org.springframework.modulith.NamedInterface;
 import io.socialsync.accounts.SocialAccountDeleted;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

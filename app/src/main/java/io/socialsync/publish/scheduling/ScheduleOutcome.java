@@ -1,8 +1,8 @@
 package io.socialsync.publish.scheduling;
 
-import org.springframework.modulith.NamedInterface;
 import io.socialsync.publish.Publication;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** The seed's two answers: scheduled (with why the time moved, if it did) or rejected (with why). */
 @NamedInterface("scheduling")

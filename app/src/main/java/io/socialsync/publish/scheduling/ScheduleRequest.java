@@ -1,8 +1,8 @@
 package io.socialsync.publish.scheduling;
 
-import org.springframework.modulith.NamedInterface;
 import io.socialsync.platforms.Platform;
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A schedule request after syntax checks. {@code publisher}: internal, external or null (decided when due, see

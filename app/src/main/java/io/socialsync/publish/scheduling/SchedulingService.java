@@ -1,6 +1,5 @@
 package io.socialsync.publish.scheduling;
 
-import org.springframework.modulith.NamedInterface;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
@@ -10,8 +9,8 @@ import io.socialsync.library.Clip;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
-import io.socialsync.publish.Publication;
 import io.socialsync.publish.AutoSlot;
+import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublicationState;
 import io.socialsync.publish.Publications;
 import io.socialsync.publish.PublishEvents;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

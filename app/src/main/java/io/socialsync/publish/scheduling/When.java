@@ -1,12 +1,12 @@
 package io.socialsync.publish.scheduling;
 
-import org.springframework.modulith.NamedInterface;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The {@code scheduled_for} of a request (or {@link Now} for {@code schedule_type: "immediate"}): {@code "auto"} (the next free slot from now), an instant with an offset

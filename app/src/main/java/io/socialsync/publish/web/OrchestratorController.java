@@ -1,7 +1,5 @@
 package io.socialsync.publish.web;
 
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
@@ -10,6 +8,8 @@ import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.orchestrator.Orchestrator;
 import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
+import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,5 @@
 package io.socialsync.rules.web;
 
-import io.socialsync.web.Caller;
-import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.rules.LearnedRulesSource;
 import io.socialsync.rules.RuleInput;

@@ -5,9 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.socialsync.web.Role;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
+import io.socialsync.web.Role;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package io.socialsync.ingest.tus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.socialsync.web.Role;
 import io.socialsync.support.IngestServerTest;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
