@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Meta's webhook endpoints (public: ApiKeyFilter lets /webhook/ through; the signature is the credential). The
+ * Meta's webhook endpoints (public: auth/SecurityConfig lets /webhook/ through; the signature is the credential). The
  * body is read here as raw bytes, never bound by Spring: the HMAC covers the bytes exactly as sent.
  */
 @RestController

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves signed local file links ({@link LocalStorage#signedUrl}) to whoever holds one, platforms pulling a
- * video_url included: no API key (ApiKeyFilter lets /files/ through), the signature is the credential. Supports a
+ * video_url included: no API key (auth/SecurityConfig lets /files/ through), the signature is the credential. Supports a
  * single Range, as video players and platform fetchers use. With S3 storage, links point at the bucket instead
  * and this answers 404.
  */
