@@ -83,7 +83,7 @@ class InventoryCliTest extends ServerTest {
         assertThat(nothing.err()).contains("no pending video");
 
         var badFolder = Cli.run("inventory", "export", "--parquet", "/no/such/folder/x.parquet");
-        assertThat(badFolder.exit()).isEqualTo(1);
+        assertThat(badFolder.exit()).isEqualTo(2);
         assertThat(badFolder.err().strip()).startsWith("socialsync: the folder /no/such/folder does not exist");
     }
 }
