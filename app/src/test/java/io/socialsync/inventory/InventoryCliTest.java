@@ -84,6 +84,6 @@ class InventoryCliTest extends ServerTest {
 
         var badFolder = Cli.run("inventory", "export", "--parquet", "/no/such/folder/x.parquet");
         assertThat(badFolder.exit()).isEqualTo(2);
-        assertThat(badFolder.err().strip()).startsWith("socialsync: the folder /no/such/folder does not exist");
+        assertThat(badFolder.err().strip()).startsWith("socialsync: --parquet: the folder /no/such/folder does not exist");
     }
 }
