@@ -198,7 +198,8 @@ public class OAuthConnect {
         return cut(message.replaceAll("\\s+", " "));
     }
 
-    private static String cut(String text) {
+    /** A provider's text, bounded: it ends up in a problem's detail. */
+    public static String cut(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 }

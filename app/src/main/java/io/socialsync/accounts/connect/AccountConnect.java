@@ -1,6 +1,6 @@
 package io.socialsync.accounts.connect;
 
-import static io.socialsync.accounts.connect.ConnectText.cut;
+import static io.socialsync.platforms.OAuthConnect.cut;
 import static io.socialsync.accounts.connect.ConnectText.name;
 import static io.socialsync.accounts.connect.ConnectText.refused;
 

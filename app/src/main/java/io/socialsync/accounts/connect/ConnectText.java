@@ -21,8 +21,4 @@ final class ConnectText {
         return new Invalid(Invalid.Kind.BAD_REQUEST, title, detail);
     }
 
-    /** A provider's text, bounded: it ends up in a problem's detail. */
-    static String cut(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-    }
 }
