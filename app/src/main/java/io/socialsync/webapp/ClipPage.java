@@ -4,6 +4,7 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
+import io.socialsync.library.Variant;
 import io.socialsync.library.VariantRequests;
 import io.socialsync.library.Variants;
 import io.socialsync.library.Videos;
@@ -63,7 +64,8 @@ class ClipPage {
     String variants(Caller caller, @PathVariable long id, Model model) {
         clips.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("clip", id));
         var cards = variants.ofClip(caller.workspaceId(), id).stream()
-                .map(v -> VariantCard.of(v, links.file(v.storageKey()), progress.job(caller.workspaceId(), v.jobId())))
+                .map(v -> VariantCard.of(v, links.file(v.storageKey()), v.state() == Variant.State.PENDING
+                        ? progress.job(caller.workspaceId(), v.jobId()) : null)) // a finished render's job is not shown
                 .toList();
         model.addAttribute("clipId", id);
         model.addAttribute("variants", cards);

@@ -68,12 +68,12 @@ class LibraryPage {
     String addByUrl(Caller caller, @RequestParam String url, @RequestParam(required = false) String title,
                     RedirectAttributes flash) {
         caller.require(Role.EDITOR);
-        FieldLimits.bounded("url", url, 2000);
+        String source = FieldLimits.bounded("url", url, 2000).strip();
         String named = FieldLimits.bounded("title", title == null || title.isBlank() ? null : title.strip(), 500);
-        urlChecks.check(url.strip());
-        jobs.enqueue(UrlIngestJob.request(caller.workspaceId(), url.strip(), named), Actor.of(caller));
+        urlChecks.check(source);
+        jobs.enqueue(UrlIngestJob.request(caller.workspaceId(), source, named), Actor.of(caller));
         workers.wakeUp();
-        flash.addFlashAttribute("notice", "Downloading " + url.strip());
+        flash.addFlashAttribute("notice", "Downloading " + source);
         return "redirect:/app/library";
     }
 }
