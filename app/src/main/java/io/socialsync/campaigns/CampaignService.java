@@ -152,7 +152,7 @@ public class CampaignService {
     private Campaign desire(long workspaceId, long id, CampaignState desired, EventType event, Actor actor) {
         return tx.execute(status -> {
             var c = rows.lock(workspaceId, id).orElseThrow(() -> new NotFound("campaign", id));
-            if (c.state() == CampaignState.FAILED || c.state() == CampaignState.STOPPED) {
+            if (!c.state().live()) {
                 throw new Conflict("campaign " + id + " is " + c.state().wire() + (c.statusReason() == null ? ""
                         : " (" + c.statusReason() + ")") + ": create a new one");
             }

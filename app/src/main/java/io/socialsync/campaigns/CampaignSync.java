@@ -58,7 +58,7 @@ class CampaignSync {
 
     Map<String, Object> run(long ws, long id, Long jobId) {
         var c = rows.byId(ws, id).orElse(null);
-        if (c == null || c.state() == CampaignState.FAILED || c.state() == CampaignState.STOPPED) {
+        if (c == null || !c.state().live()) {
             return Map.of("skipped", c == null ? "campaign missing" : "campaign is " + c.state().wire());
         }
         var account = accounts.of(ws).orElseThrow(() -> new JobFailure("the workspace has no ad account"));
