@@ -315,7 +315,9 @@ public class JobQueue {
         var map = new LinkedHashMap<String, Object>();
         map.put("kind", job.kind());
         // a caller's correlation id (the seed's session_id) rides on every event of its job, webhooks included
-        var session = job.payload() == null ? null : JSON.readTree(job.payload()).get("session_id");
+        // (claims and completions build this for every job: most payloads have none, so no parse for them)
+        var session = job.payload() == null || !job.payload().contains("\"session_id\"") ? null
+                : JSON.readTree(job.payload()).get("session_id");
         if (session != null && session.isString()) {
             map.put("session_id", session.asString());
         }
