@@ -71,11 +71,11 @@ final class Concatenator {
             boolean audio = inputs.stream().anyMatch(MediaInfo::hasAudio);
             if (format != null) {
                 return new ConcatTarget(format.width(), format.height(),
-                        OutputFps.choose(first, format.minFps(), format.maxFps()), 48_000, audio, true);
+                        OutputFps.choose(first, format.minFps(), format.maxFps()), Trimmer.AUDIO_RATE, audio, true);
             }
-            int rate = inputs.getFirst().hasAudio() ? inputs.getFirst().audio().getFirst().sampleRate() : 48_000;
+            int rate = inputs.getFirst().hasAudio() ? inputs.getFirst().audio().getFirst().sampleRate() : Trimmer.AUDIO_RATE;
             return new ConcatTarget(Fmt.even(first.width()), Fmt.even(first.height()),
-                    OutputFps.choose(first, Trimmer.MAX_FPS), rate > 0 ? rate : 48_000, audio, false);
+                    OutputFps.choose(first, Trimmer.MAX_FPS), rate > 0 ? rate : Trimmer.AUDIO_RATE, audio, false);
         }
     }
 }
