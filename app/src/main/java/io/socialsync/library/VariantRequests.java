@@ -7,11 +7,15 @@ import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
 import io.socialsync.ledger.Ledger;
 import io.socialsync.ledger.LedgerEvent;
+import io.socialsync.media.render.PlatformFormat;
 import io.socialsync.media.render.PlatformFormats;
+import io.socialsync.media.render.PlatformLimits;
 import io.socialsync.media.render.Preset;
 import io.socialsync.media.render.Presets;
+import io.socialsync.media.render.RenderException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +55,20 @@ public class VariantRequests {
     @Transactional
     public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
                              Long seed, Actor actor) {
-        clips.byId(workspaceId, clipId).orElseThrow(() -> new NotFound("clip", clipId));
+        Clip clip = clips.byId(workspaceId, clipId).orElseThrow(() -> new NotFound("clip", clipId));
         if (platforms == null || platforms.isEmpty()) {
             throw new Invalid("platforms must name at least one format, e.g. [\"instagram_reel\"]");
         }
+        List<PlatformFormat> formats;
         try {
-            PlatformFormats.defaults().get(platforms);
+            formats = PlatformFormats.defaults().get(platforms);
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
         var learned = new ArrayList<String>();
         List<Preset> presets = resolve(learnedRandom(workspaceId, presetNames == null || presetNames.isEmpty()
                 ? List.of("none") : presetNames, platforms, learned), seed);
+        checkLengths(clip, formats, presets);
         var ids = new ArrayList<Long>();
         for (Preset preset : presets) {
             for (String format : platforms.stream().distinct().toList()) {
@@ -81,6 +87,18 @@ public class VariantRequests {
         ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.VARIANTS_REQUESTED, "clip",
                 Long.toString(clipId), jobId, payload));
         return new Requested(jobId, variants.byIds(workspaceId, ids));
+    }
+
+    private static void checkLengths(Clip clip, List<PlatformFormat> formats, List<Preset> presets) {
+        for (Preset preset : presets) {
+            for (PlatformFormat format : formats) {
+                try {
+                    PlatformLimits.checkClip(format, Duration.ofMillis(clip.durationMs()), preset);
+                } catch (RenderException.LimitExceeded e) {
+                    throw new Invalid("clip " + clip.id() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** Each {@code random} the advisor has learned something for becomes its draw; the reasons go to the ledger. */

@@ -2,12 +2,16 @@ package io.socialsync.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialsync.apikey.ApiKeyService;
+import io.socialsync.ledger.Actor;
 import io.socialsync.media.ffmpeg.Ffmpeg;
 import io.socialsync.support.Api;
 import io.socialsync.support.Eventually;
 import io.socialsync.support.Multipart;
 import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestVideos;
+import io.socialsync.web.Role;
+import io.socialsync.workspace.Workspaces;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,14 +19,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Upload → probe → analysis → clips → one-pass render → signed download, on real FFmpeg and real files. */
 class VideoPipelineTest extends ServerTest {
     private static final Duration SLOW = Duration.ofMinutes(4);
+    @Autowired
+    Workspaces workspaces;
+    @Autowired
+    ApiKeyService keys;
+    @Autowired
+    Videos videos;
+    @Autowired
+    Clips clips;
 
     private Api.Response upload(byte[] content, String fileName, String idempotencyKey) {
         var request = admin.request("/upload");
@@ -51,7 +66,7 @@ class VideoPipelineTest extends ServerTest {
 
         // re-analyse with short clips so the render stays quick
         var reanalyse = admin.post("/videos/" + id + "/analyse",
-                "{\"min_length_s\":3,\"max_length_s\":5,\"min_count\":2,\"max_count\":3}");
+                "{\"min_length_s\":4,\"max_length_s\":6,\"min_count\":2,\"max_count\":3}");
         assertThat(reanalyse.status()).isEqualTo(202);
         long job = reanalyse.json().get("job_id").asLong();
         Eventually.await("re-analysis", SLOW, () -> admin.get("/jobs/" + job).json().get("state").asString()
@@ -59,7 +74,7 @@ class VideoPipelineTest extends ServerTest {
         var clips = admin.get("/videos/" + id + "/clips").json();
         assertThat(clips.size()).isBetween(2, 3);
         for (JsonNode clip : clips) {
-            assertThat(clip.get("duration_seconds").asDouble()).isBetween(2.9, 5.1);
+            assertThat(clip.get("duration_seconds").asDouble()).isBetween(3.9, 6.1);
             assertThat(clip.get("score").asInt()).isBetween(0, 100);
             assertThat(clip.get("reason").asString()).isNotBlank();
             assertThat(clip.get("sub_scores").has("energy")).isTrue();
@@ -147,6 +162,25 @@ class VideoPipelineTest extends ServerTest {
         assertThat(admin.post("/upload", "{}").status()).isEqualTo(415);
         assertThat(admin.get("/videos/999999").status()).isEqualTo(404);
         assertThat(admin.get("/videos?state=NOPE").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aClipTooShortForReelsIsRefusedWhenItsVariantsAreRequestedAndNothingIsQueued() {
+        long ws = workspaces.create("short-" + UUID.randomUUID()).id();
+        var editor = admin.withKey(keys.create(ws, "editor", Role.EDITOR, Actor.SYSTEM).plainKey());
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "short", null, null, "s.mp4",
+                ws + "/videos/s.mp4", "video/mp4", 1, "00"), null, Instant.now());
+        long clipId = clips.insert(ws, videoId, 1, 1000, 3400, 50, "{}", "short", null, null, Instant.now());
+
+        var refused = editor.post("/clips/" + clipId + "/variants", "{\"platforms\":[\"tiktok\",\"instagram_reel\"]}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("clip " + clipId + ": the clip lasts 2.4 s but instagram_reel needs at least 3 s;"
+                        + " lengthen the clip");
+        assertThat(editor.get("/jobs").json().get("items").size()).as("no render job").isZero();
+
+        assertThat(editor.post("/clips/" + clipId + "/variants", "{\"platforms\":[\"tiktok\"]}").status())
+                .as("TikTok publishes no minimum").isEqualTo(202);
     }
 
     /** Follows the API's redirect to the signed /files link, as a browser or platform would. */

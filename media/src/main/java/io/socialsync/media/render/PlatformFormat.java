@@ -8,6 +8,8 @@ import java.util.Objects;
  * constants: platforms change them, so the defaults live in one table ({@link PlatformFormats#DEFAULTS}).
  *
  * @param name the id callers request, e.g. {@code instagram_reel}
+ * @param minDuration a shorter output is refused before rendering (Reels under 3 s fail at publish time);
+ *     {@link Duration#ZERO} where the platform publishes no minimum
  * @param minFps output frame rate is raised to at least this (a slower source repeats frames, not rejected)
  * @param maxFps output frame rate is capped to this (a faster source is resampled, not rejected)
  * @param maxSizeBytes an output larger than this fails verification; the bitrate is capped to aim below it
@@ -16,12 +18,12 @@ import java.util.Objects;
  * @param maxUpscale how far a small source may be enlarged to fill the frame; beyond it the output is made smaller
  *     (down to {@code minShortSide}) instead. {@link Double#POSITIVE_INFINITY}: always the full size
  */
-public record PlatformFormat(String name, int width, int height, Duration maxDuration, int minFps, int maxFps,
-                             long maxSizeBytes, int minShortSide, double maxUpscale) {
+public record PlatformFormat(String name, int width, int height, Duration minDuration, Duration maxDuration,
+                             int minFps, int maxFps, long maxSizeBytes, int minShortSide, double maxUpscale) {
 
-    /** A format with no lower frame-rate bound and no upscale cap. */
+    /** A format with no minimum duration, no lower frame-rate bound and no upscale cap. */
     public PlatformFormat(String name, int width, int height, Duration maxDuration, int maxFps, long maxSizeBytes) {
-        this(name, width, height, maxDuration, 1, maxFps, maxSizeBytes, Math.min(width, height),
+        this(name, width, height, Duration.ZERO, maxDuration, 1, maxFps, maxSizeBytes, Math.min(width, height),
                 Double.POSITIVE_INFINITY);
     }
 
@@ -33,9 +35,10 @@ public record PlatformFormat(String name, int width, int height, Duration maxDur
             throw new IllegalArgumentException(name + ": width and height must be even and positive, got "
                     + width + "x" + height);
         }
+        Objects.requireNonNull(minDuration, "minDuration");
         Objects.requireNonNull(maxDuration, "maxDuration");
-        if (maxDuration.isNegative() || maxDuration.isZero()) {
-            throw new IllegalArgumentException(name + ": maxDuration");
+        if (minDuration.isNegative() || maxDuration.compareTo(minDuration) <= 0) {
+            throw new IllegalArgumentException(name + ": need 0 <= minDuration < maxDuration");
         }
         if (minFps < 1 || maxFps < minFps) throw new IllegalArgumentException(name + ": need 1 <= minFps <= maxFps");
         if (maxSizeBytes < 1) throw new IllegalArgumentException(name + ": maxSizeBytes must be >= 1");
@@ -47,7 +50,7 @@ public record PlatformFormat(String name, int width, int height, Duration maxDur
 
     /** The same rule with upscaling capped at {@code factor}. */
     public PlatformFormat withMaxUpscale(double factor) {
-        return new PlatformFormat(name, width, height, maxDuration, minFps, maxFps, maxSizeBytes, minShortSide, factor);
+        return new PlatformFormat(name, width, height, minDuration, maxDuration, minFps, maxFps, maxSizeBytes, minShortSide, factor);
     }
 
     /** Width / height, e.g. 0.5625 for 9:16. */

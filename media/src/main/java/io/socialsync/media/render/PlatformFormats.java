@@ -19,17 +19,20 @@ public final class PlatformFormats {
     /** No default caps upscaling: every upscale is reported on the variant ({@link RenderWarning.Upscale}). */
     private static final double ANY = Double.POSITIVE_INFINITY;
 
+    /** Only Reels publish a minimum length (3 s); the others accept what their upload accepts. */
+    private static final Duration NONE = Duration.ZERO;
+
     /**
      * The one place the defaults are written down. Smallest sizes: TikTok's 360 px and Facebook Reels' 540x960 are
      * documented; Instagram gets Facebook's (same company, none published), YouTube its lowest quality step, 360p.
      */
     public static final List<PlatformFormat> DEFAULTS = List.of(
-            new PlatformFormat("instagram_reel", 1080, 1920, Duration.ofMinutes(15), 23, 60, GB, 540, ANY),
-            new PlatformFormat("tiktok", 1080, 1920, Duration.ofMinutes(10), 23, 60, 500 * MB, 360, ANY),
+            new PlatformFormat("instagram_reel", 1080, 1920, Duration.ofSeconds(3), Duration.ofMinutes(15), 23, 60, GB, 540, ANY),
+            new PlatformFormat("tiktok", 1080, 1920, NONE, Duration.ofMinutes(10), 23, 60, 500 * MB, 360, ANY),
             // YouTube states no minimum rate; Shorts are often cross-posted Reels, so they get the same floor
-            new PlatformFormat("youtube_short", 1080, 1920, Duration.ofMinutes(3), 23, 60, 2 * GB, 360, ANY),
-            new PlatformFormat("facebook", 1080, 1080, Duration.ofMinutes(240), 24, 60, 4 * GB, 540, ANY),
-            new PlatformFormat("youtube", 1920, 1080, Duration.ofHours(12), 1, 60, 256 * GB, 360, ANY));
+            new PlatformFormat("youtube_short", 1080, 1920, NONE, Duration.ofMinutes(3), 23, 60, 2 * GB, 360, ANY),
+            new PlatformFormat("facebook", 1080, 1080, NONE, Duration.ofMinutes(240), 24, 60, 4 * GB, 540, ANY),
+            new PlatformFormat("youtube", 1920, 1080, NONE, Duration.ofHours(12), 1, 60, 256 * GB, 360, ANY));
 
     private final Map<String, PlatformFormat> byName = new LinkedHashMap<>();
 

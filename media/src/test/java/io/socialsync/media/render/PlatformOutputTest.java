@@ -61,6 +61,7 @@ class PlatformOutputTest {
             assertThat(List.of(r.width(), r.height(), r.minFps(), r.maxFps())).as(f.name())
                     .containsExactly(f.width(), f.height(), f.minFps(), f.maxFps());
             assertThat(r.maxSeconds()).as(f.name()).isEqualTo(f.maxDuration().toSeconds());
+            assertThat(r.minSeconds()).as(f.name()).isEqualTo(f.minDuration().toMillis() / 1000.0);
         }
     }
 
