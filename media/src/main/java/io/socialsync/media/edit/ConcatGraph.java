@@ -25,7 +25,10 @@ final class ConcatGraph {
             MediaInfo in = inputs.get(i);
             String d = Fmt.seconds(in.duration());
             samples += Math.round(in.duration().toNanos() / 1e9 * t.sampleRate());
-            g.append("[").append(i).append(':').append(in.requireVideo().index()).append("]scale=").append(t.width())
+            g.append("[").append(i).append(':').append(in.requireVideo().index()).append(']');
+            // force_original_aspect_ratio reads stored pixels: anamorphic SD is made square before it fits the frame
+            if (!in.requireVideo().displayedPixelAspect().square()) g.append("scale=trunc(iw*sar/2)*2:ih,setsar=1,");
+            g.append("scale=").append(t.width())
                     .append(':').append(t.height()).append(":force_original_aspect_ratio=decrease:force_divisible_by=2")
                     .append(SourceColour.scaleOptions(in.requireVideo())).append(",pad=").append(t.width()).append(':')
                     .append(t.height()).append(":(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=").append(Fmt.rate(t.fps()))

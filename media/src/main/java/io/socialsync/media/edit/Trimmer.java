@@ -70,11 +70,13 @@ final class Trimmer {
     }
 
     /**
-     * Odd-sized sources (853x480) cannot be H.264 4:2:0: drop the last row or column. Colours are converted to
-     * BT.709 only when the source is something else ({@link SourceColour}): a conversion is a pass over every frame.
+     * Odd-sized sources (853x480) cannot be H.264 4:2:0: drop the last row or column. Anamorphic SD is stretched to
+     * square pixels in the same pass (its output says setsar=1). Colours are converted to BT.709 only when the source
+     * is something else ({@link SourceColour}): a conversion is a pass over every frame.
      */
     static String evenSize(VideoStream v) {
-        return "scale=trunc(iw/2)*2:trunc(ih/2)*2" + SourceColour.scaleOptions(v) + ",setsar=1";
+        String width = v.displayedPixelAspect().square() ? "trunc(iw/2)*2" : "trunc(iw*sar/2)*2";
+        return "scale=" + width + ":trunc(ih/2)*2" + SourceColour.scaleOptions(v) + ",setsar=1";
     }
 
     static String rate(VideoStream v) {

@@ -56,6 +56,7 @@ final class ProbeParser {
                 text(s, "pix_fmt"),
                 (int) number(s, "width"),
                 (int) number(s, "height"),
+                PixelAspect.parse(text(s, "sample_aspect_ratio")),
                 rotation(s),
                 FrameRate.parse(text(s, "avg_frame_rate")),
                 FrameRate.parse(text(s, "r_frame_rate")),

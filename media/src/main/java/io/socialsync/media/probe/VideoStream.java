@@ -6,6 +6,7 @@ import java.util.OptionalLong;
  * The main video stream (attached cover pictures are never chosen).
  *
  * @param storedWidth width as encoded, before the display rotation
+ * @param pixelAspect the stored pixels' shape, before the rotation: not square in anamorphic SD
  * @param rotation display rotation in degrees, normalised to 0, 90, 180 or 270 (FFmpeg's counter-clockwise sign);
  *     FFmpeg applies it on decode by default, so filters see {@link #width()} × {@link #height()}
  * @param avgFrameRate frames / duration, the real mean rate
@@ -21,6 +22,7 @@ public record VideoStream(
         String pixelFormat,
         int storedWidth,
         int storedHeight,
+        PixelAspect pixelAspect,
         int rotation,
         FrameRate avgFrameRate,
         FrameRate baseFrameRate,
@@ -32,14 +34,19 @@ public record VideoStream(
     /** Relative gap between the two rates above which we call a stream variable-frame-rate. */
     static final double VFR_TOLERANCE = 0.02;
 
-    /** Displayed width, after rotation. */
+    /** Width in pixels, after rotation (stored pixels, which may not be square). */
     public int width() {
         return swapsAxes() ? storedHeight : storedWidth;
     }
 
-    /** Displayed height, after rotation. */
+    /** Height in pixels, after rotation. */
     public int height() {
         return swapsAxes() ? storedWidth : storedHeight;
+    }
+
+    /** The pixels' shape after rotation: turning a picture by 90° turns its pixels too. */
+    public PixelAspect displayedPixelAspect() {
+        return swapsAxes() ? pixelAspect.inverse() : pixelAspect;
     }
 
     public boolean swapsAxes() {

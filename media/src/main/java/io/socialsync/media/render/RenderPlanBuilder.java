@@ -80,7 +80,8 @@ public final class RenderPlanBuilder {
         }
         Duration clip = request.duration() == null ? available
                 : source.duration().isZero() ? request.duration() : min(request.duration(), available);
-        int srcW = letterbox.map(CropRect::width).orElse(video.width());
+        // every plan below is in square pixels: an anamorphic SD source is stretched first (see graph)
+        int srcW = squared(video, letterbox.map(CropRect::width).orElse(video.width()));
         int srcH = letterbox.map(CropRect::height).orElse(video.height());
         Path dir = outputDir != null ? outputDir : request.outputDir();
         List<PlannedOutput> outputs = new ArrayList<>();
@@ -115,6 +116,8 @@ public final class RenderPlanBuilder {
     private String graph(VideoStream video, int srcW, int srcH, List<PlannedOutput> outputs, double clipStart) {
         StringBuilder g = new StringBuilder("[0:" + video.index() + "]");
         letterbox.ifPresent(r -> g.append(r.filter()).append(','));
+        if (!video.displayedPixelAspect().square()) g.append("scale=").append(srcW).append(':').append(srcH)
+                .append(",setsar=1,");
         boolean toneMapped = toneMap && video.hdr().isHdr();
         if (toneMapped) g.append(TONE_MAP).append(',');
         SourceColour.conversion(video, toneMapped).ifPresent(f -> g.append(f).append(','));
@@ -126,6 +129,12 @@ public final class RenderPlanBuilder {
         }
         g.append(';').append(AudioChain.build(source.hasAudio(), outputs, options.loudnessLufs()));
         return g.toString();
+    }
+
+    /** A width in stored pixels as a player shows it, even. */
+    private static int squared(VideoStream video, int width) {
+        var shape = video.displayedPixelAspect();
+        return shape.square() ? width : Fmt.even(width * shape.value());
     }
 
     private Reframe reframe(Map<List<Integer>, Reframe> cache, int srcW, int srcH, int w, int h) {

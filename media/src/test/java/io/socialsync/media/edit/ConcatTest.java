@@ -7,6 +7,8 @@ import io.socialsync.media.TestMedia;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.render.OutputProbe;
 import io.socialsync.media.render.PlatformFormat;
+import io.socialsync.media.ffmpeg.Ffmpeg;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,5 +50,19 @@ class ConcatTest {
         assertThat(p.videoSeconds()).isCloseTo(2.0, within(0.1));
         assertThat(p.audioSeconds()).as("no edit list, priming cut").isCloseTo(p.videoSeconds(), within(1 / 30.0));
         assertThat(p.fps().value()).as("the format's floor is 1 fps: the first input's rate").isEqualTo(25);
+    }
+
+    @Test
+    void anAnamorphicInputFillsAFrameOfItsShownShapeWithoutBars() throws Exception {
+        // white, 720x576 stored at 64:45: a 16:9 picture that, read as 5:4 pixels, would sit between black bars
+        Path sd = TestMedia.synth(work.resolve("sd.mp4"), "-f", "lavfi", "-i", "color=white:size=720x576:rate=25:d=1",
+                "-c:v", "libx264", "-preset", "ultrafast", "-aspect", "16:9");
+        var wide = new PlatformFormat("wide", 320, 180, Duration.ofMinutes(1), 30, 100_000_000);
+        var r = editor.apply(new EditOperation.Concatenate(List.of(sd, sd), wide), work.resolve("sd2.mp4"),
+                RunOptions.defaults());
+        Path edge = work.resolve("edge.gray");
+        TestMedia.ffmpeg().run(List.of("-y", "-ss", "0.5", "-i", Ffmpeg.fileArg(r.output()), "-frames:v", "1", "-vf",
+                "crop=8:ih:0:0,scale=1:1,format=gray", "-f", "rawvideo", Ffmpeg.fileArg(edge)), RunOptions.defaults());
+        assertThat(Files.readAllBytes(edge)[0] & 0xff).as("left edge luma: white, not a black bar").isGreaterThan(200);
     }
 }

@@ -49,4 +49,15 @@ class TrimTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("past the end");
         assertThat(work.resolve("none.mp4")).doesNotExist();
     }
+
+    @Test
+    void anAccurateTrimOfAnamorphicSdKeepsItsPictureShapeInSquarePixels() {
+        Path src = TestMedia.synth(work.resolve("sd.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=size=720x576:rate=25:duration=2", "-c:v", "libx264", "-preset", "ultrafast", "-aspect", "16:9");
+        var r = editor.apply(new EditOperation.Trim(src, Duration.ofMillis(500), Duration.ofMillis(1500),
+                TrimMode.ACCURATE), work.resolve("sd-trim.mp4"), RunOptions.defaults());
+        var v = r.info().requireVideo();
+        assertThat(v.width() + "x" + v.height()).as("shown 16:9, as the source was").isEqualTo("1024x576");
+        assertThat(v.pixelAspect().square()).isTrue();
+    }
 }

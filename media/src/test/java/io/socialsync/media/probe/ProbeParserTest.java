@@ -14,6 +14,15 @@ class ProbeParserTest {
     }
 
     @Test
+    void thePixelShapeIsRead() {
+        MediaInfo sd = parse("""
+                {"streams":[{"index":0,"codec_type":"video","codec_name":"mpeg2video","width":720,"height":576,
+                  "sample_aspect_ratio":"64:45","display_aspect_ratio":"16:9"}],
+                 "format":{"format_name":"mpeg","duration":"3.5"}}""");
+        assertThat(sd.requireVideo().pixelAspect()).isEqualTo(new PixelAspect(64, 45));
+    }
+
+    @Test
     void legacyRotateTagAndNegativeDisplayMatrixBothSwapAxes() {
         MediaInfo tagged = parse("""
                 {"streams":[{"index":0,"codec_type":"video","codec_name":"h264","width":1920,"height":1080,

@@ -3,6 +3,7 @@ package io.socialsync.media.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.media.probe.FrameRate;
+import io.socialsync.media.probe.PixelAspect;
 import io.socialsync.media.probe.VideoStream;
 import java.util.OptionalLong;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class OutputFpsTest {
     private static VideoStream source(String avg, String base) {
-        return new VideoStream(0, "h264", "yuv420p", 320, 180, 0, FrameRate.parse(avg), FrameRate.parse(base), "", "",
+        return new VideoStream(0, "h264", "yuv420p", 320, 180, PixelAspect.SQUARE, 0, FrameRate.parse(avg),
+                FrameRate.parse(base), "", "",
                 "", OptionalLong.empty());
     }
 

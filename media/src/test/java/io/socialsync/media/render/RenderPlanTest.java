@@ -97,6 +97,22 @@ class RenderPlanTest {
     }
 
     @Test
+    void anamorphicSdIsMadeSquareFirstSoA169PictureFills169WithoutBars() {
+        RenderPlan p = RenderPlan.builder(PlanFixtures.anamorphic(720, 576, 64, 45)).request(request("youtube"))
+                .build();
+        assertThat(p.graph()).startsWith("[0:0]scale=1024:576,setsar=1,");
+        assertThat(p.outputs().get(0).reframe()).as("16:9 into 16:9: no blurred side bars")
+                .isNotInstanceOf(Reframe.BlurPad.class);
+        assertThat(p.outputs().get(0).warnings()).as("1024x576 into 1920x1080").isNotEmpty();
+    }
+
+    @Test
+    void squarePixelsAreLeftAlone() {
+        assertThat(RenderPlan.builder(source(1024, 576, 10, false)).request(request("youtube")).build().graph())
+                .doesNotContain("scale=1024:576");
+    }
+
+    @Test
     void platformLimitsAreCheckedBeforeEncoding() {
         RenderRequest r = request("youtube_short").withClip(Duration.ZERO, Duration.ofSeconds(200));
         assertThatThrownBy(() -> RenderPlan.builder(source(1920, 1080, 600, true)).request(r).build())
@@ -114,7 +130,8 @@ class RenderPlanTest {
 
     @Test
     void hdrSourcesAreToneMappedWhenTheFiltersExist() {
-        var hdr = new io.socialsync.media.probe.VideoStream(0, "hevc", "yuv420p10le", 1920, 1080, 0,
+        var hdr = new io.socialsync.media.probe.VideoStream(0, "hevc", "yuv420p10le", 1920, 1080,
+                io.socialsync.media.probe.PixelAspect.SQUARE, 0,
                 new io.socialsync.media.probe.FrameRate(25, 1), new io.socialsync.media.probe.FrameRate(25, 1),
                 "smpte2084", "bt2020nc", "tv", java.util.OptionalLong.empty());
         var info = new io.socialsync.media.probe.MediaInfo(PlanFixtures.SOURCE, "mov", Duration.ofSeconds(5), 1,

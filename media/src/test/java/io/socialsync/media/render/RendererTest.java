@@ -56,6 +56,25 @@ class RendererTest {
     }
 
     @Test
+    void anAnamorphicSdSourceFillsA169FrameAsPlayersShowIt() throws Exception {
+        // 720x576 stored, 64:45 pixels: a 16:9 picture, as PAL widescreen DVDs and broadcast SD are. Grey, so that
+        // luma compares across SD's BT.601 and the output's BT.709 colour matrices
+        Path src = TestMedia.synth(work.resolve("sd.mp4"), "-f", "lavfi", "-i",
+                "testsrc2=size=720x576:rate=25:duration=1,hue=s=0,format=yuv420p", "-c:v", "libx264", "-preset",
+                "ultrafast", "-aspect", "16:9");
+        RenderedVariant v = renderer.render(RenderRequest.of(src, formats.get(List.of("youtube")),
+                work.resolve("out")), SMALL, RunOptions.defaults()).getFirst();
+        OutputProbe p = Inspect.probe(v.path());
+        assertThat(p.width() + "x" + p.height()).isEqualTo("480x270");
+        // the whole picture, neither squeezed nor between blurred bars: both frames shrunk to 64x64 nearly match
+        // (1 grey level apart on average here; squeezed into a 5:4 box between bars, about 60)
+        byte[] source = Inspect.grayFrame(src, 0.5), output = Inspect.grayFrame(v.path(), 0.5);
+        double diff = 0;
+        for (int i = 0; i < source.length; i++) diff += Math.abs((source[i] & 0xff) - (output[i] & 0xff));
+        assertThat(diff / source.length).isLessThan(5);
+    }
+
+    @Test
     void threeFormatsRenderAsTwoFilesAndAudioIsNormalisedToAboutMinus14Lufs() {
         Path src = RenderMedia.video(work.resolve("src.mp4"), "320x180", 3);
         List<RenderedVariant> out = renderer.render(RenderRequest.of(src,
