@@ -76,6 +76,12 @@ class CalendarPageTest extends ClockedServerTest {
         assertThat(moved.json().path("detail").asString()).startsWith("Moved to 21:00 CET");
         assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-10T20:00:00Z"));
 
+        // from a month: the day changes, the time of day stays, and the deadline is the end of that day
+        assertThat(editor.move(token, id, "to=2030-01-11T23:30&span=day").json().path("detail").asString())
+                .startsWith("the first slot that respects the window and gap is 2030-01-12T17:00:00Z");
+        assertThat(editor.move(token, id, "to=2030-01-11T21:00&span=day").status()).isEqualTo(200);
+        assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-11T20:00:00Z"));
+
         // the keyboard's form: back to the calendar, the refusal's reason shown there
         var form = editor.form("/app/calendar/" + id + "/move", "to=2030-01-10T07:30&view=week&account=" + madrid
                 + "&_csrf=" + enc(token));
@@ -84,7 +90,7 @@ class CalendarPageTest extends ClockedServerTest {
         assertThat(back).contains("/app/calendar?view=week&date=2030-01-10&account=" + madrid);
         assertThat(editor.get(back.substring(back.indexOf("/app/"))).body())
                 .contains("Not moved: the first slot that respects the window and gap");
-        assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-10T20:00:00Z"));
+        assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-11T20:00:00Z"));
     }
 
     @Test
