@@ -5,18 +5,11 @@ import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
-import io.socialsync.publish.PublicationState;
 import io.socialsync.publish.orchestrator.Orchestrator;
-import io.socialsync.publish.scheduling.CalendarEntry;
-import io.socialsync.publish.scheduling.CalendarQuery;
-import io.socialsync.publish.scheduling.PublicationCalendar;
 import io.socialsync.publish.scheduling.PublicationLifecycle;
 import io.socialsync.publish.scheduling.Rescheduling;
 import io.socialsync.publish.scheduling.When;
-import io.socialsync.rules.PlatformRule;
-import io.socialsync.rules.RulesService;
 import io.socialsync.web.Caller;
-import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -28,15 +21,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.IntStream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,26 +43,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 class CalendarPage {
-    private static final int PAGE = 500;
-    /** More than a month of the busiest workspace (2k posts); beyond it the page says it is cut short. */
-    static final int MAX_POSTS = 3000;
-    private static final Set<PublicationState> SHOWN = EnumSet.complementOf(EnumSet.of(PublicationState.CANCELLED));
-    private final PublicationCalendar calendar;
+    private final CalendarPosts posts;
     private final Rescheduling rescheduling;
     private final PublicationLifecycle lifecycle;
     private final Orchestrator orchestrator;
     private final SocialAccountService accounts;
-    private final RulesService rules;
     private final Clock clock;
 
-    CalendarPage(PublicationCalendar calendar, Rescheduling rescheduling, PublicationLifecycle lifecycle,
-                 Orchestrator orchestrator, SocialAccountService accounts, RulesService rules, Clock clock) {
-        this.calendar = calendar;
+    CalendarPage(CalendarPosts posts, Rescheduling rescheduling, PublicationLifecycle lifecycle,
+                 Orchestrator orchestrator, SocialAccountService accounts, Clock clock) {
+        this.posts = posts;
         this.rescheduling = rescheduling;
         this.lifecycle = lifecycle;
         this.orchestrator = orchestrator;
         this.accounts = accounts;
-        this.rules = rules;
         this.clock = clock;
     }
 
@@ -100,44 +82,14 @@ class CalendarPage {
         ZoneId here = chosen == null ? ZoneOffset.UTC : chosen.timezone();
         LocalDate anchor = date != null ? date : LocalDate.now(clock.withZone(here));
         LocalDate first = v.first(anchor);
-        var posts = posts(caller.workspaceId(), chosen, first, first.plusDays(v.days()));
-        var ruleSet = rules.active(caller.workspaceId());
-        var openHours = new TreeSet<Integer>();
-        var windows = new ArrayList<String>();
-        shown.stream().map(SocialAccount::platform).distinct().sorted().forEach(platform -> {
-            PlatformRule r = ruleSet.of(platform);
-            IntStream.range(r.windowStartHour(), r.windowEndHour()).forEach(openHours::add);
-            windows.add(String.format("%s %02d:00–%02d:00, %d min apart", platform.wire(), r.windowStartHour(),
-                    r.windowEndHour(), r.minGapMinutes()));
-        });
-        model.addAttribute("grid", CalendarGrid.of(v, anchor, posts, openHours));
-        model.addAttribute("truncated", posts.size() >= MAX_POSTS);
-        model.addAttribute("windows", windows);
+        var shownPosts = posts.between(caller.workspaceId(), account, first, first.plusDays(v.days()));
+        var windows = posts.windows(caller.workspaceId(), shown);
+        model.addAttribute("grid", CalendarGrid.of(v, anchor, shownPosts, windows.hours()));
+        model.addAttribute("truncated", shownPosts.size() >= CalendarPosts.MAX);
+        model.addAttribute("windows", windows.legend());
         model.addAttribute("zone", chosen == null ? null : chosen.timezone().getId());
         model.addAttribute("account", chosen == null ? null : chosen.id());
         return "webapp/calendar :: grid";
-    }
-
-    /**
-     * The posts whose wall-clock day, in their account's zone, is in [first, end): the calendar's query over a range
-     * one day wider on each side (no zone is more than 14 hours from UTC), in pages.
-     */
-    private List<CalendarPost> posts(long ws, SocialAccount account, LocalDate first, LocalDate end) {
-        Instant from = first.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        var found = new ArrayList<CalendarPost>();
-        CalendarQuery.Cursor after = null;
-        while (found.size() < MAX_POSTS) {
-            List<CalendarEntry> page = calendar.page(new CalendarQuery(ws, from, to,
-                    account == null ? null : account.id(), null, SHOWN, after, PAGE));
-            page.stream().map(CalendarPost::of).filter(p -> !p.day().isBefore(first) && p.day().isBefore(end))
-                    .forEach(found::add);
-            if (page.size() < PAGE) {
-                break;
-            }
-            after = CalendarQuery.Cursor.of(page.getLast());
-        }
-        return found;
     }
 
     /**
@@ -182,17 +134,13 @@ class CalendarPage {
     /** A person checked the platform: the same posted/failed reports as {@code POST /publishing/{id}/posted|failed}. */
     @PostMapping("/app/calendar/{id}/settle")
     String settle(Caller caller, @PathVariable long id, @RequestParam String outcome,
-                  @RequestParam(required = false) String url, @RequestParam(required = false) String reason,
                   @RequestParam(required = false) String view, @RequestParam(required = false) LocalDate date,
                   @RequestParam(required = false) Long account, RedirectAttributes flash) {
         caller.require(Role.EDITOR);
-        String link = FieldLimits.bounded("url", blankToNull(url), 2000);
-        String why = FieldLimits.bounded("reason", blankToNull(reason), 2000);
         var settled = switch (outcome) {
-            case "posted" -> orchestrator.posted(caller.workspaceId(), id, null, link, null, Actor.of(caller));
-            case "failed" -> orchestrator.failed(caller.workspaceId(), id,
-                    why == null ? "marked failed by a person after checking the platform" : why, false, null,
-                    Actor.of(caller));
+            case "posted" -> orchestrator.posted(caller.workspaceId(), id, null, null, null, Actor.of(caller));
+            case "failed" -> orchestrator.failed(caller.workspaceId(), id, "marked failed by a person who checked "
+                    + "the platform", false, null, Actor.of(caller));
             default -> throw new Invalid("outcome must be posted or failed, got '" + outcome + "'");
         };
         flash.addFlashAttribute("notice", "Post " + id + " is " + settled.state().wire());
@@ -223,9 +171,5 @@ class CalendarPage {
         return UriComponentsBuilder.fromPath("/app/calendar").queryParam("view", view(view).wire())
                 .queryParamIfPresent("date", Optional.ofNullable(date))
                 .queryParamIfPresent("account", Optional.ofNullable(account)).build().toUriString();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

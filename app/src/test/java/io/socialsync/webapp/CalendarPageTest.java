@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.ledger.Actor;
 import io.socialsync.people.People;
+import io.socialsync.publish.PublicationState;
 import io.socialsync.publish.scheduling.PublicationLifecycle;
 import io.socialsync.support.Api;
 import io.socialsync.support.ClockedServerTest;
@@ -105,6 +106,9 @@ class CalendarPageTest extends ClockedServerTest {
         assertThat(forged.header("Content-Type")).startsWith("application/problem+json");
         assertThat(forged.json().path("detail").asString()).contains("editor role");
         assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-08T19:00:00Z"));
+        var settle = viewer.send(viewer.token("/app/calendar"), "/app/calendar/" + id + "/settle", "outcome=failed");
+        assertThat(settle.status()).isEqualTo(403);
+        assertThat(publications.get(ws.id(), id).state()).isEqualTo(PublicationState.SCHEDULED);
         var otherWorkspace = new Session(admin.withKey(null), login(newWorkspace(Role.EDITOR).id(), Role.EDITOR));
         assertThat(otherWorkspace.move(otherWorkspace.token("/app/calendar"), id, "to=2030-01-09T20:00").status())
                 .isEqualTo(404);
@@ -158,7 +162,11 @@ class CalendarPageTest extends ClockedServerTest {
 
         /** As calendar.js sends a drop: htmx-style, CSRF header, JSON back. */
         Api.Response move(String token, long id, String body) {
-            return browser.send(browser.request("/app/calendar/" + id + "/move").header("Cookie", cookie)
+            return send(token, "/app/calendar/" + id + "/move", body);
+        }
+
+        Api.Response send(String token, String path, String body) {
+            return browser.send(browser.request(path).header("Cookie", cookie)
                     .header("X-CSRF-TOKEN", token).header("HX-Request", "true").header("Accept", "application/json")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
