@@ -7,11 +7,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One page of {@code GET /publishing/calendar}: publications with {@code from <= scheduled_for < to}, oldest first,
  * after the cursor. Null filters match everything.
  */
+@NamedInterface("scheduling")
 public record CalendarQuery(long workspaceId, Instant from, Instant to, Long socialAccountId, Platform platform,
                             Set<PublicationState> states, Cursor after, int limit) {
 
@@ -20,6 +22,7 @@ public record CalendarQuery(long workspaceId, Instant from, Instant to, Long soc
     }
 
     /** The last entry of a page: (scheduled_for, id), the calendar's order, so pages never skip or repeat a tie. */
+    @NamedInterface("scheduling")
     public record Cursor(Instant at, long id) {
         private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 

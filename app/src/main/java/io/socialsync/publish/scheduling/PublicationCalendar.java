@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Repository;
  * on, stopped at the limit: its cost does not grow with the workspace's history. The accounts' handles and zones
  * come from the accounts feature, one query per page.
  */
+@NamedInterface("scheduling")
 @Repository
 public class PublicationCalendar {
     private final JdbcClient jdbc;

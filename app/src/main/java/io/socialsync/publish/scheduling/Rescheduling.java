@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * A queued post goes back to SCHEDULED and its job is cancelled: the reschedule wins. Locks the account first,
  * then the publication, the same order as account deletion, so the two cannot deadlock.
  */
+@NamedInterface("scheduling")
 @Service
 public class Rescheduling {
     private final Publications rows;
@@ -46,6 +48,7 @@ public class Rescheduling {
         this.clock = clock;
     }
 
+    @NamedInterface("scheduling")
     public record Result(Publication publication, String reason, List<String> adjustments,
                          List<ScheduleWarning> warnings) {
     }
