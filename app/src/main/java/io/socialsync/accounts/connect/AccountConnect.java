@@ -29,7 +29,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.springframework.http.ResponseCookie;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Connecting an account by OAuth: {@link #start} makes the provider's consent URL with a {@code state} (256 random
@@ -38,6 +41,7 @@ import org.springframework.stereotype.Service;
  * ({@link ConnectedAccounts}), or keeps the accounts to pick from ({@link PendingPicks}). A reconnect
  * ({@code accountId}) repairs that account in place and refuses any other.
  */
+@NamedInterface("connect")
 @Service
 public class AccountConnect {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -111,6 +115,16 @@ public class AccountConnect {
     /** One cookie per flow, so two connections started in one browser do not overwrite each other's. */
     public static String cookieName(String state) {
         return "socialsync_connect_" + sha256(state).substring(0, 16);
+    }
+
+    /**
+     * The cookie that binds a browser-started flow to that browser: the callback compares it with the state's
+     * nonce. Only the callback's path sees it; the API and the web app both start flows with it.
+     */
+    public ResponseCookie browserCookie(Started started) {
+        String state = UriComponentsBuilder.fromUriString(started.url()).build().getQueryParams().getFirst("state");
+        return ResponseCookie.from(cookieName(state), started.browserNonce()).httpOnly(true).secure(secureCookies())
+                .sameSite("Lax").path("/social-accounts/connect/").maxAge(stateTtl()).build();
     }
 
     public boolean secureCookies() {
