@@ -40,6 +40,10 @@
   });
   document.addEventListener('change', e => {
     if (e.target.id === 'account') check();
+    // another account, variant or time makes the shown plan stale: check again before confirming
+    if (e.target.form && e.target.form.id === 'schedule' && e.target.id !== 'caption') {
+      document.getElementById('preview').replaceChildren();
+    }
   });
   // a refusal shown for an earlier check no longer applies once a check succeeds
   document.addEventListener('htmx:afterRequest', e => {

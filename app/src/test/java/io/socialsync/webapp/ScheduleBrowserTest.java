@@ -117,6 +117,16 @@ class ScheduleBrowserTest extends ServerTest {
         browser.manage().window().setSize(new Dimension(1280, 1250));
         shot("schedule");
 
+        // another time makes the plan stale: it goes, and comes back with a check
+        browser.findElement(By.cssSelector("input[name=when][value=at]")).click();
+        assertThat(browser.findElements(By.id("confirm"))).isEmpty();
+        browser.findElement(By.cssSelector("input[name=when][value=next]")).click();
+        browser.findElement(By.id("check")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+        browser.manage().window().setSize(new Dimension(390, 844));
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth;"))
+                .as("nothing wider than a phone").isLessThanOrEqualTo(390L);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.findElement(By.id("confirm")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("scheduled")));
         long publication = Long.parseLong(browser.findElement(By.id("scheduled"))
