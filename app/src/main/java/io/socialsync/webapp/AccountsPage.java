@@ -45,14 +45,15 @@ class AccountsPage {
     }
 
     /** A platform as its Connect button names it. */
-    public record Connectable(String wire, String name) {
-        static Connectable of(Platform p) {
+    /** A platform as its Connect button names it; {@code unavailable}: why it cannot be connected here. */
+    public record Connectable(String wire, String name, String unavailable) {
+        static Connectable of(Platform p, AccountConnect connect) {
             return new Connectable(p.wire(), switch (p) {
                 case INSTAGRAM -> "Instagram";
                 case TIKTOK -> "TikTok";
                 case YOUTUBE -> "YouTube";
                 case FACEBOOK -> "Facebook";
-            });
+            }, connect.cannotConnect(p).orElse(null));
         }
     }
 
@@ -64,7 +65,8 @@ class AccountsPage {
         model.addAttribute("nav", "accounts");
         model.addAttribute("accounts", rows);
         model.addAttribute("reauth", rows.stream().filter(AccountRow::needsReauth).toList());
-        model.addAttribute("platforms", Arrays.stream(Platform.values()).map(Connectable::of).toList());
+        model.addAttribute("platforms", Arrays.stream(Platform.values())
+                .map(p -> Connectable.of(p, connect)).toList());
         return "webapp/accounts";
     }
 

@@ -153,8 +153,13 @@ class ScheduleBrowserTest extends ServerTest {
         assertThat(browser.findElement(By.cssSelector("tr[data-account-id='" + stale + "']")).getText())
                 .contains("needs_reauth", "0 of 30 in 24 h");
         assertThat(browser.findElements(By.cssSelector(".connect form"))).hasSize(Platform.values().length);
+        // no OAuth client is configured in this test: each Connect button is off and says what to set
+        var connectTikTok = browser.findElement(By.cssSelector(".connect form[data-platform=tiktok] button"));
+        assertThat(connectTikTok.isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id(connectTikTok.getDomAttribute("aria-describedby"))).getText())
+                .contains("SOCIALSYNC_TIKTOK_CLIENT_KEY");
         shot("accounts");
-        // no OAuth client is configured in this test: Reconnect reaches the flow, which says so
+        // Reconnect reaches the flow, which refuses for the same reason
         reconnect.findElement(By.tagName("button")).click();
         assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("409");
     }

@@ -165,7 +165,8 @@ class SchedulePageTest extends ClockedServerTest {
                 .contains("needs_reauth").contains("Connect Instagram").contains("Connect YouTube");
         assertThat(page.body()).containsPattern("(?s)class=\"banner needs-reauth\".*@stale.*"
                 + "action=\"/app/accounts/connect/tiktok\".*name=\"account_id\" value=\"" + stale + "\"");
-        // no OAuth client is configured here: the flow's own refusal, shown on a page
+        // no OAuth client is configured here: the page says what to set, and the flow refuses with the same reason
+        assertThat(page.body()).contains("id=\"unavailable-tiktok\"").contains("SOCIALSYNC_TIKTOK_CLIENT_KEY");
         var reconnect = editor.form("/app/accounts/connect/tiktok", Map.of("account_id", String.valueOf(stale)), false);
         assertThat(reconnect.status()).isEqualTo(409);
         assertThat(reconnect.body()).contains("class=\"problem\"").containsIgnoringCase("tiktok");

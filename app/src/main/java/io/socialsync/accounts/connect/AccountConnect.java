@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.ResponseCookie;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
@@ -193,6 +194,16 @@ public class AccountConnect {
                     connector, found.getFirst(), row.actor())));
         }
         return picks.park(ws, row.platform(), row.timezone(), found);
+    }
+
+    /** Why accounts of {@code platform} cannot be connected by OAuth here (what to configure), or empty. */
+    public Optional<String> cannotConnect(Platform platform) {
+        try {
+            connector(platform);
+            return Optional.empty();
+        } catch (Conflict e) {
+            return Optional.of(e.detail());
+        }
     }
 
     private OAuthConnector connector(Platform platform) {
