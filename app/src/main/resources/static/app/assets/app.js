@@ -11,7 +11,9 @@
     let text = e.detail.xhr.status + ' ' + e.detail.xhr.statusText;
     try {
       const problem = JSON.parse(e.detail.xhr.responseText);
-      text = problem.detail || problem.title || text;
+      // a validation problem's detail is generic: its field errors say what to fix
+      const fields = (problem.errors || []).map(f => f.field + ': ' + f.message).join('; ');
+      text = fields || problem.detail || problem.title || text;
     } catch (ignored) { /* not a problem body */ }
     flash.textContent = text;
     flash.hidden = false;

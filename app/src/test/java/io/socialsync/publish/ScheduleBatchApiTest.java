@@ -142,6 +142,29 @@ class ScheduleBatchApiTest extends ClockedServerTest {
                 .containsExactly(aId);
     }
 
+    @Test
+    void aCaptionOverThePlatformsLimitIsA400NamingItAndSchedulesNothing() {
+        long clip = clip(jdbc, ws);
+        var tooLong = item(clip, "auto", "caption", "x".repeat(2201));
+        var refused = api.post("/publishing/schedule", json(tooLong));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("caption");
+        assertThat(refused.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("is 2201 characters: instagram takes at most 2200 characters");
+        String tags = "#a ".repeat(31);
+        var batch = api.post("/publishing/schedule/batch", json(Map.of("items", List.of(
+                item(clip, "auto", "caption", "fine #one"), item(clip(jdbc, ws), "auto", "caption", tags)))));
+        assertThat(batch.status()).isEqualTo(400);
+        assertThat(batch.json().path("errors").get(0).path("field").asString()).isEqualTo("items[1].caption");
+        assertThat(batch.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("has 31 hashtags: instagram takes at most 30");
+        assertThat(api.get("/publishing/schedule/" + clip).json().size()).isZero();
+        // at the limit exactly: scheduled
+        assertThat(schedule(api, item(clip, "auto", "caption", "#a ".repeat(30) + "x".repeat(2110)))
+                .path("status").asString()).isEqualTo("scheduled");
+    }
+
     private Map<String, Object> item(Object clip, String when, Object... more) {
         var body = new HashMap<String, Object>();
         body.put("clip_id", String.valueOf(clip));

@@ -29,7 +29,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseCookie;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Connecting an account by OAuth: {@link #start} makes the provider's consent URL with a {@code state} (256 random
@@ -38,6 +42,7 @@ import org.springframework.stereotype.Service;
  * ({@link ConnectedAccounts}), or keeps the accounts to pick from ({@link PendingPicks}). A reconnect
  * ({@code accountId}) repairs that account in place and refuses any other.
  */
+@NamedInterface("connect")
 @Service
 public class AccountConnect {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,6 +118,16 @@ public class AccountConnect {
         return "socialsync_connect_" + sha256(state).substring(0, 16);
     }
 
+    /**
+     * The cookie that binds a browser-started flow to that browser: the callback compares it with the state's
+     * nonce. Only the callback's path sees it; the API and the web app both start flows with it.
+     */
+    public ResponseCookie browserCookie(Started started) {
+        String state = UriComponentsBuilder.fromUriString(started.url()).build().getQueryParams().getFirst("state");
+        return ResponseCookie.from(cookieName(state), started.browserNonce()).httpOnly(true).secure(secureCookies())
+                .sameSite("Lax").path("/social-accounts/connect/").maxAge(stateTtl()).build();
+    }
+
     public boolean secureCookies() {
         return publicUrl.startsWith("https://");
     }
@@ -179,6 +194,16 @@ public class AccountConnect {
                     connector, found.getFirst(), row.actor())));
         }
         return picks.park(ws, row.platform(), row.timezone(), found);
+    }
+
+    /** Why accounts of {@code platform} cannot be connected by OAuth here (what to configure), or empty. */
+    public Optional<String> cannotConnect(Platform platform) {
+        try {
+            connector(platform);
+            return Optional.empty();
+        } catch (Conflict e) {
+            return Optional.of(e.detail());
+        }
     }
 
     private OAuthConnector connector(Platform platform) {

@@ -12,9 +12,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /** Which accounts can be refreshed, how long ahead of expiry, and how their token looks from outside. */
+@NamedInterface("tokens")
 @Component
 public class TokenPolicy {
     private final Map<Platform, TokenEndpoint> endpoints = new EnumMap<>(Platform.class);

@@ -25,7 +25,6 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Connecting accounts by OAuth. The callback is the one path here without credentials: the provider's redirect
@@ -87,10 +85,7 @@ public class ConnectController {
         if (json) {
             return ResponseEntity.ok(Map.of("authorization_url", started.url()));
         }
-        String state = UriComponentsBuilder.fromUriString(started.url()).build().getQueryParams().getFirst("state");
-        var cookie = ResponseCookie.from(AccountConnect.cookieName(state), started.browserNonce()).httpOnly(true)
-                .secure(connect.secureCookies()).sameSite("Lax").path("/social-accounts/connect/")
-                .maxAge(connect.stateTtl()).build();
+        var cookie = connect.browserCookie(started);
         return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(started.url()))
                 .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * counted before any call so the platform never has to refuse us. Posts in flight and unconfirmed ones count:
  * they may well be live. Callers hold the account's row lock, so two runs cannot both take the last slot.
  */
+@NamedInterface("budgets")
 @Component
 public class RateBudgets {
     static final Duration WINDOW = Duration.ofHours(24);

@@ -14,6 +14,6 @@ public sealed interface ScheduleOutcome {
     }
 
     @NamedInterface("scheduling")
-    record Rejected(String reason) implements ScheduleOutcome {
+    record Rejected(String reason) implements ScheduleOutcome, SchedulePreview {
     }
 }

@@ -1,9 +1,12 @@
 package io.socialsync.publish.scheduling;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Something a person should know about a slot that is still valid: never a rejection. {@code publicationId} names
  * the other publication the warning is about, when there is one.
  */
+@NamedInterface("scheduling")
 public record ScheduleWarning(String code, String message, Long publicationId) {
     /** The requested time had passed: planned from now. */
     public static final String PAST = "requested_in_past";

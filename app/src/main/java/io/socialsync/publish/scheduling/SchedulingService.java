@@ -3,12 +3,14 @@ package io.socialsync.publish.scheduling;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
 import io.socialsync.library.Clip;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
+import io.socialsync.platforms.CaptionLimit;
 import io.socialsync.publish.AutoSlot;
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublicationState;
@@ -68,7 +70,22 @@ public class SchedulingService {
 
     @Transactional
     public ScheduleOutcome schedule(long ws, ScheduleRequest r, Actor actor) {
+        captionsFit(List.of(r), false);
         return one(ws, r, actor);
+    }
+
+    /**
+     * What {@link #schedule} would answer now, written nowhere: the slot with its adjustments and warnings (near
+     * post, same clip), or the rejection. The web app shows it before a person confirms; the same checks and
+     * planning run again when they do, so the answer may have moved if another post took the slot meanwhile.
+     */
+    @Transactional
+    public SchedulePreview preview(long ws, ScheduleRequest r) {
+        captionsFit(List.of(r), false);
+        return switch (checked(ws, r, false)) {
+            case Checked.Stop stop -> (Rejected) stop.outcome();
+            case Checked.Target t -> planned(ws, r, t, now());
+        };
     }
 
     /**
@@ -79,6 +96,7 @@ public class SchedulingService {
      */
     @Transactional
     public List<ScheduleOutcome> scheduleAll(long ws, List<ScheduleRequest> requests, Actor actor) {
+        captionsFit(requests, true);
         requests.stream().map(r -> id(r.socialAccountId())).flatMap(Optional::stream).distinct().sorted()
                 .forEach(account -> accounts.lockById(ws, account));
         List<ScheduleOutcome> outcomes = new ArrayList<>(requests.size());
@@ -88,53 +106,99 @@ public class SchedulingService {
         return outcomes;
     }
 
+    /** A caption the platform would refuse (or cut) is a bad request: nothing is scheduled (see CaptionLimit). */
+    private static void captionsFit(List<ScheduleRequest> requests, boolean batch) {
+        var errors = new Invalid.Collector();
+        for (int i = 0; i < requests.size(); i++) {
+            var r = requests.get(i);
+            String field = batch ? "items[" + i + "].caption" : "caption";
+            if (r.platform() != null) {
+                CaptionLimit.of(r.platform()).problem(r.caption()).ifPresent(m -> errors.add(field, m));
+            }
+        }
+        errors.throwIfAny();
+    }
+
     private ScheduleOutcome one(long ws, ScheduleRequest r, Actor actor) {
         var replay = replay(ws, r.idempotencyKey());
         if (replay.isPresent()) {
             return replay.get();
         }
+        return switch (checked(ws, r, true)) {
+            case Checked.Stop stop -> stop.outcome();
+            case Checked.Target t -> {
+                Instant now = now();
+                yield switch (planned(ws, r, t, now)) {
+                    case Rejected no -> no;
+                    case SchedulePreview.Planned plan -> write(ws, r, t, plan, now, actor);
+                };
+            }
+        };
+    }
+
+    /** The clip, variant and account checked, the account locked; or why not (or an idempotent replay). */
+    private sealed interface Checked {
+        record Target(Clip clip, SocialAccount account) implements Checked {
+        }
+
+        record Stop(ScheduleOutcome outcome) implements Checked {
+        }
+    }
+
+    private Checked checked(long ws, ScheduleRequest r, boolean replays) {
         Optional<Clip> clip = id(r.clipId()).flatMap(id -> clips.byId(ws, id));
         if (clip.isEmpty()) {
-            return new Rejected("Clip not found: " + r.clipId());
+            return new Checked.Stop(new Rejected("Clip not found: " + r.clipId()));
         }
         var variantProblem = checkVariant(ws, clip.get(), r.variantId());
         if (variantProblem != null) {
-            return new Rejected(variantProblem);
+            return new Checked.Stop(new Rejected(variantProblem));
         }
         Optional<SocialAccount> found = id(r.socialAccountId()).flatMap(id -> accounts.lockById(ws, id));
         if (found.isEmpty()) {
-            return new Rejected("Social account not found: " + r.socialAccountId());
+            return new Checked.Stop(new Rejected("Social account not found: " + r.socialAccountId()));
         }
         SocialAccount account = found.get();
-        replay = replay(ws, r.idempotencyKey()); // again under the lock: a concurrent twin may have just committed
-        if (replay.isPresent()) {
-            return replay.get();
+        if (replays) {
+            var replay = replay(ws, r.idempotencyKey()); // again under the lock: a concurrent twin may have committed
+            if (replay.isPresent()) {
+                return new Checked.Stop(replay.get());
+            }
         }
         if (account.platform() != r.platform()) {
-            return new Rejected("Platform mismatch: social account " + account.id() + " is "
-                    + account.platform().wire() + ", not " + r.platform().wire());
+            return new Checked.Stop(new Rejected("Platform mismatch: social account " + account.id() + " is "
+                    + account.platform().wire() + ", not " + r.platform().wire()));
         }
         if (account.status() == AccountStatus.DISABLED) {
-            return new Rejected("Social account " + account.id() + " is disabled");
+            return new Checked.Stop(new Rejected("Social account " + account.id() + " is disabled"));
         }
         var twin = rows.sameContent(ws, account.id(), clip.get().id(), r.variantId());
         if (twin.isPresent()) {
-            return new Rejected("Clip " + clip.get().id() + (r.variantId() == null ? "" : " variant " + r.variantId())
-                    + " is already " + twin.get().state().wire() + " for social account " + account.id()
-                    + " as publication " + twin.get().id());
+            return new Checked.Stop(new Rejected("Clip " + clip.get().id()
+                    + (r.variantId() == null ? "" : " variant " + r.variantId()) + " is already "
+                    + twin.get().state().wire() + " for social account " + account.id() + " as publication "
+                    + twin.get().id()));
         }
-        return plan(ws, r, account, clip.get(), actor);
+        return new Checked.Target(clip.get(), account);
     }
 
-    private ScheduleOutcome plan(long ws, ScheduleRequest r, SocialAccount account, Clip clip, Actor actor) {
-        Instant now = now();
+    private SchedulePreview planned(long ws, ScheduleRequest r, Checked.Target t, Instant now) {
+        SocialAccount account = t.account();
+        var ruleSet = rules.active(ws);
+        List<ScheduleWarning> warnings = new ArrayList<>();
         if (r.when() instanceof When.Now) {
-            return immediate(ws, r, account, clip, actor, now);
+            // schedule_type immediate: due now, no window, no gap (the seed posts these at once); the caller runs
+            // the tick after commit. No window end is what marks it immediate in the views.
+            if (account.status() == AccountStatus.NEEDS_REAUTH) {
+                warnings.add(ScheduleWarning.of(ScheduleWarning.NEEDS_REAUTH, "Social account " + account.id()
+                        + " needs re-authorisation before it can post"));
+            }
+            warnings.addAll(near.check(account, ruleSet.of(account.platform()), t.clip().id(), now, null));
+            return new SchedulePreview.Planned(new Plan(now, null, List.of()), null, null, ruleSet.version(),
+                    IMMEDIATE, warnings);
         }
         Instant requested = r.when().resolve(account.timezone());
-        List<ScheduleWarning> warnings = new ArrayList<>();
         Instant earliest = Earliest.of(requested, now, warnings);
-        var ruleSet = rules.active(ws);
         String learned = null;
         var auto = autoSlot.getIfAvailable();
         if (r.when() instanceof When.Auto && auto != null) {
@@ -157,44 +221,24 @@ public class SchedulingService {
             warnings.add(ScheduleWarning.of(ScheduleWarning.NEEDS_REAUTH, "Social account " + account.id()
                     + " needs re-authorisation before " + slot));
         }
-        warnings.addAll(near.check(account, ruleSet.of(account.platform()), clip.id(), slot, null));
+        warnings.addAll(near.check(account, ruleSet.of(account.platform()), t.clip().id(), slot, null));
         Instant windowEnd = r.windowEnd() != null ? r.windowEnd() : plan.get().windowEnd();
-        var draft = new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
-                PublicationState.SCHEDULED, slot, windowEnd, requested, ruleSet.version(), r.caption(),
-                r.scheduledBy(), r.idempotencyKey(), null, null, now, now);
-        long id = rows.insert(draft);
-        if (r.publisher() != null) {
-            runs.publisher(ws, id, r.publisher());
-        }
-        var publication = rows.byId(ws, id).orElseThrow();
-        recordCreated(publication, plan.get(), actor);
-        var adjustments = plan.get().adjustments().stream().map(Adjustment::describe).toList();
         String reason = learned == null ? plan.get().reason() : learned + "; " + plan.get().reason();
-        return new Scheduled(publication, reason, adjustments, warnings, true);
+        return new SchedulePreview.Planned(plan.get(), windowEnd, requested, ruleSet.version(), reason, warnings);
     }
 
-    /**
-     * {@code schedule_type: "immediate"}: due now, no window, no gap (the seed posts these at once); the caller
-     * runs the tick after commit. No window end is what marks it immediate in the views.
-     */
-    private ScheduleOutcome immediate(long ws, ScheduleRequest r, SocialAccount account, Clip clip, Actor actor,
-                                      Instant now) {
-        var ruleSet = rules.active(ws);
-        List<ScheduleWarning> warnings = new ArrayList<>();
-        if (account.status() == AccountStatus.NEEDS_REAUTH) {
-            warnings.add(ScheduleWarning.of(ScheduleWarning.NEEDS_REAUTH, "Social account " + account.id()
-                    + " needs re-authorisation before it can post"));
-        }
-        warnings.addAll(near.check(account, ruleSet.of(account.platform()), clip.id(), now, null));
-        long id = rows.insert(new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
-                PublicationState.SCHEDULED, now, null, null, ruleSet.version(), r.caption(), r.scheduledBy(),
-                r.idempotencyKey(), null, null, now, now));
+    private ScheduleOutcome write(long ws, ScheduleRequest r, Checked.Target t, SchedulePreview.Planned planned,
+                                  Instant now, Actor actor) {
+        SocialAccount account = t.account();
+        long id = rows.insert(new Publication(0, ws, t.clip().id(), r.variantId(), account.id(), account.platform(),
+                PublicationState.SCHEDULED, planned.slot(), planned.windowEnd(), planned.requested(),
+                planned.rulesVersion(), r.caption(), r.scheduledBy(), r.idempotencyKey(), null, null, now, now));
         if (r.publisher() != null) {
             runs.publisher(ws, id, r.publisher());
         }
         var publication = rows.byId(ws, id).orElseThrow();
-        recordCreated(publication, new Plan(now, null, List.of()), actor);
-        return new Scheduled(publication, IMMEDIATE, List.of(), warnings, true);
+        recordCreated(publication, planned.plan(), actor);
+        return new Scheduled(publication, planned.reason(), planned.adjustments(), planned.warnings(), true);
     }
 
     static final String IMMEDIATE = "Immediate: queued now, outside the posting windows and gaps";

@@ -1,0 +1,95 @@
+package io.socialsync.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a browser, for the web app's fast tests: logs in through the form (session cookie, CSRF token)
+ * and sends page loads (Accept: text/html), htmx requests (HX-Request) and form posts with the page's CSRF token.
+ * Redirects are not followed, so a test sees them.
+ */
+final class WebSession {
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String csrf;
+
+    record Answer(int status, String body, String type, String location) {
+    }
+
+    private WebSession(String base) {
+        this.base = base;
+    }
+
+    static WebSession logIn(String base, String email, String password) {
+        var session = new WebSession(base);
+        var login = session.page("/login");
+        var token = CSRF_INPUT.matcher(login.body());
+        assertThat(token.find()).as("the login form's CSRF field").isTrue();
+        session.csrf = token.group(1);
+        var done = session.form("/login", Map.of("username", email, "password", password), false);
+        assertThat(done.status()).as(done.body()).isEqualTo(302);
+        assertThat(done.location()).doesNotContain("error");
+        session.page("/app/library"); // a fresh CSRF token for the new session
+        return session;
+    }
+
+    Answer page(String path) {
+        var answer = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
+        var meta = CSRF_META.matcher(answer.body());
+        if (meta.find()) {
+            csrf = meta.group(1);
+        }
+        return answer;
+    }
+
+    /** A form post as the browser sends it (a full page load), or as htmx does ({@code htmx}). */
+    Answer form(String path, Map<String, String> fields, boolean htmx) {
+        var all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf);
+        String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (htmx) {
+            request.header("HX-Request", "true").header("Accept", "*/*");
+        } else {
+            request.header("Accept", "text/html");
+        }
+        return send(request);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
+    }
+}
