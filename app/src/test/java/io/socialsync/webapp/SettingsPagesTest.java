@@ -114,6 +114,25 @@ class SettingsPagesTest extends io.socialsync.support.ServerTest {
     }
 
     @Test
+    void aSignedInPersonJoinsByTheLinkAndTheSessionMovesToTheWorkspace() {
+        long home = workspaces.create("Home " + run).id();
+        String email = "joiner-" + run + "@example.com";
+        people.create(email, "Jo", PASSWORD, home, Role.ADMIN, Actor.CLI);
+        String link = people.invite(ws, email, Role.VIEWER, Actor.CLI).link();
+        String path = link.substring(link.indexOf("/app/"));
+        var session = WebSession.loggedIn(port, email, PASSWORD);
+        var offer = session.page(path);
+        assertThat(offer.body()).contains("id=\"join\"").contains("Settings " + run).doesNotContain("id=\"accept\"");
+        var joined = session.post("/app/invitations/accept", "token=" + path.substring(path.indexOf("token=") + 6),
+                false);
+        assertThat(joined.status()).as(joined.body()).isEqualTo(302);
+        assertThat(joined.location()).endsWith("/app/library");
+        assertThat(members.members(Caller.person(ws, 0L, Role.ADMIN), ws))
+                .anySatisfy(m -> assertThat(m.email()).isEqualTo(email));
+        assertThat(session.page("/app/settings").body()).contains("<span id=\"role\">viewer</span>");
+    }
+
+    @Test
     void publicPagesRefuseBadLinksOnTheFormAndNeedTheCsrfToken() {
         var anonymous = new WebSession(port);
         var unknown = anonymous.page("/app/invitations/accept?token=no-such-token");

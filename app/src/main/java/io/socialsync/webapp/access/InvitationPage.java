@@ -36,7 +36,9 @@ class InvitationPage {
     }
 
     @GetMapping("/app/invitations/accept")
-    String page(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+    String page(@AuthenticationPrincipal SignedIn who, @RequestParam(required = false) String token, Model model,
+                HttpServletResponse response) {
+        model.addAttribute("signedIn", who != null && who.person());
         if (!offer(token, model)) {
             response.setStatus(404);
         }
@@ -71,6 +73,7 @@ class InvitationPage {
             }
             return "redirect:/app/library";
         } catch (DomainException e) {
+            model.addAttribute("signedIn", signedIn);
             offer(token, model);
             model.addAttribute("displayName", displayName);
             return FormError.of(e, problems).show(VIEW, model, response);

@@ -2,6 +2,8 @@ package io.socialsync.webapp.settings;
 
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
+import io.socialsync.people.User;
+import io.socialsync.people.Users;
 import io.socialsync.platforms.Platform;
 import io.socialsync.rules.RuleInput;
 import io.socialsync.rules.RuleSet;
@@ -24,33 +26,54 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RulesSettings {
     private static final int HISTORY = 10;
+    private static final String PERSON = "user:";
     private final RulesService rules;
+    private final Users users;
 
-    RulesSettings(RulesService rules) {
+    RulesSettings(RulesService rules, Users users) {
         this.rules = rules;
+        this.users = users;
     }
 
     /** One platform's row; hours in the account's local time, as the scheduler reads them. */
-    public record Row(String platform, int start, int end, int gap) {
+    public record Row(String platform, String name, int start, int end, int gap) {
     }
 
-    /** A saved version as the history lists it. */
+    /** A saved version as the history lists it: who saved it by email when a person did. */
     public record Version(int version, String created, String by) {
-        static Version of(RuleSet set) {
-            return new Version(set.version(), Times.show(set.createdAt()), set.createdBy());
+    }
+
+    private Version version(RuleSet set) {
+        String by = set.createdBy();
+        if (by != null && by.startsWith(PERSON)) {
+            try {
+                by = users.byId(Long.parseLong(by.substring(PERSON.length()))).map(User::email).orElse(by);
+            } catch (NumberFormatException e) {
+                // not a person's id: shown as recorded
+            }
         }
+        return new Version(set.version(), Times.show(set.createdAt()), by);
+    }
+
+    private static String name(Platform p) {
+        return switch (p) {
+            case INSTAGRAM -> "Instagram";
+            case TIKTOK -> "TikTok";
+            case YOUTUBE -> "YouTube";
+            case FACEBOOK -> "Facebook";
+        };
     }
 
     @GetMapping("/app/settings")
     String page(Caller caller, Model model) {
         RuleSet active = rules.active(caller.workspaceId());
-        model.addAttribute("active", Version.of(active));
+        model.addAttribute("active", version(active));
         model.addAttribute("builtIn", active.isDefault());
         model.addAttribute("rows", Arrays.stream(Platform.values()).filter(p -> active.of(p) != null)
-                .map(p -> new Row(p.wire(), active.of(p).windowStartHour(), active.of(p).windowEndHour(),
+                .map(p -> new Row(p.wire(), name(p), active.of(p).windowStartHour(), active.of(p).windowEndHour(),
                         active.of(p).minGapMinutes())).toList());
         model.addAttribute("history", rules.history(caller.workspaceId()).stream().limit(HISTORY)
-                .map(Version::of).toList());
+                .map(this::version).toList());
         return SettingsTabs.show(caller, model, "rules", "webapp/settings/rules");
     }
 
