@@ -3,6 +3,13 @@ package io.socialsync.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -38,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Settings in a real browser, with a real SMTP server (GreenMail) taking the mails: the owner creates an API key
- * and sees it once, saves posting rules as a new version, invites a member by email; the invitee opens the mailed
+ * and sees it once, adds a webhook whose test event reaches a WireMock receiver and is listed delivered, saves posting rules as a new version, invites a member by email; the invitee opens the mailed
  * link, sets a password and lands in the workspace; a forgotten password is reset through the mailed link; a viewer
  * sees no edit controls and a forged post is a 403 problem.
  */
@@ -58,11 +65,13 @@ class SettingsBrowserTest extends ServerTest {
     @Autowired ApiKeyService keys;
     private ChromeDriver browser;
     private WebDriverWait wait;
+    private WireMockServer receiver;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("socialsync.webhooks.allow-private-networks", () -> "true"); // the receiver is on loopback
     }
 
     @AfterAll
@@ -74,6 +83,9 @@ class SettingsBrowserTest extends ServerTest {
     void closeBrowser() {
         if (browser != null) {
             browser.quit();
+        }
+        if (receiver != null) {
+            receiver.stop();
         }
     }
 
@@ -100,11 +112,39 @@ class SettingsBrowserTest extends ServerTest {
         browser.findElement(By.name("name")).sendKeys("CI uploader");
         new Select(browser.findElement(By.cssSelector("#add-key select[name=role]"))).selectByValue("editor");
         browser.findElement(By.cssSelector("#add-key button")).click();
+        notice("shown this once");
         String secret = browser.findElement(By.id("secret")).getText();
         assertThat(keys.authenticate(secret)).hasValueSatisfying(c -> assertThat(c.role()).isEqualTo(Role.EDITOR));
         assertThat(browser.findElement(By.id("keys")).getText()).contains("CI uploader", "editor");
         browser.navigate().refresh();
         assertThat(browser.findElements(By.id("secret"))).as("shown once").isEmpty();
+
+        // a webhook: its secret shows once; a test event is delivered and listed; disabled, it offers no actions
+        receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        receiver.start();
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        browser.findElement(By.linkText("Webhooks")).click();
+        browser.findElement(By.name("url")).sendKeys("http://127.0.0.1:" + receiver.port() + "/hook");
+        browser.findElement(By.cssSelector("#add-webhook button")).click();
+        notice("signing secret");
+        assertThat(browser.findElement(By.id("secret")).getText()).startsWith("whsec_");
+        var endpoint = browser.findElement(By.cssSelector("article.endpoint"));
+        String endpointId = endpoint.getDomAttribute("data-endpoint-id");
+        endpoint.findElement(By.xpath(".//button[text()='Send test']")).click();
+        notice("Test delivery");
+        var delivered = By.cssSelector("tr[data-state='DELIVERED']");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(d -> {
+            d.navigate().refresh(); // the page shows the deliveries as of its load
+            return !d.findElements(delivered).isEmpty();
+        });
+        assertThat(browser.findElement(delivered).getText()).contains("ping", "HTTP 204");
+        receiver.verify(1, postRequestedFor(urlEqualTo("/hook")));
+        browser.findElement(By.linkText("All webhooks")).click();
+        browser.findElement(By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "'] button.danger"))
+                .click();
+        var disabled = browser.findElement(By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "']"));
+        assertThat(disabled.getText()).contains("disabled", "ping");
+        assertThat(disabled.findElements(By.tagName("button"))).isEmpty();
 
         // posting windows: the saved set is the new active version
         browser.findElement(By.linkText("Posting rules")).click();
@@ -116,7 +156,7 @@ class SettingsBrowserTest extends ServerTest {
         gap.clear();
         gap.sendKeys("45");
         browser.findElement(By.cssSelector("#rules button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Saved version 1");
+        notice("Saved version 1");
         assertThat(browser.findElement(By.id("version")).getDomAttribute("data-version")).isEqualTo("1");
         assertThat(browser.findElement(By.id("history")).getText()).contains("Version 1");
         assertThat(rules.active(ws).rules().values()).anySatisfy(r -> {
@@ -130,7 +170,7 @@ class SettingsBrowserTest extends ServerTest {
         browser.findElement(By.cssSelector("#invite input[name=email]")).sendKeys(guest);
         new Select(browser.findElement(By.cssSelector("#invite select[name=role]"))).selectByValue("editor");
         browser.findElement(By.cssSelector("#invite button")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).contains("Invitation mailed to " + guest);
+        notice("Invitation mailed to " + guest);
         String invitation = mailedLink(guest);
         assertThat(invitation).startsWith(base() + "/app/invitations/accept?token=");
         logOut();
@@ -186,6 +226,11 @@ class SettingsBrowserTest extends ServerTest {
         assertThat((String) forged.get("type")).startsWith("application/problem+json");
         assertThat((String) forged.get("body")).contains("admin role");
         assertThat(keys.list(ws)).hasSize(1);
+    }
+
+    /** Waits for the page the last click loads to say this (the old page may still be showing). */
+    private void notice(String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), text));
     }
 
     private String base() {

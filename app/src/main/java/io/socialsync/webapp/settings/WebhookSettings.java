@@ -57,7 +57,9 @@ class WebhookSettings {
     @GetMapping("/app/settings/webhooks/{id}")
     String endpoint(Caller caller, @PathVariable long id, Model model) {
         long ws = caller.workspaceId();
-        model.addAttribute("endpoint", Endpoint.of(webhooks.get(ws, id), webhooks.deliveries(ws, id, null, PAGE)));
+        var endpoint = Endpoint.of(webhooks.get(ws, id), webhooks.deliveries(ws, id, null, PAGE));
+        model.addAttribute("endpoint", endpoint);
+        model.addAttribute("deliveries", endpoint.deliveries()); // the table fragment's parameter, read here directly
         return SettingsTabs.show(caller, model, "webhooks", "webapp/settings/webhook");
     }
 
