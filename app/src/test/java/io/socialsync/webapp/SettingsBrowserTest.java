@@ -164,6 +164,13 @@ class SettingsBrowserTest extends ServerTest {
             assertThat(r.minGapMinutes()).isEqualTo(45);
         });
         shot("settings");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth;"))
+                .as("the rules fit a phone").isLessThanOrEqualTo(390L);
+        assertThat(browser.findElement(By.name("facebook.min_gap_minutes")).isDisplayed()).isTrue();
+        shot("settings-phone");
+        browser.manage().window().setSize(new Dimension(1280, 900));
 
         // an invitation by email; the invitee opens the mailed link, sets a password and is in
         browser.findElement(By.linkText("Members")).click();
