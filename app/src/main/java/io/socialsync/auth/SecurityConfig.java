@@ -29,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -39,7 +40,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ol>
  * <li>the management port, when the actuator has its own: no credentials (it listens on loopback only);</li>
  * <li>browser pages (/, /app/**, /login, /logout, their webjars, and tus uploads sent with the session cookie):
- * form login, session cookie, CSRF, session fixation protection; {@link BrowserCaller} gives the picked workspace;</li>
+ * form login, session cookie, CSRF, session fixation protection; {@link BrowserCaller} gives the picked workspace;
+ * the pages reached by mailed links (invitation, password reset) are open, their posts limited per address like
+ * the login's ({@link PublicFormsFilter});</li>
  * <li>public paths: API docs, the platforms' webhooks and signed file links (they carry their own signatures),
  * login, refresh, logout, registration, password reset, the OAuth connect callback (its signed state);</li>
  * <li>health probes and invitation acceptance: anyone, but a good credential is read (health details for admins);</li>
@@ -86,8 +89,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain browser(HttpSecurity http, AuthenticationProvider browserLogin, Memberships memberships)
-            throws Exception {
+    SecurityFilterChain browser(HttpSecurity http, AuthenticationProvider browserLogin, Memberships memberships,
+                                AuthProblems problems, SocialSyncProperties properties) throws Exception {
         var paths = PathPatternRequestMatcher.withDefaults();
         var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         // tus uploads from the web app carry the session cookie (and the CSRF header), never a bearer credential
@@ -100,9 +103,13 @@ class SecurityConfig {
                 // its own manager, no parent: a refused password is checked (and counted) once
                 .authenticationManager(new ProviderManager(browserLogin))
                 .authorizeHttpRequests(a -> a.requestMatchers(paths.matcher("/login"), paths.matcher("/webjars/**"),
-                                paths.matcher("/app/assets/**")).permitAll()
+                                paths.matcher("/app/assets/**"), paths.matcher("/app/invitations/accept"),
+                                paths.matcher("/app/password-reset"), paths.matcher("/app/password-reset/confirm"))
+                                .permitAll()
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().authenticated())
+                .addFilterBefore(new PublicFormsFilter(problems,
+                        new RateLimits(properties.rateLimit().requestsPerMinute())), CsrfFilter.class)
                 .addFilterBefore(new BrowserCaller(memberships), AuthorizationFilter.class)
                 // scripts (htmx, the tus uploader) get a 401 problem, not the login page, when the session has ended
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {

@@ -31,6 +31,11 @@ public class Invitations {
         return new Invitation(keys.getKey().longValue(), workspaceId, email, role, at, expires, null);
     }
 
+    Optional<Invitation> byToken(String tokenHash) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = ?").param(tokenHash)
+                .query((rs, n) -> map(rs)).optional();
+    }
+
     Optional<Invitation> lockByToken(String tokenHash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM invitations WHERE token_hash = ? FOR UPDATE").param(tokenHash)
                 .query((rs, n) -> map(rs)).optional();

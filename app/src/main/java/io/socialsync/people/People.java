@@ -108,6 +108,18 @@ public class People {
         return new Invitation.Sent(invitation, link, mailed);
     }
 
+    /** What an unused, unexpired invitation link offers, for the page that accepts it; nothing is changed. */
+    public Optional<Invitation.Pending> pendingInvitation(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return invitations.byToken(OneTimeTokens.hash(token))
+                .filter(i -> i.acceptedAt() == null && i.expiresAt().isAfter(now))
+                .map(i -> new Invitation.Pending(workspaces.byId(i.workspaceId()).orElseThrow().name(), i.email(),
+                        i.role(), i.expiresAt(), users.byEmail(i.email()).isPresent()));
+    }
+
     /**
      * Accepts an invitation. Signed in ({@code userId} set): that person joins, if the invitation is for their
      * address. Not signed in: a new account for the invited address, with the name and password given.
@@ -173,7 +185,7 @@ public class People {
             Instant now = clock.instant();
             resets.insert(user.get().id(), hash, now, now.plus(settings.passwordResetTtl()));
         });
-        String link = mailer.link("/app/password-reset", token);
+        String link = mailer.link("/app/password-reset/confirm", token);
         Runnable mail = () -> mailer.send(user.get().email(), "Reset your SocialSync password", "Set a new password: "
                 + link + "\n\nThe link works once and expires in " + settings.passwordResetTtl().toMinutes()
                 + " minutes. If you did not ask for it, ignore this mail.\n");

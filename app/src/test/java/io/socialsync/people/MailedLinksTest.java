@@ -83,6 +83,7 @@ class MailedLinksTest extends ServerTest {
         SMTP.purgeEmailFromAllMailboxes();
         assertThat(anonymous.post("/auth/password-reset", "{\"email\":\"" + guest + "\"}").status()).isEqualTo(202);
         MimeMessage reset = mailTo(guest);
+        assertThat(GreenMailUtil.getBody(reset)).contains("http://localhost:" + port + "/app/password-reset/confirm?token=");
         assertThat(anonymous.post("/auth/password-reset/confirm", "{\"token\":\"" + token(reset)
                 + "\",\"password\":\"new guest password\"}").status()).isEqualTo(204);
         assertThat(anonymous.post("/auth/login", "{\"email\":\"" + guest

@@ -23,17 +23,23 @@ import java.util.stream.Collectors;
  */
 final class WebSession {
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_ANY = Pattern.compile(
+            "(?:name=\"_csrf\" value=\"|name=\"csrf-token\" content=\")([^\"]+)\"");
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
-    record Answer(int status, String body, String type, String location) {
+    record Page(int status, String body, String type, String location) {
     }
 
     private WebSession(String base) {
         this.base = base;
+    }
+
+    /** Not logged in: for the public pages (invitation, password reset). */
+    WebSession(int port) {
+        this("http://localhost:" + port);
     }
 
     static WebSession logIn(String base, String email, String password) {
@@ -49,17 +55,37 @@ final class WebSession {
         return session;
     }
 
-    Answer page(String path) {
+    Page page(String path) {
         var answer = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
-        var meta = CSRF_META.matcher(answer.body());
+        var meta = CSRF_ANY.matcher(answer.body());
         if (meta.find()) {
             csrf = meta.group(1);
         }
         return answer;
     }
 
+    static WebSession loggedIn(int port, String email, String password) {
+        return logIn("http://localhost:" + port, email, password);
+    }
+
+    /** An encoded form ({@code a=1&b=2}) posted with the CSRF token; {@code script}: as htmx or fetch() send it. */
+    Page post(String path, String form, boolean script) {
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf)));
+        return send(script ? request.header("HX-Request", "true").header("Accept", "application/json")
+                : request.header("Accept", "text/html"));
+    }
+
+    /** The same post without the CSRF token. */
+    Page forged(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
     /** A form post as the browser sends it (a full page load), or as htmx does ({@code htmx}). */
-    Answer form(String path, Map<String, String> fields, boolean htmx) {
+    Page form(String path, Map<String, String> fields, boolean htmx) {
         var all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
@@ -75,12 +101,12 @@ final class WebSession {
         return send(request);
     }
 
-    private Answer send(HttpRequest.Builder request) {
+    private Page send(HttpRequest.Builder request) {
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(),
+            return new Page(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -89,7 +115,7 @@ final class WebSession {
         }
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 }

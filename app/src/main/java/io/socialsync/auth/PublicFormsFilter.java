@@ -1,0 +1,53 @@
+package io.socialsync.auth;
+
+import io.socialsync.web.ProblemResponses;
+import io.socialsync.web.RateLimits;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The browser's forms that anyone may post (log in, ask for a reset, set a password by link, accept an invitation)
+ * are limited per client address as the API limits a caller: an address throttled for failed authentications is
+ * answered 429 unread, each address has a bucket of posts per minute, and a refused link (401, 404) counts as a
+ * failed authentication, so guessing tokens is as slow as guessing keys.
+ */
+final class PublicFormsFilter extends OncePerRequestFilter {
+    static final Set<String> PATHS = Set.of("/login", "/app/password-reset", "/app/password-reset/confirm",
+            "/app/invitations/accept");
+    private final AuthProblems problems;
+    private final RateLimits limits;
+
+    PublicFormsFilter(AuthProblems problems, RateLimits limits) {
+        this.problems = problems;
+        this.limits = limits;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"POST".equals(request.getMethod()) || !PATHS.contains(SecurityConfig.path(request));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (problems.refuseThrottled(request, response)) {
+            return;
+        }
+        long wait = limits.tryConsume("address:" + request.getRemoteAddr());
+        if (wait > 0) {
+            response.setHeader("Retry-After", Long.toString(wait));
+            ProblemResponses.write(response, 429, "Too many requests",
+                    "too many forms posted from this address; retry after " + wait + " s");
+            return;
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() == 401 || response.getStatus() == 404) {
+            problems.failed(request);
+        }
+    }
+}
