@@ -21,7 +21,7 @@ public class LedgerCommand {
                     case LedgerVerifier.Result.Intact ok -> {
                         System.out.println("ledger intact: " + ok.checked() + " events verified, "
                                 + (ok.checkpoint() == null ? "no signed checkpoint yet"
-                                : "the latest signed checkpoint (event " + ok.checkpoint() + ") matches"));
+                                : "the latest signed checkpoint (" + ok.checkpoint() + " events) matches"));
                         yield 0;
                     }
                     case LedgerVerifier.Result.Broken broken -> {
@@ -42,7 +42,8 @@ public class LedgerCommand {
         public Integer call() {
             try (var ctx = Contexts.tool()) {
                 var written = ctx.getBean(LedgerCheckpoints.class).write();
-                System.out.println(written.map(c -> "checkpoint: event " + c.headId() + " " + c.headHash())
+                System.out.println(written.map(c -> "checkpoint: " + c.events() + " events, " + c.heads().size()
+                        + " chains")
                         .orElse("the ledger is empty: nothing to checkpoint"));
                 return 0;
             } catch (LedgerCheckpoints.Refused | LedgerCheckpoints.Forged e) {

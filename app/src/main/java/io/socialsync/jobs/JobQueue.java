@@ -1,5 +1,6 @@
 package io.socialsync.jobs;
 
+import io.socialsync.db.DbTime;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Errors;
 import io.socialsync.domain.Invalid;
@@ -37,8 +38,11 @@ public class JobQueue {
     private final Backoff backoff;
     private final Clock clock;
     private final GiveUps giveUps;
+    private final DbTime time;
 
-    public JobQueue(JobRows rows, Ledger ledger, JobKinds kinds, Backoff backoff, Clock clock, GiveUps giveUps) {
+    public JobQueue(JobRows rows, Ledger ledger, JobKinds kinds, Backoff backoff, Clock clock, GiveUps giveUps,
+                    DbTime time) {
+        this.time = time;
         this.rows = rows;
         this.ledger = ledger;
         this.kinds = kinds;
@@ -116,16 +120,28 @@ public class JobQueue {
         return ids;
     }
 
-    /** Claims up to {@code limit} due jobs of the given kinds for {@code worker}, under one new lease token. */
+    /**
+     * Claims up to {@code limit} due jobs of the given kinds for {@code worker}, under one new lease token. On
+     * PostgreSQL the lock, the update and the attempt rows are one statement; H2 locks its candidates one by one
+     * ({@link JobRows#lockDue}), then updates them and inserts their attempts as one statement and one batch.
+     */
     @Transactional
     public List<Job.Claimed> claim(String worker, Collection<String> jobKinds, int limit, Duration lease) {
-        List<Long> ids = rows.lockDue(jobKinds, limit);
-        if (ids.isEmpty()) {
+        String token = UUID.randomUUID().toString();
+        List<Job> jobs;
+        if (time.postgres()) {
+            jobs = rows.claimInOneStatement(jobKinds, limit, token, worker, lease.toMillis());
+        } else {
+            List<Long> ids = rows.lockDue(jobKinds, limit);
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            jobs = rows.markRunning(ids, token, worker, lease.toMillis());
+            rows.insertAttempts(jobs, worker, token);
+        }
+        if (jobs.isEmpty()) {
             return List.of();
         }
-        String token = UUID.randomUUID().toString();
-        List<Job> jobs = rows.markRunning(ids, token, worker, lease.toMillis());
-        rows.insertAttempts(jobs, worker, token);
         var actor = Actor.worker(worker);
         // one ledger append for the batch: the head is locked once per claim, not once per job
         ledger.appendAll(jobs.stream()

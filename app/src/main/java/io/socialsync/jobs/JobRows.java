@@ -4,10 +4,8 @@ import static io.socialsync.db.Timestamps.instant;
 import static io.socialsync.db.Timestamps.utc;
 
 import io.socialsync.db.DbTime;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -142,6 +139,49 @@ public class JobRows {
         }
     }
 
+    /**
+     * PostgreSQL: the whole claim of up to {@code limit} due jobs as one statement. Each (kind, waiting state) is an
+     * ordered index walk that locks as it goes and stops at the limit (as {@link #lockDue}); the best {@code limit}
+     * of them are marked RUNNING under one lease token, and their attempt rows inserted, in the same statement: one
+     * round trip for the claim, whatever its size. Rows locked but not among the best stay locked until commit.
+     *
+     * @return the claimed jobs in claim order
+     */
+    List<Job> claimInOneStatement(Collection<String> kinds, int limit, String token, String worker, long leaseMillis) {
+        if (kinds.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        var sql = new StringBuilder("WITH ");
+        var branches = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        int i = 0;
+        for (String kind : kinds) {
+            params.put("kind" + i, kind);
+            for (JobState state : JobState.WAITING) {
+                String name = "d" + branches.size();
+                sql.append(name).append(" AS (SELECT id, priority, run_at FROM jobs WHERE state = '").append(state.name())
+                        .append("' AND kind = :kind").append(i).append(" AND run_at <= CURRENT_TIMESTAMP ")
+                        .append("ORDER BY state, kind, priority DESC, run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED), ");
+                branches.add("SELECT * FROM " + name);
+            }
+            i++;
+        }
+        sql.append("best AS (SELECT id FROM (").append(String.join(" UNION ALL ", branches))
+                .append(") due ORDER BY priority DESC, run_at, id LIMIT :limit), ")
+                .append("claimed AS (UPDATE jobs SET state = 'RUNNING', attempt = attempt + 1, lease_token = :token, ")
+                .append("lease_owner = :worker, lease_expires_at = ").append(time.nowPlusMillis("lease"))
+                .append(", started_at = COALESCE(started_at, CURRENT_TIMESTAMP) WHERE id IN (SELECT id FROM best) ")
+                .append("RETURNING ").append(COLUMNS).append("), ")
+                .append("attempts AS (INSERT INTO job_attempts (job_id, attempt, worker, lease_token, started_at) ")
+                .append("SELECT id, attempt, :worker, :token, CURRENT_TIMESTAMP FROM claimed) ")
+                .append("SELECT ").append(COLUMNS).append(" FROM claimed ORDER BY priority DESC, run_at, id");
+        params.put("limit", limit);
+        params.put("token", token);
+        params.put("worker", worker);
+        params.put("lease", leaseMillis);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+    }
+
     /** For the development endpoint: one waiting job of a workspace (a given one, or the next due). */
     List<Long> lockWaiting(long workspaceId, Long id) {
         String which = id != null ? "AND id = :id" : "AND run_at <= CURRENT_TIMESTAMP ORDER BY priority DESC, run_at, id";
@@ -196,44 +236,38 @@ public class JobRows {
 
     /**
      * {@code finish(id, token, COMPLETED, result, null, 0)} and then {@code closeAttempt(id, token, "COMPLETED",
-     * null)} for each job, as two JDBC batches (two round trips for the lot).
+     * null)} for each job, set-based: one fenced UPDATE of jobs for the lot (each row matched on its own (id,
+     * lease_token) pair, so a job whose lease was lost is left alone), one UPDATE of their attempt rows, and one JDBC
+     * batch for the results that are not null (none for most jobs).
      *
      * @return for each job, in order, whether its fenced write took effect
      */
     boolean[] completeAll(List<Job.Claimed> claimed, List<String> results) {
-        int[] counts = template.batchUpdate("UPDATE jobs SET state = 'COMPLETED', result = ?, last_error = NULL, "
-                        + "finished_at = CURRENT_TIMESTAMP, progress_percent = 100, lease_token = NULL, "
-                        + "lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_token = ? AND state = 'RUNNING'",
-                new BatchPreparedStatementSetter() {
-                    @Override
-                    public void setValues(PreparedStatement ps, int i) throws SQLException {
-                        ps.setString(1, results.get(i));
-                        ps.setLong(2, claimed.get(i).id());
-                        ps.setString(3, claimed.get(i).leaseToken());
-                    }
-
-                    @Override
-                    public int getBatchSize() {
-                        return claimed.size();
-                    }
-                });
+        var pairs = claimed.stream().map(c -> new Object[] {c.id(), c.leaseToken()}).toList();
+        String update = "UPDATE jobs SET state = 'COMPLETED', result = NULL, last_error = NULL, "
+                + "finished_at = CURRENT_TIMESTAMP, progress_percent = 100, lease_token = NULL, lease_owner = NULL, "
+                + "lease_expires_at = NULL WHERE (id, lease_token) IN (:pairs) AND state = 'RUNNING'";
+        Set<Long> updated = new HashSet<>(jdbc.sql(time.postgres() ? update + " RETURNING id"
+                : "SELECT id FROM FINAL TABLE (" + update + ")").param("pairs", pairs).query(Long.class).list());
         var done = new boolean[claimed.size()];
-        var finished = new ArrayList<Job.Claimed>(claimed.size());
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Statement.SUCCESS_NO_INFO) {
-                throw new IllegalStateException("the JDBC driver did not report update counts for a batch");
-            }
-            done[i] = counts[i] == 1;
+        var finished = new ArrayList<Object[]>(claimed.size());
+        var withResult = new ArrayList<Object[]>();
+        for (int i = 0; i < claimed.size(); i++) {
+            done[i] = updated.contains(claimed.get(i).id());
             if (done[i]) {
-                finished.add(claimed.get(i));
+                finished.add(pairs.get(i));
+                if (results.get(i) != null) {
+                    withResult.add(new Object[] {results.get(i), claimed.get(i).id()});
+                }
             }
         }
-        template.batchUpdate("UPDATE job_attempts SET finished_at = CURRENT_TIMESTAMP, outcome = 'COMPLETED', "
-                        + "error = NULL WHERE job_id = ? AND lease_token = ? AND finished_at IS NULL", finished,
-                finished.size(), (ps, c) -> {
-                    ps.setLong(1, c.id());
-                    ps.setString(2, c.leaseToken());
-                });
+        if (!finished.isEmpty()) {
+            jdbc.sql("UPDATE job_attempts SET finished_at = CURRENT_TIMESTAMP, outcome = 'COMPLETED', error = NULL "
+                    + "WHERE (job_id, lease_token) IN (:pairs) AND finished_at IS NULL").param("pairs", finished).update();
+        }
+        if (!withResult.isEmpty()) {
+            template.batchUpdate("UPDATE jobs SET result = ? WHERE id = ?", withResult);
+        }
         return done;
     }
 

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.util.Collection;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 public class JobRunner implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private final JobQueue queue;
+    private final BatchCompleter completer;
     private final JobKinds kinds;
     private final JobMetrics metrics;
     private final String name;
@@ -31,8 +33,10 @@ public class JobRunner implements DisposableBean {
     private final ScheduledExecutorService watchdogs =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("jobs-watchdog").factory());
 
-    public JobRunner(JobQueue queue, JobKinds kinds, JobMetrics metrics, SocialSyncProperties properties) {
+    public JobRunner(JobQueue queue, BatchCompleter completer, JobKinds kinds, JobMetrics metrics,
+                     SocialSyncProperties properties) {
         this.queue = queue;
+        this.completer = completer;
         this.kinds = kinds;
         this.metrics = metrics;
         String configured = properties.jobs().workerName();
@@ -64,7 +68,7 @@ public class JobRunner implements DisposableBean {
             Object result = handler.run(context);
             watchdog.cancel(false);
             Thread.interrupted();
-            if (!context.stillOwned() || !queue.complete(claimed, result, name)) {
+            if (!context.stillOwned() || !completed(claimed, result)) {
                 outcome = "discarded";
                 log.info("Job {} finished after its lease was lost; result discarded", claimed.id());
             }
@@ -77,6 +81,15 @@ public class JobRunner implements DisposableBean {
             metrics.finished(claimed.job().kind(), outcome, System.nanoTime() - started);
         }
         return outcome;
+    }
+
+    /** Through the node's batch completer: this thread waits for the flush that records it (a few ms at most). */
+    private boolean completed(Job.Claimed claimed, Object result) {
+        try {
+            return completer.complete(claimed, result, name).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     private String failed(Job.Claimed claimed, JobHandler handler, JobContext context, boolean timedOut,

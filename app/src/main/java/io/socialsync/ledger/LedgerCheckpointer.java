@@ -43,7 +43,7 @@ public class LedgerCheckpointer implements PeriodicTask.Owner, DisposableBean {
 
     private void checkpoint(String why) {
         try {
-            checkpoints.write().ifPresent(c -> log.debug("Ledger checkpoint ({}) at event {}", why, c.headId()));
+            checkpoints.write().ifPresent(c -> log.debug("Ledger checkpoint ({}) of {} events", why, c.events()));
         } catch (LedgerCheckpoints.Refused | LedgerCheckpoints.Forged e) {
             log.error("Ledger checkpoint refused: {}; run `socialsync ledger verify`", e.getMessage());
         } catch (RuntimeException e) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -19,10 +21,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signed checkpoints of the head, kept in storage and never in the database: {@code ledger/checkpoints/<head id,
- * 19 digits>.json} holding {head_id, head_hash, at, mac}. Rows MACed with a key the attacker lacks cannot be forged,
- * but they can be deleted from the end; a checkpoint pins how long the chain was, so that shows as soon as one
- * covers the deleted rows. Deleting rows after the last checkpoint is not detectable (docs/ARCHITECTURE.md).
+ * Signed checkpoints of every chain's head at once, kept in storage and never in the database:
+ * {@code ledger/checkpoints/<events, 19 digits>.json} holding {events, heads: [{chain, seq, id, hash}], at, mac}, where
+ * events is how many events the heads cover (the sum of their seqs, which only grows) and the MAC covers all of it.
+ * One MAC over all the heads joins the chains: none can be cut back or emptied alone once a checkpoint covers it.
+ * Rows MACed with a key the attacker lacks cannot be forged, but they can be deleted from a chain's end; a
+ * checkpoint pins how long each chain was, so that shows as soon as one covers the deleted rows. Deleting rows after
+ * the last checkpoint is not detectable (docs/ARCHITECTURE.md). Checkpoints written before the stripes ({head_id,
+ * head_hash}) read as one head of chain 0.
  */
 @Component
 public class LedgerCheckpoints {
@@ -40,13 +46,27 @@ public class LedgerCheckpoints {
         this.clock = clock;
     }
 
-    public record Checkpoint(long headId, String headHash, Instant at, String mac) {
-        static String message(long headId, String headHash, Instant at) {
-            return "checkpoint:" + headId + ":" + headHash + ":" + at;
+    /** A chain's last event as a checkpoint recorded it. */
+    public record StripeHead(int chain, long seq, long id, String hash) {
+    }
+
+    /** @param events how many events the heads cover (the sum of their seqs) */
+    public record Checkpoint(long events, List<StripeHead> heads, Instant at, String mac) {
+        static String message(long events, List<StripeHead> heads, Instant at) {
+            if (heads.size() == 1 && heads.getFirst().chain() == 0 && heads.getFirst().id() == heads.getFirst().seq()
+                    && heads.getFirst().seq() == events) {
+                return "checkpoint:" + events + ":" + heads.getFirst().hash() + ":" + at; // the pre-stripe form
+            }
+            var text = new StringBuilder("checkpoint2:" + events);
+            for (var h : heads) {
+                text.append(':').append(h.chain()).append('/').append(h.seq()).append('/').append(h.id()).append('/')
+                        .append(h.hash());
+            }
+            return text.append(':').append(at).toString();
         }
 
-        static StorageKey key(long headId) {
-            return StorageKey.of(PREFIX + String.format("%019d", headId) + ".json");
+        static StorageKey key(long events) {
+            return StorageKey.of(PREFIX + String.format("%019d", events) + ".json");
         }
     }
 
@@ -65,53 +85,66 @@ public class LedgerCheckpoints {
     }
 
     /**
-     * Signs the current head, unless the latest checkpoint already has it. The head is checked first (its row's
-     * hash and MAC, and that the chain still holds the latest checkpoint's event unchanged): a checkpoint must
-     * never vouch for a chain someone cut back since the last one.
+     * Signs every chain's current head, unless the latest checkpoint already covers them. Each head is checked first
+     * (its row's hash and MAC), and that every chain still holds the latest checkpoint's event for it unchanged: a
+     * checkpoint must never vouch for a chain someone cut back since the last one.
      *
      * @return the latest checkpoint after this call; empty while the ledger is empty
      */
     public Optional<Checkpoint> write() {
-        var head = events.head();
-        if (head.lastId() == 0) {
-            return Optional.empty();
+        var heads = new ArrayList<StripeHead>();
+        long total = 0;
+        for (var head : events.heads()) {
+            if (head.lastSeq() == 0) {
+                continue;
+            }
+            var row = events.at(head.chain(), head.lastSeq());
+            if (row.isEmpty() || !row.get().event().hash().equals(head.lastHash())
+                    || !key.verifies(head.lastHash(), row.get().mac())) {
+                throw new Refused("the head of chain " + head.chain() + " (seq " + head.lastSeq()
+                        + ") does not match a row with a valid MAC");
+            }
+            heads.add(new StripeHead(head.chain(), head.lastSeq(), row.get().event().id(), head.lastHash()));
+            total += head.lastSeq();
         }
-        var row = events.byId(head.lastId());
-        if (row.isEmpty() || !row.get().event().hash().equals(head.lastHash())
-                || !key.verifies(head.lastHash(), row.get().mac())) {
-            throw new Refused("the head (event " + head.lastId() + ") does not match a row with a valid MAC");
+        if (heads.isEmpty()) {
+            return Optional.empty();
         }
         var previous = latest();
         if (previous.isPresent()) {
             var p = previous.get();
-            if (p.headId() == head.lastId()) {
-                return previous;
-            }
-            // the chain must still hold p's event unchanged; p may also be past the head read above, written by
+            // every chain must still hold p's event unchanged; p may also be past the heads read above, written by
             // another node that appended meanwhile: then it is already the latest, not a sign of a cut chain
-            String problem = mismatch(p, events.byId(p.headId()).map(s -> s.event().hash()));
-            if (problem != null) {
-                throw new Refused(problem);
+            for (var h : p.heads()) {
+                String problem = mismatch(p, h, events.at(h.chain(), h.seq()).map(s -> s.event().hash()));
+                if (problem != null) {
+                    throw new Refused(problem);
+                }
             }
-            if (p.headId() > head.lastId()) {
+            if (p.events() >= total) {
                 return previous;
             }
         }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var checkpoint = new Checkpoint(head.lastId(), head.lastHash(), at,
-                key.mac(Checkpoint.message(head.lastId(), head.lastHash(), at)));
+        var checkpoint = new Checkpoint(total, List.copyOf(heads), at, key.mac(Checkpoint.message(total, heads, at)));
         var body = new LinkedHashMap<String, Object>();
-        body.put("head_id", checkpoint.headId());
-        body.put("head_hash", checkpoint.headHash());
+        body.put("events", total);
+        body.put("heads", heads.stream().map(h -> {
+            var m = new LinkedHashMap<String, Object>();
+            m.put("chain", h.chain());
+            m.put("seq", h.seq());
+            m.put("id", h.id());
+            m.put("hash", h.hash());
+            return m;
+        }).toList());
         body.put("at", at.toString());
         body.put("mac", checkpoint.mac());
         byte[] bytes = JSON.writeValueAsBytes(body);
-        storage.put(Checkpoint.key(checkpoint.headId()), new ByteArrayInputStream(bytes), bytes.length,
-                "application/json");
+        storage.put(Checkpoint.key(total), new ByteArrayInputStream(bytes), bytes.length, "application/json");
         return Optional.of(checkpoint);
     }
 
-    /** The checkpoint with the highest head id, its MAC checked. @throws Forged if it does not verify */
+    /** The checkpoint that covers the most events, its MAC checked. @throws Forged if it does not verify */
     public Optional<Checkpoint> latest() {
         Optional<StorageKey> last;
         try (var listing = storage.list(PREFIX)) {
@@ -120,15 +153,15 @@ public class LedgerCheckpoints {
         return last.map(this::read);
     }
 
-    /** Why the chain no longer holds what {@code checkpoint} recorded ({@code hashNow}: its event's hash now). */
-    static String mismatch(Checkpoint checkpoint, Optional<String> hashNow) {
+    /** Why a chain no longer holds what {@code checkpoint} recorded as its head ({@code hashNow}: that event's hash now). */
+    static String mismatch(Checkpoint checkpoint, StripeHead head, Optional<String> hashNow) {
         if (hashNow.isEmpty()) {
-            return "the checkpoint of " + checkpoint.at() + " records event " + checkpoint.headId()
-                    + ", which is no longer in the chain (rows deleted from its end)";
+            return "the checkpoint of " + checkpoint.at() + " records event " + head.id() + " (chain " + head.chain()
+                    + " seq " + head.seq() + "), which is no longer in the chain (rows deleted from its end)";
         }
-        if (!hashNow.get().equals(checkpoint.headHash())) {
-            return "event " + checkpoint.headId() + " no longer has the hash the checkpoint of " + checkpoint.at()
-                    + " recorded (the chain up to it was rewritten)";
+        if (!hashNow.get().equals(head.hash())) {
+            return "event " + head.id() + " (chain " + head.chain() + " seq " + head.seq() + ") no longer has the "
+                    + "hash the checkpoint of " + checkpoint.at() + " recorded (the chain up to it was rewritten)";
         }
         return null;
     }
@@ -146,8 +179,6 @@ public class LedgerCheckpoints {
         } catch (JacksonException e) {
             throw new Forged("checkpoint " + storageKey.name() + " is not JSON");
         }
-        long headId = node.path("head_id").asLong(-1);
-        String headHash = node.path("head_hash").asString("");
         String at = node.path("at").asString("");
         String mac = node.path("mac").asString("");
         Instant instant;
@@ -156,10 +187,22 @@ public class LedgerCheckpoints {
         } catch (RuntimeException e) {
             throw new Forged("checkpoint " + storageKey.name() + " has no valid time");
         }
-        if (!storageKey.equals(Checkpoint.key(Math.max(headId, 0)))
-                || !key.verifies(Checkpoint.message(headId, headHash, instant), mac)) {
+        long total;
+        var heads = new ArrayList<StripeHead>();
+        if (node.has("head_id")) { // written before the stripes: chain 0's head, whose seq is its id
+            total = node.path("head_id").asLong(-1);
+            heads.add(new StripeHead(0, total, total, node.path("head_hash").asString("")));
+        } else {
+            total = node.path("events").asLong(-1);
+            for (var h : node.path("heads")) {
+                heads.add(new StripeHead(h.path("chain").asInt(-1), h.path("seq").asLong(-1), h.path("id").asLong(-1),
+                        h.path("hash").asString("")));
+            }
+        }
+        if (!storageKey.equals(Checkpoint.key(Math.max(total, 0)))
+                || !key.verifies(Checkpoint.message(total, heads, instant), mac)) {
             throw new Forged("checkpoint " + storageKey.name() + " was not signed with the ledger key");
         }
-        return new Checkpoint(headId, headHash, instant, mac);
+        return new Checkpoint(total, List.copyOf(heads), instant, mac);
     }
 }

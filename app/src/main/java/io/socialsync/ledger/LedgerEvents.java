@@ -30,27 +30,48 @@ public class LedgerEvents {
         this.template = template;
     }
 
-    record Head(long lastId, String lastHash) {
+    /** A chain's last link: {@code lastSeq} 0 and the genesis hash while the chain is empty. */
+    record Head(int chain, long lastSeq, String lastHash) {
     }
 
-    Head lockHead() {
-        return jdbc.sql("SELECT last_id, last_hash FROM ledger_head WHERE chain = 0 FOR UPDATE")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    private static final String HEADS = "SELECT chain, last_id, last_hash FROM ledger_head";
+
+    private static Head head(ResultSet rs, int n) throws SQLException {
+        return new Head(rs.getInt(1), rs.getLong(2), rs.getString(3));
     }
 
-    Head head() {
-        return jdbc.sql("SELECT last_id, last_hash FROM ledger_head WHERE chain = 0")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
+    Head lockHead(int chain) {
+        return jdbc.sql(HEADS + " WHERE chain = ? FOR UPDATE").param(chain).query(LedgerEvents::head).single();
     }
 
-    void moveHead(long id, String hash) {
-        jdbc.sql("UPDATE ledger_head SET last_id = ?, last_hash = ? WHERE chain = 0").params(id, hash).update();
+    /** Every chain's head, locked in chain order (the one order every locker uses, so two never deadlock). */
+    List<Head> lockAllHeads() {
+        return jdbc.sql(HEADS + " ORDER BY chain FOR UPDATE").query(LedgerEvents::head).list();
+    }
+
+    List<Head> heads() {
+        return jdbc.sql(HEADS + " ORDER BY chain").query(LedgerEvents::head).list();
+    }
+
+    void moveHead(int chain, long seq, String hash) {
+        jdbc.sql("UPDATE ledger_head SET last_id = ?, last_hash = ? WHERE chain = ?").params(seq, hash, chain).update();
+    }
+
+    /** {@code n} new event ids, in one round trip. A sequence: ids are global and never block an appender. */
+    long[] nextIds(int n) {
+        return jdbc.sql("SELECT nextval('ledger_event_ids') FROM generate_series(1, ?)").param(n)
+                .query(Long.class).list().stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** A row and its place: the {@code seq}-th link of chain {@code chain}. */
+    record Link(int chain, long seq, LedgerEvent event) {
     }
 
     /** One JDBC batch: one round trip to the database for the whole list. */
-    void insertAll(List<LedgerEvent> list, LedgerKey key) {
-        template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ", mac) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", list,
-                list.size(), (ps, e) -> {
+    void insertAll(List<Link> list, LedgerKey key) {
+        template.batchUpdate("INSERT INTO ledger_events (" + COLUMNS + ", mac, chain, seq) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", list, list.size(), (ps, link) -> {
+                    var e = link.event();
                     ps.setLong(1, e.id());
                     ps.setObject(2, utc(e.occurredAt()));
                     ps.setLong(3, e.workspaceId());
@@ -67,27 +88,41 @@ public class LedgerEvents {
                     ps.setString(10, e.prevHash());
                     ps.setString(11, e.hash());
                     ps.setString(12, key.mac(e.hash()));
+                    ps.setInt(13, link.chain());
+                    ps.setLong(14, link.seq());
                 });
     }
 
     /** A row as stored, with its MAC (null on a row older than the column that was never sealed). */
-    record Sealed(LedgerEvent event, String mac) {
+    record Sealed(int chain, long seq, LedgerEvent event, String mac) {
     }
 
-    /** Every row in chain order, streamed: verification must not hold the whole ledger in memory. */
+    private static Sealed sealed(ResultSet rs) throws SQLException {
+        return new Sealed(rs.getInt("chain"), rs.getLong("seq"), map(rs), rs.getString("mac"));
+    }
+
+    /** Every row, chain by chain and in each in seq order, streamed: verification must not hold the whole ledger in
+     * memory. */
     void forEachInOrder(Consumer<Sealed> consumer) {
         // the fetch size on this statement only: set on the shared JdbcTemplate it would apply to every query after
         template.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + COLUMNS + ", mac FROM ledger_events ORDER BY id");
+            var statement = connection.prepareStatement("SELECT " + COLUMNS
+                    + ", mac, chain, seq FROM ledger_events ORDER BY chain, seq");
             statement.setFetchSize(1000);
             return statement;
-        }, (RowCallbackHandler) rs -> consumer.accept(new Sealed(map(rs), rs.getString("mac"))));
+        }, (RowCallbackHandler) rs -> consumer.accept(sealed(rs)));
     }
 
     /** One probe of the primary key: the stored hash and MAC of one row. */
     Optional<Sealed> byId(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", mac FROM ledger_events WHERE id = ?").param(id)
-                .query((rs, n) -> new Sealed(map(rs), rs.getString("mac"))).optional();
+        return jdbc.sql("SELECT " + COLUMNS + ", mac, chain, seq FROM ledger_events WHERE id = ?").param(id)
+                .query((rs, n) -> sealed(rs)).optional();
+    }
+
+    /** One probe of the (chain, seq) index. */
+    Optional<Sealed> at(int chain, long seq) {
+        return jdbc.sql("SELECT " + COLUMNS + ", mac, chain, seq FROM ledger_events WHERE chain = ? AND seq = ?")
+                .params(chain, seq).query((rs, n) -> sealed(rs)).optional();
     }
 
     /** Sealing rows that predate the MAC column: only where there is none, so nothing already sealed changes. */

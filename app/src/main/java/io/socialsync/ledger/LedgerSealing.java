@@ -93,7 +93,7 @@ public class LedgerSealing implements InitializingBean {
 
     /** @return the rows sealed; 0 when another node did it first. @throws Refused (rolls back every row sealed) */
     private long seal() {
-        events.lockHead(); // serial with appends and with other nodes starting now
+        events.lockAllHeads(); // serial with appends and with other nodes starting now
         if (sealed()) {
             return 0;
         }
@@ -105,10 +105,12 @@ public class LedgerSealing implements InitializingBean {
             throw new Refused("a checkpoint exists, so these rows lost their MACs after sealing");
         }
         var walk = new Object() {
-            long expectedId = 1;
-            String prevHash = LedgerHash.GENESIS;
+            int chain = -1;
+            long expectedSeq;
+            String prevHash;
             long sealed;
             boolean sawMac;
+            final java.util.Map<Integer, LedgerEvents.Sealed> ends = new java.util.HashMap<>();
             final List<LedgerEvent> pending = new ArrayList<>();
 
             void flush() {
@@ -119,8 +121,15 @@ public class LedgerSealing implements InitializingBean {
         };
         events.forEachInOrder(row -> {
             var e = row.event();
-            if (e.id() != walk.expectedId || !e.prevHash().equals(walk.prevHash) || !LedgerHash.of(e).equals(e.hash())) {
-                throw new Refused("the chain breaks at event " + walk.expectedId);
+            if (row.chain() != walk.chain) {
+                walk.chain = row.chain();
+                walk.expectedSeq = 1;
+                walk.prevHash = LedgerHash.GENESIS;
+                walk.sawMac = false;
+            }
+            if (row.seq() != walk.expectedSeq || !e.prevHash().equals(walk.prevHash)
+                    || !LedgerHash.matches(row.chain(), row.seq(), e)) {
+                throw new Refused("chain " + walk.chain + " breaks at seq " + walk.expectedSeq);
             }
             if (row.mac() == null) {
                 if (walk.sawMac) {
@@ -133,14 +142,17 @@ public class LedgerSealing implements InitializingBean {
             } else {
                 walk.sawMac = true;
             }
-            walk.expectedId++;
+            walk.expectedSeq++;
             walk.prevHash = e.hash();
+            walk.ends.put(row.chain(), row);
         });
         walk.flush();
-        long through = walk.expectedId - 1;
-        var head = events.head();
-        if (head.lastId() != through || !head.lastHash().equals(walk.prevHash)) {
-            throw new Refused("the head does not match the end of the chain (event " + through + ")");
+        for (var head : events.heads()) {
+            var end = walk.ends.get(head.chain());
+            if (head.lastSeq() != (end == null ? 0 : end.seq())
+                    || !head.lastHash().equals(end == null ? LedgerHash.GENESIS : end.event().hash())) {
+                throw new Refused("the head of chain " + head.chain() + " does not match the end of the chain");
+            }
         }
         long workspace = workspaces.firstId();
         var payload = new LinkedHashMap<String, Object>();

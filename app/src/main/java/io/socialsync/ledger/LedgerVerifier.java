@@ -1,16 +1,20 @@
 package io.socialsync.ledger;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Walks the whole chain and reports the first broken link: a changed row (hash mismatch), a deleted row (gap in
- * ids or a head that points past the end), an inserted row (prev_hash mismatch or unexpected id), a row whose MAC
- * is missing or wrong (written or rewritten without the ledger key, even with every hash recomputed), and a chain
- * that no longer holds the latest signed checkpoint's event unchanged (rows cut from its end, head moved back).
+ * Walks every chain and reports the first broken link: a changed row (hash mismatch), a deleted row (gap in a
+ * chain's seqs or a head that points past its end), an inserted row (prev_hash mismatch or unexpected seq), a row
+ * moved to another chain or place (its hash covers both), a row whose MAC is missing or wrong (written or rewritten
+ * without the ledger key, even with every hash recomputed), and a chain that no longer holds the event the latest
+ * signed checkpoint recorded as its head (rows cut from its end, head moved back, the chain emptied).
  */
 @Component
 public class LedgerVerifier {
@@ -27,7 +31,7 @@ public class LedgerVerifier {
     public sealed interface Result {
         long checked();
 
-        /** @param checkpoint the head id of the latest checkpoint the chain matched; null when there is none yet */
+        /** @param checkpoint how many events the latest checkpoint the chains matched covers; null when there is none yet */
         record Intact(long checked, Long checkpoint) implements Result {
         }
 
@@ -44,12 +48,17 @@ public class LedgerVerifier {
         } catch (LedgerCheckpoints.Forged e) {
             return new Result.Broken(0, 0, e.getMessage());
         }
-        long anchored = checkpoint.map(LedgerCheckpoints.Checkpoint::headId).orElse(-1L);
+        var heads = new TreeMap<Integer, LedgerEvents.Head>();
+        events.heads().forEach(h -> heads.put(h.chain(), h));
+        var anchored = new HashMap<Integer, LedgerCheckpoints.StripeHead>();
+        checkpoint.ifPresent(c -> c.heads().forEach(h -> anchored.put(h.chain(), h)));
         var state = new Object() {
-            long expectedId = 1;
-            String prevHash = LedgerHash.GENESIS;
+            int chain = -1;
+            long expectedSeq;
+            String prevHash;
             long checked;
-            String hashAtCheckpoint;
+            final Map<Integer, String> hashAtCheckpoint = new HashMap<>();
+            final Map<Integer, LedgerEvents.Sealed> ends = new HashMap<>(); // each chain's last row
         };
         AtomicReference<Result.Broken> broken = new AtomicReference<>();
         events.forEachInOrder(sealed -> {
@@ -57,41 +66,62 @@ public class LedgerVerifier {
             if (broken.get() != null) {
                 return;
             }
-            String problem = e.id() != state.expectedId
-                    ? (e.id() > state.expectedId ? "event " + state.expectedId + " is missing (next stored id is "
-                    + e.id() + ")" : "unexpected event id " + e.id())
-                    : !e.prevHash().equals(state.prevHash) ? "prev_hash does not match the hash of event " + (e.id() - 1)
-                    : !LedgerHash.of(e).equals(e.hash()) ? "content does not match its hash (row changed)"
+            if (sealed.chain() != state.chain) {
+                state.chain = sealed.chain();
+                state.expectedSeq = 1;
+                state.prevHash = LedgerHash.GENESIS;
+            }
+            String where = "chain " + sealed.chain() + " seq " + state.expectedSeq;
+            String problem = !heads.containsKey(sealed.chain()) ? "chain " + sealed.chain() + " has no head (rows "
+                    + "inserted outside the ledger)"
+                    : sealed.seq() != state.expectedSeq
+                    ? (sealed.seq() > state.expectedSeq ? "event " + where + " is missing (next stored is seq "
+                    + sealed.seq() + ", event " + e.id() + ")" : "unexpected seq " + sealed.seq() + " in chain "
+                    + sealed.chain())
+                    : !e.prevHash().equals(state.prevHash) ? "prev_hash does not match the hash of the previous event "
+                    + "of chain " + sealed.chain()
+                    : !LedgerHash.matches(sealed.chain(), sealed.seq(), e) ? "content does not match its hash (row "
+                    + "changed, or moved to another chain or place)"
                     : sealed.mac() == null ? "the row has no MAC (written outside the ledger)"
                     : !key.verifies(e.hash(), sealed.mac()) ? "the row's MAC does not match (written or rewritten "
                     + "without the ledger key)"
                     : null;
             if (problem != null) {
-                broken.set(new Result.Broken(state.checked, state.expectedId, problem));
+                // the id of the row found wrong; for a missing row, the id of the one stored after it
+                broken.set(new Result.Broken(state.checked, e.id(), problem));
                 return;
             }
-            if (e.id() == anchored) {
-                state.hashAtCheckpoint = e.hash();
+            var a = anchored.get(sealed.chain());
+            if (a != null && a.seq() == sealed.seq()) {
+                state.hashAtCheckpoint.put(sealed.chain(), e.hash());
             }
             state.checked++;
-            state.expectedId++;
+            state.expectedSeq++;
             state.prevHash = e.hash();
+            state.ends.put(sealed.chain(), sealed);
         });
         if (broken.get() != null) {
             return broken.get();
         }
-        var head = events.head();
-        long last = state.expectedId - 1;
-        if (head.lastId() != last || !head.lastHash().equals(state.prevHash)) {
-            return new Result.Broken(state.checked, head.lastId(), "chain ends at event " + last
-                    + " but the head records event " + head.lastId() + " (rows deleted or appended outside the ledger)");
-        }
-        if (checkpoint.isPresent()) {
-            String problem = LedgerCheckpoints.mismatch(checkpoint.get(), Optional.ofNullable(state.hashAtCheckpoint));
-            if (problem != null) {
-                return new Result.Broken(state.checked, anchored, problem);
+        for (var head : heads.values()) {
+            var last = state.ends.get(head.chain());
+            long end = last == null ? 0 : last.seq();
+            String endHash = last == null ? LedgerHash.GENESIS : last.event().hash();
+            if (head.lastSeq() != end || !head.lastHash().equals(endHash)) {
+                return new Result.Broken(state.checked, last == null ? 0 : last.event().id(), "chain "
+                        + head.chain() + " ends at seq " + end + " but its head records seq " + head.lastSeq()
+                        + " (rows deleted or appended outside the ledger)");
             }
         }
-        return new Result.Intact(state.checked, checkpoint.isPresent() ? anchored : null);
+        if (checkpoint.isPresent()) {
+            for (var a : checkpoint.get().heads()) {
+                String problem = LedgerCheckpoints.mismatch(checkpoint.get(), a,
+                        Optional.ofNullable(state.hashAtCheckpoint.get(a.chain())));
+                if (problem != null) {
+                    return new Result.Broken(state.checked, a.id(), problem);
+                }
+            }
+        }
+        return new Result.Intact(state.checked, checkpoint.map(LedgerCheckpoints.Checkpoint::events).orElse(null));
     }
 }

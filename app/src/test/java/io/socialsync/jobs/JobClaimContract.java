@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The claim and completion paths of {@link JobQueue} against a real database (H2 and PostgreSQL subclasses):
  * claim order across the waiting states, no job handed out twice under concurrent claims, fenced batch
- * completion, and a ledger chain that verifies after batched appends.
+ * completion (directly and through the node's {@link BatchCompleter}), and a ledger that verifies after batched
+ * appends.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JobClaimContract {
@@ -195,6 +196,52 @@ abstract class JobClaimContract {
             assertThat(count("SELECT COUNT(*) FROM job_attempts WHERE job_id = ? AND outcome = 'COMPLETED'", c.id()))
                     .isEqualTo(1);
         }
+        assertThat(context.getBean(LedgerVerifier.class).verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+    }
+
+    @Test
+    void theBatchCompleterRecordsJobsHandedOverFromManyThreadsEachFencedByItsOwnLease() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            enqueue(0);
+        }
+        var claimed = new ArrayList<Job.Claimed>();
+        for (int i = 0; i < 3; i++) { // three claims: three lease tokens in one flush
+            claimed.addAll(queue.claim("completer", NOOP, 10, LEASE));
+        }
+        assertThat(claimed).hasSize(30);
+        var lost = claimed.get(7);
+        assertThat(queue.complete(lost, null, "elsewhere")).isTrue(); // its lease is gone before the hand-over
+
+        var completer = context.getBean(BatchCompleter.class);
+        var futures = new ArrayList<java.util.concurrent.CompletableFuture<Boolean>>();
+        var threads = new ArrayList<Thread>();
+        for (int i = 0; i < claimed.size(); i++) {
+            var c = claimed.get(i);
+            Object result = i % 2 == 0 ? Map.of("n", i) : null;
+            var future = new java.util.concurrent.CompletableFuture<Boolean>();
+            futures.add(future);
+            threads.add(Thread.ofVirtual().start(() -> future.complete(completer.complete(c, result, "completer")
+                    .join())));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        for (int i = 0; i < claimed.size(); i++) {
+            var c = claimed.get(i);
+            assertThat(futures.get(i).get()).as("job %d", i).isEqualTo(c != lost);
+            assertThat(count("SELECT COUNT(*) FROM ledger_events WHERE job_id = ? AND event_type = 'job_completed'",
+                    c.id())).isEqualTo(1);
+            assertThat(count("SELECT COUNT(*) FROM job_attempts WHERE job_id = ? AND outcome = 'COMPLETED'", c.id()))
+                    .isEqualTo(1);
+            if (c != lost) {
+                String stored = jdbc.sql("SELECT result FROM jobs WHERE id = ?").param(c.id()).query(String.class)
+                        .optional().orElse(null);
+                assertThat(stored).as("result of job %d", i).isEqualTo(i % 2 == 0 ? "{\"n\":" + i + "}" : null);
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND state = 'COMPLETED' "
+                + "AND lease_token IS NULL", workspace)).isGreaterThanOrEqualTo(30);
         assertThat(context.getBean(LedgerVerifier.class).verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
     }
 

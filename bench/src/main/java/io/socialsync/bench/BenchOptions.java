@@ -5,7 +5,15 @@ import java.util.List;
 
 /** Command-line options of {@link QueueBench}; {@code --help} prints them. */
 record BenchOptions(int jobs, int workers, int batch, List<String> databases, int warmup, int rounds,
-                    Duration lease, Duration timeout, String pgSynchronousCommit, boolean sampleWaits, boolean explain, boolean batchComplete, boolean statements) {
+                    Duration lease, Duration timeout, String pgSynchronousCommit, boolean sampleWaits, boolean explain, String complete, boolean statements) {
+
+    boolean batchComplete() {
+        return complete.equals("batch");
+    }
+
+    boolean completer() {
+        return complete.equals("completer");
+    }
 
     static final String USAGE = """
             usage: bench/queue [--jobs N] [--workers N] [--batch N] [--db pg|h2|both] [--warmup N] [--rounds N]
@@ -21,9 +29,11 @@ record BenchOptions(int jobs, int workers, int batch, List<String> databases, in
               --pg-synchronous-commit on|off
                               PostgreSQL synchronous_commit (default off: embedded PostgreSQL's own default)
               --sample-waits  PostgreSQL only: sample pg_stat_activity every 5 ms and print what sessions wait on
-              --complete each|batch
-                              each (default): complete() once per job, as the workers do; batch: completeAll()
-                              once per claimed batch, one transaction (what a batch completer would do)
+              --complete completer|each|batch
+                              completer (default): each job handed to the node's BatchCompleter, as the workers
+                              do, the worker waiting for its batch's flushes; each: complete() once per job, one
+                              transaction each (the workers before the completer); batch: completeAll() once per
+                              claimed batch
               --statements    PostgreSQL only: print the statements of the last round by total execution time
                               (pg_stat_statements), with calls per job (diagnostic)
               --explain       print the plan of the claim query with the round's jobs waiting (diagnostic)
@@ -41,7 +51,7 @@ record BenchOptions(int jobs, int workers, int batch, List<String> databases, in
         String syncCommit = "off";
         boolean sampleWaits = false;
         boolean explain = false;
-        boolean batchComplete = false;
+        String complete = "completer";
         boolean statements = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -68,16 +78,17 @@ record BenchOptions(int jobs, int workers, int batch, List<String> databases, in
                 case "--sample-waits" -> sampleWaits = true;
                 case "--explain" -> explain = true;
                 case "--statements" -> statements = true;
-                case "--complete" -> batchComplete = switch (value(args, ++i, a)) {
-                    case "each" -> false;
-                    case "batch" -> true;
-                    default -> throw new IllegalArgumentException("--complete takes each or batch");
-                };
+                case "--complete" -> {
+                    complete = value(args, ++i, a);
+                    if (!List.of("completer", "each", "batch").contains(complete)) {
+                        throw new IllegalArgumentException("--complete takes completer, each or batch");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
         return new BenchOptions(jobs, workers, batch, databases, warmup, rounds, Duration.ofSeconds(lease),
-                Duration.ofSeconds(timeout), syncCommit, sampleWaits, explain, batchComplete, statements);
+                Duration.ofSeconds(timeout), syncCommit, sampleWaits, explain, complete, statements);
     }
 
     private static String value(String[] args, int i, String name) {

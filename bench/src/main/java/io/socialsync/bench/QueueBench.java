@@ -1,5 +1,6 @@
 package io.socialsync.bench;
 
+import io.socialsync.jobs.BatchCompleter;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.JobRequest;
@@ -54,7 +55,7 @@ public final class QueueBench {
         }
         System.out.printf("queue bench: jobs=%d workers=%d batch=%d complete=%s warmup=%d rounds=%d lease=%ds cpus=%d "
                         + "java=%s load average %s%n", o.jobs(), o.workers(), o.batch(),
-                o.batchComplete() ? "batch" : "each", o.warmup(), o.rounds(),
+                o.complete(), o.warmup(), o.rounds(),
                 o.lease().toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 CpuUse.loadAverage());
         var results = new LinkedHashMap<String, DbResult>();
@@ -70,9 +71,7 @@ public final class QueueBench {
         results.forEach((name, r) -> summary.append(' ').append(name).append('=').append(Math.round(r.median()))
                 .append(" jobs/s"));
         summary.append(" double_claims=").append(doubleClaims).append(" verified=").append(verified ? "ok" : "FAILED");
-        if (o.batchComplete()) {
-            summary.append(" complete=batch");
-        }
+        summary.append(" complete=").append(o.complete());
         System.out.println(summary);
         System.exit(verified && doubleClaims == 0 ? 0 : 1);
     }
@@ -90,6 +89,7 @@ public final class QueueBench {
         try (ConfigurableApplicationContext ctx = db.start(
                 "--spring.datasource.hikari.maximum-pool-size=" + Math.max(16, o.workers() + 4))) {
             var queue = ctx.getBean(JobQueue.class);
+            var completer = ctx.getBean(BatchCompleter.class);
             var jdbc = ctx.getBean(JdbcClient.class);
             var tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
             long workspace = ctx.getBean(Workspaces.class).create("bench").id();
@@ -100,7 +100,7 @@ public final class QueueBench {
             long doubleClaims = 0;
             if (o.warmup() > 0) {
                 enqueue(queue, tx, workspace, o.warmup());
-                Drain warm = drain(queue, o, o.warmup(), claims, db.pgData());
+                Drain warm = drain(queue, completer, o, o.warmup(), claims, db.pgData());
                 doubleClaims += warm.doubleClaims;
                 System.out.printf("%s: warmup %d jobs drained (%.0f jobs/s, not counted)%n", db.name, o.warmup(),
                         warm.rate());
@@ -123,7 +123,7 @@ public final class QueueBench {
                         jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
                         jdbc.sql("SELECT pg_stat_statements_reset()").query().listOfRows();
                     }
-                    Drain d = drain(queue, o, o.jobs(), claims, db.pgData());
+                    Drain d = drain(queue, completer, o, o.jobs(), claims, db.pgData());
                     doubleClaims += d.doubleClaims;
                     rates.add(d.rate());
                     System.out.printf("%s: round %d: enqueue %d in %.2fs (%.0f/s, %d per transaction, not counted); "
@@ -131,7 +131,7 @@ public final class QueueBench {
                                     + "mean complete%s %.2f ms; double claims %d, lost completions %d, errors %d; cpu: %s%n",
                             db.name, round, o.jobs(), enqueueSeconds, o.jobs() / enqueueSeconds,
                             ENQUEUE_PER_TRANSACTION, d.seconds, d.rate(), d.claimCalls.sum(), d.emptyClaims.sum(),
-                            d.claimMillis(), o.batchComplete() ? " (per batch)" : "", d.completeMillis(), d.doubleClaims, d.lost, d.errors, d.cpu);
+                            d.claimMillis(), o.complete().equals("each") ? "" : " (per batch)", d.completeMillis(), d.doubleClaims, d.lost, d.errors, d.cpu);
                     if (d.firstError != null) {
                         System.out.printf("%s: first error: %s%n", db.name, d.firstError);
                     }
@@ -257,7 +257,7 @@ public final class QueueBench {
      * {@code workers} threads loop claim → complete until {@code n} jobs are completed (or, should completions
      * be lost, accounted for). The clock runs from the moment all threads are released until the last finishes.
      */
-    private static Drain drain(JobQueue queue, BenchOptions o, int n, ConcurrentHashMap<Long, String> claims,
+    private static Drain drain(JobQueue queue, BatchCompleter completer, BenchOptions o, int n, ConcurrentHashMap<Long, String> claims,
                                Path pgData)
             throws InterruptedException {
         var d = new Drain();
@@ -293,7 +293,16 @@ public final class QueueBench {
                                 d.doubleAdder.increment();
                             }
                         }
-                        if (o.batchComplete()) {
+                        if (o.completer()) {
+                            // as the workers' job threads: each hands its job over, then waits for the flush
+                            long t1 = System.nanoTime();
+                            var futures = jobs.stream().map(c -> completer.complete(c, RESULT, worker)).toList();
+                            for (var f : futures) {
+                                count(d, f.join());
+                            }
+                            d.completeNanos.add(System.nanoTime() - t1);
+                            d.completeCalls.increment();
+                        } else if (o.batchComplete()) {
                             long t1 = System.nanoTime();
                             List<Boolean> done = queue.completeAll(
                                     jobs.stream().map(c -> new JobQueue.Completion(c, RESULT)).toList(), worker);
