@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.socialsync.meta.downloads.StorageFullAlert;
 import io.socialsync.meta.webhooks.MetaPayloadsTest;
 import io.socialsync.support.Eventually;
 import java.net.URI;
@@ -14,7 +16,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The seed's Meta download job as its downstream jobs use it: permanent public links (on here), the seed's field
@@ -22,6 +26,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = "socialsync.meta.public-links=true")
 class MetaSeedFieldsTest extends MetaServerTest {
+    @Autowired StorageFullAlert fullAlert;
+    @Autowired TransactionTemplate tx;
+    @Autowired MeterRegistry meters;
 
     @Test
     void aDownloadedVideoHasAPermanentPublicLinkAndTheSeedsFields() throws Exception {
@@ -82,6 +89,23 @@ class MetaSeedFieldsTest extends MetaServerTest {
         assertThat(events.get(0)).contains("\"counter\":\"comments\"").contains("\"delta\":1");
         assertThat(events.get(1)).contains("\"counter\":\"comments\"").contains("\"delta\":-1");
         assertThat(events.get(2)).contains("\"counter\":\"likes\"");
+    }
+
+    @Test
+    void aFullStorageIsACriticalAlertRaisedOncePerQuietPeriod() {
+        var ws = workspaceWithPage();
+        String post = postId(ws.pageId());
+        deliver("/webhook/facebook", videoPost(ws.pageId(), post, mediaUrl(stub(200, "video/mp4"))));
+        long id = awaitPost(ws.id(), post, "downloaded", p -> p.mediaStatus() == MediaStatus.SUCCESS).id();
+        double before = meters.find("socialsync.meta.storage.full").counter().count();
+        assertThat(tx.<Boolean>execute(s -> fullAlert.raise(ws.id(), id, 0, "the storage is full: No space left")))
+                .isTrue();
+        assertThat(tx.<Boolean>execute(s -> fullAlert.raise(ws.id(), id, 0, "the storage is full: No space left")))
+                .isFalse();
+        assertThat(meters.find("socialsync.meta.storage.full").counter().count()).isEqualTo(before + 2);
+        assertThat(jdbc.sql("SELECT payload FROM ledger_events WHERE workspace_id = ? AND event_type = "
+                + "'meta_storage_full'").param(ws.id()).query(String.class).list()).hasSize(1).first().asString()
+                .contains("\"severity\":\"critical\"");
     }
 
     private List<String> alerts(long ws) {

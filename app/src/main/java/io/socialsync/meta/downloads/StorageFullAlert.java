@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * webhooks carry it), at most once per workspace and {@link #QUIET} on this node; the failed post retries as usual.
  */
 @Component
-class StorageFullAlert {
+public class StorageFullAlert {
     static final Duration QUIET = Duration.ofMinutes(15);
     private static final Logger log = LoggerFactory.getLogger(StorageFullAlert.class);
     private final Ledger ledger;
@@ -37,7 +37,7 @@ class StorageFullAlert {
     }
 
     /** In the caller's transaction. @return whether the alert was raised now */
-    boolean raise(long workspaceId, long metaPostId, long jobId, String message) {
+    public boolean raise(long workspaceId, long metaPostId, long jobId, String message) {
         full.increment();
         Instant now = clock.instant();
         Instant last = raised.get(workspaceId);
