@@ -55,7 +55,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
     private static final List<String> PUBLIC_PREFIXES = List.of("/v3/api-docs", "/swagger-ui", "/webhook/",
-            "/files/", "/debug/health", "/error");
+            "/files/", "/public/meta-media/", "/debug/health", "/error");
     private static final Set<String> PUBLIC_PATHS = Set.of("/health", "/auth/login", "/auth/refresh", "/auth/logout",
             "/auth/register", "/auth/password-reset", "/auth/password-reset/confirm");
     private static final String HEALTH = "/actuator/health";

@@ -92,7 +92,7 @@ final class CampaignChecks {
         var countries = new ArrayList<String>();
         for (String c : r.countries() == null ? List.<String>of() : r.countries()) {
             String v = upper(c, "");
-            if (!COUNTRY.matcher(v).matches() || !ISO_COUNTRIES.contains(v)) {
+            if (!isCountry(v)) {
                 errors.add("countries", "'" + c + "' is not an ISO 3166-1 alpha-2 country code");
             } else if (!countries.contains(v)) {
                 countries.add(v);
@@ -129,6 +129,11 @@ final class CampaignChecks {
                 List.copyOf(categories), kind, budget, account.currency(), committed, start, end,
                 new Campaign.Targeting(List.copyOf(countries), ageMin, ageMax, List.copyOf(interests)),
                 r.idempotencyKey());
+    }
+
+    /** An ISO 3166-1 alpha-2 code, upper case. */
+    static boolean isCountry(String v) {
+        return v != null && COUNTRY.matcher(v).matches() && ISO_COUNTRIES.contains(v);
     }
 
     /** The creative needs the Page (both platforms) and the Instagram account (Instagram posts). */

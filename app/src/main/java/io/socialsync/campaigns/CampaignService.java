@@ -32,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class CampaignService {
+    static final String CAMPAIGN_CAP = "Campaign cap exceeded";
+    static final String SPEND_CAP = "Spend cap exceeded";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Campaigns rows;
     private final AdAccounts accounts;
@@ -81,14 +83,14 @@ public class CampaignService {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             var plan = CampaignChecks.plan(request, account, post, now, settings.maxDays());
             if (plan.committedMinor() > account.campaignCapMinor()) {
-                throw new Invalid(Invalid.Kind.UNPROCESSABLE, "Campaign cap exceeded", "this campaign could spend "
+                throw new Invalid(Invalid.Kind.UNPROCESSABLE, CAMPAIGN_CAP, "this campaign could spend "
                         + plan.committedMinor() + " " + account.currency() + " minor units, over the per-campaign "
                         + "cap of " + account.campaignCapMinor() + ": lower the budget or the days, or raise "
                         + "campaign_cap_minor");
             }
             long committed = rows.committed(workspaceId);
             if (committed + plan.committedMinor() > account.spendCapMinor()) {
-                throw new Invalid(Invalid.Kind.UNPROCESSABLE, "Spend cap exceeded", "campaigns already commit "
+                throw new Invalid(Invalid.Kind.UNPROCESSABLE, SPEND_CAP, "campaigns already commit "
                         + committed + " of the workspace's spend cap of " + account.spendCapMinor() + " "
                         + account.currency() + " minor units; this one would add " + plan.committedMinor()
                         + ": lower the budget or the days, or raise spend_cap_minor");
@@ -121,6 +123,17 @@ public class CampaignService {
         return create(workspaceId, new CampaignRequest(null, publicationId, null, null, "OUTCOME_ENGAGEMENT", null,
                 null, List.of(), "daily", dailyBudgetMinor, null, null, now.plus(Duration.ofDays(days)), countries,
                 null, null, List.of(), idempotencyKey), actor);
+    }
+
+    /** Whether a refusal was a cap's: the request was fine, the money was not there. */
+    static boolean capRefusal(Invalid refusal) {
+        return refusal.kind() == Invalid.Kind.UNPROCESSABLE
+                && (CAMPAIGN_CAP.equals(refusal.title()) || SPEND_CAP.equals(refusal.title()));
+    }
+
+    /** The campaign a request with this idempotency key made, if any. */
+    Optional<Campaign> byIdempotencyKey(long workspaceId, String key) {
+        return rows.byIdempotencyKey(workspaceId, key);
     }
 
     public Campaign get(long workspaceId, long id) {

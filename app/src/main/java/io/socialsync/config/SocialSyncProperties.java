@@ -74,7 +74,8 @@ public record SocialSyncProperties(
      * similar addresses: off by default so a workspace cannot make the server probe its own network.
      */
     public record Webhooks(@DefaultValue("10s") Duration timeout,
-                           @DefaultValue("false") boolean allowPrivateNetworks) {
+                           @DefaultValue("false") boolean allowPrivateNetworks,
+                       @DefaultValue("false") boolean publicLinks) {
     }
 
     /**
@@ -131,6 +132,7 @@ public record SocialSyncProperties(
      * answer 503 and store nothing. {@code downloadTimeout} bounds connecting and waiting for the response
      * headers; {@code maxTransferTime} the whole download; {@code batchBudget} when a batch stops starting new
      * downloads. {@code allowPrivateNetworks} lets media URLs point at private addresses (tests only).
+     * {@code publicLinks}: each file downloaded gets a permanent, unguessable public link (the seed's public URL).
      */
     public record Meta(String verifyToken,
                        String appSecret,
@@ -140,13 +142,15 @@ public record SocialSyncProperties(
                        @DefaultValue("30s") Duration downloadTimeout,
                        @DefaultValue("10m") Duration maxTransferTime,
                        @DefaultValue("4294967296") long maxMediaBytes,
-                       @DefaultValue("false") boolean allowPrivateNetworks) {
+                       @DefaultValue("false") boolean allowPrivateNetworks,
+                       @DefaultValue("false") boolean publicLinks) {
         @Override
         public String toString() {
             return "Meta[verifyToken=" + mask(verifyToken) + ", appSecret=" + mask(appSecret) + ", downloadInterval="
                     + downloadInterval + ", batchSize=" + batchSize + ", batchBudget=" + batchBudget
                     + ", downloadTimeout=" + downloadTimeout + ", maxTransferTime=" + maxTransferTime
-                    + ", maxMediaBytes=" + maxMediaBytes + ", allowPrivateNetworks=" + allowPrivateNetworks + "]";
+                    + ", maxMediaBytes=" + maxMediaBytes + ", allowPrivateNetworks=" + allowPrivateNetworks
+                    + ", publicLinks=" + publicLinks + "]";
         }
     }
 }

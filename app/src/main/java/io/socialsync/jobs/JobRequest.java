@@ -14,6 +14,11 @@ public record JobRequest(long workspaceId, String kind, Object payload, int prio
         return new JobRequest(workspaceId, kind, payload, priority, runAt, key, parentId);
     }
 
+    /** Higher runs first among the jobs due (0 by default). */
+    public JobRequest withPriority(int p) {
+        return new JobRequest(workspaceId, kind, payload, p, runAt, idempotencyKey, parentId);
+    }
+
     public JobRequest at(Instant when) {
         return new JobRequest(workspaceId, kind, payload, priority, when, idempotencyKey, parentId);
     }

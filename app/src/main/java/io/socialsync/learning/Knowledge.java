@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What the scored posts of an account say, per dimension: the fitted bandits ({@link AdditiveFit} over the
- * account's latest outcome per post) and the evidence per option. Posteriors are recomputed from the outcomes on
+ * account's latest outcome per post, each post's log engagement against its neighbours', see {@link CentredLevels})
+ * and the evidence per option. Posteriors are recomputed from the outcomes on
  * every read (a few hundred rows per account), so nothing learned can drift from the posts it came from.
  */
 @Service
@@ -39,11 +40,32 @@ public class Knowledge {
     public Fitted fit(long ws, long account) {
         var observations = new ArrayList<AdditiveFit.Observation>();
         var counts = new LinkedHashMap<String, Integer>();
-        for (Outcome o : outcomes.latestPerPost(ws, account)) {
-            observations.add(new AdditiveFit.Observation(o.options(), o.score()));
+        var posts = outcomes.latestPerPost(ws, account);
+        var levels = levels(posts);
+        for (int i = 0; i < posts.size(); i++) {
+            Outcome o = posts.get(i);
+            observations.add(new AdditiveFit.Observation(o.options(), levels[i]));
             o.options().forEach((d, option) -> counts.merge(d + "/" + option, 1, Integer::sum));
         }
         return new Fitted(account, observations.size(), AdditiveFit.fit(Dimension.WIRES, observations), counts);
+    }
+
+    /** Each post's {@link CentredLevels} among the posts of its checkpoint, in the order given. */
+    static double[] levels(List<Outcome> posts) {
+        double[] out = new double[posts.size()];
+        var byCheckpoint = new LinkedHashMap<String, List<Integer>>();
+        for (int i = 0; i < posts.size(); i++) {
+            byCheckpoint.computeIfAbsent(posts.get(i).checkpoint(), k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> idx : byCheckpoint.values()) {
+            idx.sort(Comparator.comparing((Integer i) -> posts.get(i).postedAt()).thenComparing(i -> i));
+            double[] centred = CentredLevels.of(idx.stream().map(i -> EngagementScore.log(posts.get(i).engagement()))
+                    .toList());
+            for (int j = 0; j < idx.size(); j++) {
+                out[idx.get(j)] = centred[j];
+            }
+        }
+        return out;
     }
 
     /** The options a dimension is judged over: the window's hours (and any hour posted at), bands, presets seen. */

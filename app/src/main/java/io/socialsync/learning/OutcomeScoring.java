@@ -55,6 +55,16 @@ public class OutcomeScoring {
                 String.valueOf(o.publicationId()), null, payload));
     }
 
+    /** Where the publication's stored score at the checkpoint ranks in its account now; empty when unscored. */
+    public Optional<Standing> standing(long ws, long publicationId, Checkpoint checkpoint) {
+        return outcomes.at(ws, publicationId, checkpoint.wire()).map(o -> {
+            var rank = outcomes.rank(ws, o.socialAccountId(), o.checkpoint(), publicationId, o.score(),
+                    PERCENTILE_POSTS);
+            return new Standing(publicationId, o.checkpoint(), o.socialAccountId(), o.platform(), o.score(),
+                    Double.isNaN(rank.percentile()) ? null : rank.percentile(), rank.compared());
+        });
+    }
+
     /** @return the stored outcome, or empty when there is nothing to score (no usable metrics, not posted) */
     @Transactional
     public Optional<Outcome> score(long ws, long publicationId, Checkpoint checkpoint) {

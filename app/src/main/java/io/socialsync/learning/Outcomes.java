@@ -57,12 +57,20 @@ public class Outcomes {
      * below {@code score}: 0.95 = better than 95 % of them. NaN when the account has no other scored post.
      */
     public double percentile(long ws, long account, String checkpoint, long publicationId, double score, int limit) {
+        return rank(ws, account, checkpoint, publicationId, score, limit).percentile();
+    }
+
+    /** The percentile and how many posts it was taken over. */
+    public record Rank(double percentile, int compared) {
+    }
+
+    public Rank rank(long ws, long account, String checkpoint, long publicationId, double score, int limit) {
         var scores = jdbc.sql("SELECT score FROM publication_outcomes WHERE social_account_id = ? AND checkpoint = ? "
                         + "AND workspace_id = ? AND publication_id <> ? "
                         + "ORDER BY social_account_id DESC, checkpoint DESC, posted_at DESC LIMIT ?")
                 .params(account, checkpoint, ws, publicationId, limit).query(Double.class).list();
-        return scores.isEmpty() ? Double.NaN
-                : scores.stream().filter(x -> x < score).count() / (double) scores.size();
+        return new Rank(scores.isEmpty() ? Double.NaN
+                : scores.stream().filter(x -> x < score).count() / (double) scores.size(), scores.size());
     }
 
     /** One outcome per post of the account, its latest checkpoint, newest posts first (at most {@link #HISTORY}). */

@@ -19,6 +19,7 @@ class OpenApiOperations implements OperationCustomizer {
     private static final String FEATURES = "io.socialsync.";
     private static final Map<String, String> PARAMETERS = Map.ofEntries(
             Map.entry("id", "the resource's id"),
+            Map.entry("token", "the permanent public link's token (the credential: no key needed)"),
             Map.entry("before", "keyset cursor: the next_cursor of the previous page (older items)"),
             Map.entry("after", "keyset cursor: the next_cursor of the previous page"),
             Map.entry("limit", "page size"),

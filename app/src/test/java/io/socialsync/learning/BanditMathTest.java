@@ -98,4 +98,19 @@ class BanditMathTest {
         assertThat(EngagementScore.engagement(java.util.Map.of("interactions", 7.0))).isEqualTo(7.0);
         assertThat(EngagementScore.engagement(java.util.Map.of("reach", 7.0))).isNull();
     }
+
+    @Test
+    void centredLevelsDoNotFlatterWhatWasTriedWhileTheAccountDidWorse() {
+        // an account whose posts got better (learning worked): logs 1, 1, 3, 3. Against the previous posts the
+        // early ones would score 0 and the late ones up to +2 then 0; against their neighbours the early ones are
+        // below the usual and the late ones above it, as they were
+        double[] levels = CentredLevels.of(java.util.List.of(1.0, 1.0, 3.0, 3.0));
+        assertThat(levels).containsExactly(-1, -1, 1, 1);
+        var many = new java.util.ArrayList<Double>();
+        for (int i = 0; i < 2 * CentredLevels.HALF_WINDOW + 10; i++) {
+            many.add((double) i);
+        }
+        // far from both ends the window is symmetric: a steady growth centres to 0
+        assertThat(CentredLevels.of(many)[CentredLevels.HALF_WINDOW + 5]).isEqualTo(0.0);
+    }
 }

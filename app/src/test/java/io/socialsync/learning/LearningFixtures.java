@@ -16,19 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** Library and publication rows written straight to the tables, and metrics recorded as insights records them. */
-final class LearningFixtures {
+public final class LearningFixtures {
     private static final OffsetDateTime CREATED = OffsetDateTime.of(2029, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private LearningFixtures() {
     }
 
-    static long insert(JdbcClient jdbc, String sql, Object... params) {
+    public static long insert(JdbcClient jdbc, String sql, Object... params) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql(sql).params(params).update(keys, "id");
         return keys.getKey().longValue();
     }
 
-    static long clip(JdbcClient jdbc, long ws, int score, long durationMs, int hook) {
+    public static long clip(JdbcClient jdbc, long ws, int score, long durationMs, int hook) {
         long video = insert(jdbc, "INSERT INTO videos (workspace_id, source, storage_key, size_bytes, sha256, state, "
                 + "created_at, updated_at) VALUES (?, 'UPLOAD', 'videos/x.mp4', 1, ?, 'READY', ?, ?)", ws,
                 UUID.randomUUID().toString().replace("-", ""), CREATED, CREATED);
@@ -37,13 +37,13 @@ final class LearningFixtures {
                 "{\"hook\":" + hook + "}", CREATED);
     }
 
-    static long variant(JdbcClient jdbc, long ws, long clip, String params) {
+    public static long variant(JdbcClient jdbc, long ws, long clip, String params) {
         return insert(jdbc, "INSERT INTO variants (workspace_id, clip_id, format, preset, preset_params, seed, state, "
                 + "created_at, updated_at) VALUES (?, ?, 'instagram_reel', 'random', ?, 42, 'READY', ?, ?)", ws, clip,
                 params, CREATED, CREATED);
     }
 
-    static long posted(JdbcClient jdbc, long ws, long clip, Long variant, long account, Instant at) {
+    public static long posted(JdbcClient jdbc, long ws, long clip, Long variant, long account, Instant at) {
         var t = at.atOffset(ZoneOffset.UTC);
         return insert(jdbc, "INSERT INTO publications (workspace_id, clip_id, variant_id, social_account_id, platform, "
                 + "state, scheduled_for, rules_version, scheduled_by, created_at, updated_at, posted_at, external_id) "
@@ -51,7 +51,7 @@ final class LearningFixtures {
                 t, t, t, t, "m" + UUID.randomUUID());
     }
 
-    static void metrics(MetricsRecorder recorder, long ws, long publication, Checkpoint c, Instant at, double likes) {
+    public static void metrics(MetricsRecorder recorder, long ws, long publication, Checkpoint c, Instant at, double likes) {
         recorder.record(new MetricsCollection.New(ws, publication, Platform.INSTAGRAM, "m", c,
                 CollectionStatus.COLLECTED, null, null, at, List.of(new MetricValue("likes", "likes", likes),
                 new MetricValue("comments", "comments", 0))), Actor.SYSTEM);

@@ -15,7 +15,7 @@ public sealed interface DownloadOutcome {
 
     /** media_last_error.type. */
     enum ErrorType {
-        HTTP_4XX, HTTP_5XX, TIMEOUT, NETWORK, REFUSED, NOT_MEDIA, TOO_LARGE, STORAGE;
+        HTTP_4XX, HTTP_5XX, TIMEOUT, NETWORK, REFUSED, NOT_MEDIA, TOO_LARGE, STORAGE, STORAGE_FULL;
 
         public String wire() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package io.socialsync.meta.downloads;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.Backoff;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
@@ -34,10 +35,17 @@ public class DownloadRecorder {
     private final Backoff backoff;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final PublicLinks links;
+    private final StorageFullAlert fullAlert;
+    private final boolean publicLinks;
 
     /** The queue is looked up lazily: it needs every handler, and this serves one (a constructor cycle otherwise). */
     public DownloadRecorder(MediaStates states, Ledger ledger, ObjectProvider<JobQueue> queue, Backoff backoff,
-                            MeterRegistry meters, Clock clock) {
+                            MeterRegistry meters, Clock clock, PublicLinks links,
+                            SocialSyncProperties properties, StorageFullAlert fullAlert) {
+        this.fullAlert = fullAlert;
+        this.links = links;
+        this.publicLinks = properties.meta().publicLinks();
         this.states = states;
         this.ledger = ledger;
         this.queue = queue;
@@ -64,6 +72,9 @@ public class DownloadRecorder {
             ledger.append(new LedgerEvent.New(claimed.workspaceId(), Actor.SYSTEM, type, "meta_post",
                     Long.toString(claimed.id()), jobId, payload));
             meters.counter("socialsync.meta.downloads", "outcome", outcomeTag(outcome)).increment();
+            if (outcome instanceof Failed f && f.type() == DownloadOutcome.ErrorType.STORAGE_FULL) {
+                fullAlert.raise(claimed.workspaceId(), claimed.id(), jobId, f.message());
+            }
         }
         return written;
     }
@@ -72,7 +83,14 @@ public class DownloadRecorder {
         payload.put("storage_key", d.key());
         payload.put("size_bytes", d.size());
         payload.put("already_stored", d.alreadyStored());
-        return states.succeeded(claimed, d.key(), d.contentType(), d.size(), d.sha256(), now);
+        if (!states.succeeded(claimed, d.key(), d.contentType(), d.size(), d.sha256(), now)) {
+            return false;
+        }
+        if (publicLinks) {
+            links.ensure(claimed.workspaceId(), claimed.id(), now);
+            payload.put("public_link", true);
+        }
+        return true;
     }
 
     private boolean failed(MetaPost claimed, Failed f, Instant now, Map<String, Object> payload) {
@@ -90,7 +108,7 @@ public class DownloadRecorder {
         if (!states.retrying(claimed, error, next, now)) {
             return false;
         }
-        var request = MediaDownloadHandler.JOB.request(claimed.workspaceId(),
+        var request = MediaDownloadHandler.request(claimed.workspaceId(),
                         MediaDownloadHandler.Payload.posts(List.of(claimed.id())))
                 .withIdempotencyKey("meta-media-" + claimed.id() + "-retry-" + claimed.mediaAttempts()).at(next);
         queue.getObject().enqueue(request, Actor.SYSTEM);

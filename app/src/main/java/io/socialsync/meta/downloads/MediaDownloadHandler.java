@@ -5,6 +5,7 @@ import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobHandler;
 import io.socialsync.jobs.JobKind;
+import io.socialsync.jobs.JobRequest;
 import io.socialsync.jobs.JobSpec;
 import io.socialsync.meta.downloads.DownloadOutcome.Failed;
 import java.time.Clock;
@@ -24,6 +25,13 @@ import org.springframework.stereotype.Component;
 public class MediaDownloadHandler implements JobHandler {
     public static final String KIND = "DOWNLOAD_META_MEDIA";
     public static final JobKind<Payload> JOB = JobKind.of(KIND, Payload.class);
+    /** The seed's "prioridad: 50 (media-alta)": ahead of the default 0, so new posts' media do not wait behind renders. */
+    public static final int PRIORITY = 50;
+
+    /** Every DOWNLOAD_META_MEDIA job is queued through this, at {@link #PRIORITY}. */
+    public static JobRequest request(long workspaceId, Payload payload) {
+        return JOB.request(workspaceId, payload).withPriority(PRIORITY);
+    }
 
     /** A batch of the workspace's candidates ({@code {"batch": true}}), or these posts ({@code {"post_ids": [..]}}). */
     public record Payload(@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean batch,
@@ -90,7 +98,8 @@ public class MediaDownloadHandler implements JobHandler {
             attempted++;
             failed += outcome instanceof Failed ? 1 : 0;
         }
-        boolean degraded = batch && alert.check(ws, context.job().id(), attempted, failed);
+        boolean degraded = batch ? alert.check(ws, context.job().id(), attempted, failed)
+                : attempted > 0 && alert.checkRecent(ws, context.job().id(), settings.downloadInterval());
         return Map.of("attempted", attempted, "failed", failed, "skipped", skipped, "degraded", degraded);
     }
 

@@ -54,7 +54,7 @@ public class MediaDownloadSchedule implements PeriodicTask.Owner {
 
     /** One batch for one workspace, now (also what tests and operators use). */
     public JobQueue.Enqueued enqueue(long workspaceId, String idempotencyKey) {
-        var request = MediaDownloadHandler.JOB.request(workspaceId, MediaDownloadHandler.Payload.nextBatch())
+        var request = MediaDownloadHandler.request(workspaceId, MediaDownloadHandler.Payload.nextBatch())
                 .withIdempotencyKey(idempotencyKey);
         var enqueued = queue.enqueue(request, Actor.SYSTEM);
         workers.wakeUp();

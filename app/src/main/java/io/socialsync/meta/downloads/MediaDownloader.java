@@ -89,10 +89,22 @@ public class MediaDownloader {
                 }
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (full(t.getMessage())) {
+                return new Failed(ErrorType.STORAGE_FULL, "the storage is full: " + Errors.forUsers(
+                        Errors.oneLine(t)), true);
+            }
+        }
         boolean io = e instanceof IOException || e.getCause() instanceof IOException;
         // a storage failure's message may name a server path: the error is shown by the API
         return new Failed(io ? ErrorType.NETWORK : ErrorType.STORAGE, e.getClass().getSimpleName() + ": "
                 + Errors.forUsers(Errors.oneLine(e)), true);
+    }
+
+    /** ENOSPC and EDQUOT as the JDK words them, and S3's answer when a bucket's quota is spent. */
+    static boolean full(String message) {
+        return message != null && (message.contains("No space left on device") || message.contains("Disk quota "
+                + "exceeded") || message.contains("QuotaExceeded"));
     }
 
     private Optional<Downloaded> alreadyStored(String base, PostType type) {

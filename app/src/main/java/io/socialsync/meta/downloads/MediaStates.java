@@ -86,4 +86,13 @@ public class MediaStates {
         }
         return spec.update() == 1;
     }
+
+    /** Downloads the workspace settled since {@code since}: [attempted, failed], failed counting those retrying. */
+    public int[] settledSince(long ws, Instant since) {
+        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN media_status = 'success' THEN 0 ELSE 1 END), 0), "
+                        + "COUNT(*) FROM meta_posts WHERE workspace_id = ? AND media_updated_at >= ? "
+                        + "AND (media_status IN ('success', 'error') OR (media_status = 'pending' "
+                        + "AND media_last_error IS NOT NULL))")
+                .params(ws, utc(since)).query((rs, n) -> new int[] {rs.getInt(2), rs.getInt(1)}).single();
+    }
 }

@@ -1,5 +1,6 @@
 package io.socialsync.meta.web;
 
+import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
@@ -7,6 +8,7 @@ import io.socialsync.meta.MediaStatus;
 import io.socialsync.meta.MetaPost;
 import io.socialsync.meta.MetaPosts;
 import io.socialsync.meta.downloads.MetaLibrary;
+import io.socialsync.meta.downloads.PublicLinks;
 import io.socialsync.meta.webhooks.MetaCounters;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
@@ -37,8 +39,13 @@ class MetaPostsController {
     private final MetaCounters counters;
     private final MetaLibrary library;
     private final Storage storage;
+    private final PublicLinks links;
+    private final String base;
 
-    MetaPostsController(MetaPosts posts, MetaCounters counters, MetaLibrary library, Storage storage) {
+    MetaPostsController(MetaPosts posts, MetaCounters counters, MetaLibrary library, Storage storage,
+                        PublicLinks links, SocialSyncProperties properties) {
+        this.links = links;
+        this.base = properties.storage().publicBaseUrl();
         this.posts = posts;
         this.counters = counters;
         this.library = library;
@@ -72,7 +79,8 @@ class MetaPostsController {
 
     private List<MetaPostView> views(long workspaceId, List<MetaPost> rows) {
         var counts = counters.of(workspaceId, rows.stream().map(MetaPost::postId).toList());
-        return rows.stream().map(p -> MetaPostView.of(p, link(p),
+        var tokens = links.of(workspaceId, rows.stream().map(MetaPost::id).toList());
+        return rows.stream().map(p -> MetaPostView.of(p, link(p), PublicMediaController.url(base, tokens.get(p.id())),
                 counts.getOrDefault(p.postId(), MetaCounters.Counts.NONE))).toList();
     }
 

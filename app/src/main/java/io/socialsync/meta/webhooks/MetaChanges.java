@@ -82,12 +82,13 @@ public class MetaChanges {
                     }
                     case MetaChange.Engagement e -> {
                         counters.add(ws, e.postId(), e.counter(), e.delta(), now);
+                        recordEngagement(ws, e, eventId);
                         counted++;
                     }
                 }
             }
         }
-        toDownload.forEach((ws, ids) -> queue.enqueue(MediaDownloadHandler.JOB.request(ws,
+        toDownload.forEach((ws, ids) -> queue.enqueue(MediaDownloadHandler.request(ws,
                 MediaDownloadHandler.Payload.posts(ids)).withIdempotencyKey("meta-media-event-" + eventId), Actor.SYSTEM));
         return new Applied(created, counted, ignored, toDownload.size());
     }
@@ -96,6 +97,19 @@ public class MetaChanges {
     static boolean downloadable(MetaChange.NewPost p) {
         return p.mediaUrl() != null && p.message() != null
                 && (p.type() == PostType.PHOTO || p.type() == PostType.VIDEO);
+    }
+
+    /** Each counter change, as the webhook told it: the counters hold the sums, the ledger the history. */
+    private void recordEngagement(long ws, MetaChange.Engagement e, long eventId) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("post_id", e.postId());
+        payload.put("platform", e.platform().wire());
+        payload.put("account_id", e.accountId());
+        payload.put("counter", e.counter().name().toLowerCase(java.util.Locale.ROOT));
+        payload.put("delta", e.delta());
+        payload.put("webhook_event_id", eventId);
+        ledger.append(new LedgerEvent.New(ws, Actor.SYSTEM, EventType.META_ENGAGEMENT_CHANGED, "meta_post_counter",
+                e.postId(), null, payload));
     }
 
     private void recordNew(long ws, long id, MetaChange.NewPost p, long eventId) {

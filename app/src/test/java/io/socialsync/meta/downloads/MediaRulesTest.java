@@ -70,5 +70,10 @@ class MediaRulesTest {
         assertThat(MediaDownloader.classify(new SocketTimeoutException("Read timed out")).type()).isEqualTo(ErrorType.TIMEOUT);
         assertThat(MediaDownloader.classify(new IOException("connection reset"))).extracting("type", "retryable")
                 .containsExactly(ErrorType.NETWORK, true);
+        var full = new io.socialsync.storage.StorageException("cannot store x",
+                new java.nio.file.FileSystemException("/data/x: No space left on device"));
+        assertThat(MediaDownloader.classify(full)).extracting("type", "retryable")
+                .containsExactly(ErrorType.STORAGE_FULL, true);
+        assertThat(MediaDownloader.classify(full).message()).startsWith("the storage is full");
     }
 }

@@ -1,12 +1,11 @@
 package io.socialsync.bench.learning;
 
 import io.socialsync.learning.AdditiveFit;
+import io.socialsync.learning.CentredLevels;
 import io.socialsync.learning.EngagementScore;
 import io.socialsync.learning.ThompsonBandit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -47,13 +46,13 @@ sealed interface Policy {
 
     /**
      * The service's learning, with its classes: one {@link ThompsonBandit} per dimension (hour, preset, score band),
-     * fitted together by {@link AdditiveFit} (as the service does) on each post's {@link EngagementScore} against the account's last {@link EngagementScore#BASELINE_POSTS}
-     * posts, exactly as the service scores a collected post.
+     * fitted together by {@link AdditiveFit} on each post's log engagement against its neighbours' ({@link
+     * CentredLevels}), refitted after every post, exactly as the service's Knowledge fits an account.
      */
     final class Bandit implements Policy {
         private static final List<String> DIMENSIONS = List.of("hour", "preset", "band");
-        private final List<AdditiveFit.Observation> seen = new ArrayList<>();
-        private final Deque<Double> recent = new ArrayDeque<>();
+        private final List<Map<String, String>> options = new ArrayList<>();
+        private final List<Double> logs = new ArrayList<>();
         private final double explore;
         private Map<String, ThompsonBandit> fitted = AdditiveFit.fit(DIMENSIONS, List.of());
 
@@ -73,13 +72,13 @@ sealed interface Policy {
 
         @Override
         public void learn(Choice c, double engagement) {
-            double score = EngagementScore.score(engagement, EngagementScore.baseline(recent));
-            recent.addLast(engagement);
-            if (recent.size() > EngagementScore.BASELINE_POSTS) {
-                recent.removeFirst();
+            options.add(Map.of("hour", String.valueOf(c.hour()), "preset", c.preset(), "band", c.clip().band()));
+            logs.add(EngagementScore.log(engagement));
+            double[] levels = CentredLevels.of(logs);
+            var seen = new ArrayList<AdditiveFit.Observation>(logs.size());
+            for (int i = 0; i < levels.length; i++) {
+                seen.add(new AdditiveFit.Observation(options.get(i), levels[i]));
             }
-            seen.add(new AdditiveFit.Observation(Map.of("hour", String.valueOf(c.hour()), "preset", c.preset(),
-                    "band", c.clip().band()), score));
             fitted = AdditiveFit.fit(DIMENSIONS, seen);
         }
 
