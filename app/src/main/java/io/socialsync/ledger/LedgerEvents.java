@@ -118,6 +118,10 @@ public class LedgerEvents {
             sql.append(" AND event_type = :eventType");
             params.put("eventType", q.eventType());
         }
+        if (q.actor() != null) {
+            sql.append(" AND actor = :actor");
+            params.put("actor", q.actor());
+        }
         if (q.from() != null) {
             sql.append(" AND occurred_at >= :from");
             params.put("from", utc(q.from()));
