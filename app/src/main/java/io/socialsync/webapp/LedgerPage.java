@@ -58,7 +58,7 @@ class LedgerPage {
             try {
                 return value.endsWith("Z") ? Instant.parse(value) : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e) {
-                throw Invalid.field(field, "not a time: " + value + " (expected 2026-12-07T09:30, UTC)");
+                throw new Invalid(field + ": not a time: " + value + " (expected 2026-12-07T09:30, in UTC)");
             }
         }
     }

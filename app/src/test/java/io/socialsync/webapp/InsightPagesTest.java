@@ -1,0 +1,139 @@
+package io.socialsync.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.socialsync.accounts.AccountChanges;
+import io.socialsync.accounts.SocialAccountService;
+import io.socialsync.ledger.Actor;
+import io.socialsync.people.People;
+import io.socialsync.platforms.Platform;
+import io.socialsync.support.Api;
+import io.socialsync.support.ServerTest;
+import io.socialsync.web.Role;
+import io.socialsync.workspace.Workspaces;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The ledger and metrics pages over HTTP with a viewer's session: scoped to the workspace, keyset pages, bad times
+ * refused with the API's problem, Verify answered to a viewer (the walk changes nothing).
+ */
+class InsightPagesTest extends ServerTest {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PASSWORD = "insight pages password";
+    @Autowired People people;
+    @Autowired Workspaces workspaces;
+    @Autowired SocialAccountService accounts;
+    private Api browser;
+    private String session;
+    private long ws;
+    private long other;
+
+    @BeforeEach
+    void viewer() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ws = workspaces.create("pages " + run).id();
+        other = workspaces.create("other " + run).id();
+        String email = "viewer-" + run + "@example.com";
+        people.create(email, "Vic", PASSWORD, ws, Role.VIEWER, Actor.CLI);
+        browser = admin.withKey(null);
+        var login = browser.get("/login");
+        String cookie = cookie(login);
+        var csrf = CSRF.matcher(login.body());
+        assertThat(csrf.find()).isTrue();
+        var in = form("/login", cookie, "username=" + enc(email) + "&password=" + enc(PASSWORD) + "&_csrf="
+                + enc(csrf.group(1)));
+        session = cookie(in);
+    }
+
+    @Test
+    void theLedgerListsThisWorkspacesEventsNewestFirstInKeysetPages() {
+        for (int i = 0; i < LedgerPage.PAGE + 2; i++) {
+            account(ws, "mine" + i);
+        }
+        account(other, "theirs");
+        var first = page("/app/ledger?event_type=social_account_created");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body()).contains("mine" + (LedgerPage.PAGE + 1)).doesNotContain("theirs")
+                .doesNotContain("&quot;handle&quot;:&quot;mine1&quot;");
+        assertThat(rows(first.body())).isEqualTo(LedgerPage.PAGE);
+        var older = Pattern.compile("id=\"older\" href=\"([^\"]+)\"").matcher(first.body());
+        assertThat(older.find()).isTrue();
+        var second = page(older.group(1).replace("&amp;", "&"));
+        assertThat(older.group(1)).contains("event_type=social_account_created");
+        assertThat(second.body()).contains("&quot;handle&quot;:&quot;mine1&quot;", "&quot;mine0&quot;")
+                .doesNotContain("id=\"older\"");
+        assertThat(rows(second.body())).isEqualTo(2);
+
+        var narrowed = page("/app/ledger/rows?event_type=social_account_created&actor=user:0");
+        assertThat(narrowed.body()).contains("No events.");
+    }
+
+    @Test
+    void aBadTimeIsTheApisProblemForScriptsAndAPageForABrowser() {
+        var script = browser.send(browser.request("/app/ledger/rows?from=yesterday").header("Cookie", session)
+                .header("HX-Request", "true").GET());
+        assertThat(script.status()).isEqualTo(400);
+        assertThat(script.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(script.body()).contains("not a time: yesterday");
+        var full = browser.send(browser.request("/app/ledger?to=tomorrow").header("Cookie", session)
+                .header("Accept", "text/html").GET());
+        assertThat(full.status()).isEqualTo(400);
+        assertThat(full.body()).contains("class=\"problem\"", "not a time: tomorrow");
+    }
+
+    @Test
+    void aViewerMayVerifyTheChain() {
+        var ledger = page("/app/ledger");
+        var csrf = CSRF.matcher(ledger.body());
+        assertThat(csrf.find()).isTrue();
+        var verified = form("/app/ledger/verify", session, "_csrf=" + enc(csrf.group(1)));
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.body()).contains("data-intact=\"true\"", "Intact");
+        assertThat(form("/app/ledger/verify", session, "").status()).as("no CSRF token").isEqualTo(403);
+    }
+
+    @Test
+    void metricsOfAnEmptyWorkspaceSayWhenTheyCome() {
+        var metrics = page("/app/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("No scored posts yet", "No metrics yet").doesNotContain("<svg");
+    }
+
+    private void account(long workspace, String handle) {
+        accounts.create(workspace, Platform.INSTAGRAM, new AccountChanges(handle, Map.of(), ZoneId.of("UTC"), "t",
+                null, null, null, null), Actor.CLI);
+    }
+
+    private static int rows(String html) {
+        return (int) Pattern.compile("<tr data-event-id=").matcher(html).results().count();
+    }
+
+    private Api.Response page(String path) {
+        return browser.send(browser.request(path).header("Cookie", session).header("Accept", "text/html").GET());
+    }
+
+    private Api.Response form(String path, String cookie, String body) {
+        return browser.send(browser.request(path).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String cookie(Api.Response response) {
+        String set = response.raw().headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        return set.substring(0, set.indexOf(';'));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
