@@ -56,10 +56,12 @@ public class PublicationMetrics {
      * {@code before} when given): two indexed queries, whatever the number of publications.
      */
     public Map<Long, List<MetricsCollection>> latest(long ws, Long before, int limit) {
-        List<Long> ids = jdbc.sql("SELECT DISTINCT publication_id FROM publication_metrics WHERE workspace_id = :ws "
-                        + "AND publication_id < :before ORDER BY publication_id DESC LIMIT :limit")
+        // workspace_id selected and ordered by too: so H2 reads the checkpoint index backwards, not all of it
+        List<Long> ids = jdbc.sql("SELECT DISTINCT workspace_id, publication_id FROM publication_metrics "
+                        + "WHERE workspace_id = :ws AND publication_id < :before "
+                        + "ORDER BY workspace_id DESC, publication_id DESC LIMIT :limit")
                 .param("ws", ws).param("before", before == null ? Long.MAX_VALUE : before).param("limit", limit)
-                .query(Long.class).list();
+                .query((rs, n) -> rs.getLong(2)).list();
         var series = new LinkedHashMap<Long, List<MetricsCollection>>();
         ids.forEach(id -> series.put(id, new ArrayList<>()));
         if (!ids.isEmpty()) {
