@@ -11,9 +11,6 @@ import io.socialsync.support.Api;
 import io.socialsync.support.ServerTest;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * refused with the API's problem, Verify answered to a viewer (the walk changes nothing).
  */
 class InsightPagesTest extends ServerTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final String PASSWORD = "insight pages password";
     @Autowired People people;
     @Autowired Workspaces workspaces;
     @Autowired SocialAccountService accounts;
-    private Api browser;
-    private String session;
+    private WebSession session;
     private long ws;
     private long other;
 
@@ -44,14 +39,7 @@ class InsightPagesTest extends ServerTest {
         other = workspaces.create("other " + run).id();
         String email = "viewer-" + run + "@example.com";
         people.create(email, "Vic", PASSWORD, ws, Role.VIEWER, Actor.CLI);
-        browser = admin.withKey(null);
-        var login = browser.get("/login");
-        String cookie = cookie(login);
-        var csrf = CSRF.matcher(login.body());
-        assertThat(csrf.find()).isTrue();
-        var in = form("/login", cookie, "username=" + enc(email) + "&password=" + enc(PASSWORD) + "&_csrf="
-                + enc(csrf.group(1)));
-        session = cookie(in);
+        session = WebSession.logIn(admin.withKey(null), email, PASSWORD);
     }
 
     @Test
@@ -79,13 +67,12 @@ class InsightPagesTest extends ServerTest {
 
     @Test
     void aBadTimeIsTheApisProblemForScriptsAndAPageForABrowser() {
-        var script = browser.send(browser.request("/app/ledger/rows?from=yesterday").header("Cookie", session)
-                .header("HX-Request", "true").GET());
+        var script = session.http().send(session.http().request("/app/ledger/rows?from=yesterday")
+                .header("Cookie", session.cookie()).header("HX-Request", "true").GET());
         assertThat(script.status()).isEqualTo(400);
         assertThat(script.header("Content-Type")).startsWith("application/problem+json");
         assertThat(script.body()).contains("not a time: yesterday");
-        var full = browser.send(browser.request("/app/ledger?to=tomorrow").header("Cookie", session)
-                .header("Accept", "text/html").GET());
+        var full = session.page("/app/ledger?to=tomorrow");
         assertThat(full.status()).isEqualTo(400);
         assertThat(full.body()).contains("class=\"problem\"", "not a time: tomorrow");
     }
@@ -93,12 +80,10 @@ class InsightPagesTest extends ServerTest {
     @Test
     void aViewerMayVerifyTheChain() {
         var ledger = page("/app/ledger");
-        var csrf = CSRF.matcher(ledger.body());
-        assertThat(csrf.find()).isTrue();
-        var verified = form("/app/ledger/verify", session, "_csrf=" + enc(csrf.group(1)));
+        var verified = session.post("/app/ledger/verify", "_csrf=" + WebSession.enc(WebSession.csrf(ledger.body())));
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.body()).contains("data-intact=\"true\"", "Intact");
-        assertThat(form("/app/ledger/verify", session, "").status()).as("no CSRF token").isEqualTo(403);
+        assertThat(session.post("/app/ledger/verify", "").status()).as("no CSRF token").isEqualTo(403);
     }
 
     @Test
@@ -118,22 +103,6 @@ class InsightPagesTest extends ServerTest {
     }
 
     private Api.Response page(String path) {
-        return browser.send(browser.request(path).header("Cookie", session).header("Accept", "text/html").GET());
-    }
-
-    private Api.Response form(String path, String cookie, String body) {
-        return browser.send(browser.request(path).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String cookie(Api.Response response) {
-        String set = response.raw().headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-        return set.substring(0, set.indexOf(';'));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return session.page(path);
     }
 }
