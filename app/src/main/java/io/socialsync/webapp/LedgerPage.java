@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -102,10 +103,13 @@ class LedgerPage {
         return "webapp/ledger :: rows";
     }
 
-    /** The whole chain's verification (every workspace shares one chain), at most one walk at a time. */
+    /**
+     * The whole chain's verification (every workspace shares one chain), at most one walk at a time: htmx swaps the
+     * result in; a browser without scripts is sent back to the page, which shows the latest result.
+     */
     @PostMapping("/app/ledger/verify")
-    String verify(Caller caller, Model model) {
+    String verify(Caller caller, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("verification", check.run());
-        return "webapp/ledger :: verification";
+        return htmx == null ? "redirect:/app/ledger" : "webapp/ledger :: verification";
     }
 }

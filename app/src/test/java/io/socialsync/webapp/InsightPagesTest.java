@@ -80,9 +80,17 @@ class InsightPagesTest extends ServerTest {
     @Test
     void aViewerMayVerifyTheChain() {
         var ledger = page("/app/ledger");
-        var verified = session.post("/app/ledger/verify", "_csrf=" + WebSession.enc(WebSession.csrf(ledger.body())));
+        String csrf = "_csrf=" + WebSession.enc(WebSession.csrf(ledger.body()));
+        var verified = session.http().send(session.http().request("/app/ledger/verify")
+                .header("Cookie", session.cookie()).header("HX-Request", "true")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csrf)));
         assertThat(verified.status()).isEqualTo(200);
-        assertThat(verified.body()).contains("data-intact=\"true\"", "Intact");
+        assertThat(verified.body()).contains("data-intact=\"true\"", "Intact").doesNotContain("<html");
+        var withoutScripts = session.post("/app/ledger/verify", csrf);
+        assertThat(withoutScripts.status()).isEqualTo(302);
+        assertThat(withoutScripts.header("Location")).endsWith("/app/ledger");
+        assertThat(page("/app/ledger").body()).as("the page shows the latest result").contains("data-intact=\"true\"");
         assertThat(session.post("/app/ledger/verify", "").status()).as("no CSRF token").isEqualTo(403);
     }
 
