@@ -51,6 +51,28 @@ public class PublicationMetrics {
                 .param("ws", ws).param("publication", publicationId).query(PublicationMetrics::row).list());
     }
 
+    /**
+     * The series of the workspace's latest publications that have metrics (by publication id, newest first, below
+     * {@code before} when given): two indexed queries, whatever the number of publications.
+     */
+    public Map<Long, List<MetricsCollection>> latest(long ws, Long before, int limit) {
+        // workspace_id selected and ordered by too: so H2 reads the checkpoint index backwards, not all of it
+        List<Long> ids = jdbc.sql("SELECT DISTINCT workspace_id, publication_id FROM publication_metrics "
+                        + "WHERE workspace_id = :ws AND publication_id < :before "
+                        + "ORDER BY workspace_id DESC, publication_id DESC LIMIT :limit")
+                .param("ws", ws).param("before", before == null ? Long.MAX_VALUE : before).param("limit", limit)
+                .query((rs, n) -> rs.getLong(2)).list();
+        var series = new LinkedHashMap<Long, List<MetricsCollection>>();
+        ids.forEach(id -> series.put(id, new ArrayList<>()));
+        if (!ids.isEmpty()) {
+            var rows = jdbc.sql(SERIES.replace("c.publication_id = :publication", "c.publication_id IN (:ids)")
+                            + " ORDER BY c.publication_id, c.collected_at, c.id, v.platform_metric")
+                    .param("ws", ws).param("ids", ids).query(PublicationMetrics::row).list();
+            collect(rows).forEach(c -> series.get(c.publicationId()).add(c));
+        }
+        return series;
+    }
+
     public Optional<MetricsCollection> at(long ws, long publicationId, Checkpoint checkpoint) {
         return collect(jdbc.sql(SERIES + " AND c.checkpoint = :checkpoint ORDER BY v.platform_metric")
                 .param("ws", ws).param("publication", publicationId).param("checkpoint", checkpoint.wire())

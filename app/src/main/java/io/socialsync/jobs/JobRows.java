@@ -306,7 +306,10 @@ public class JobRows {
             sql.append(" AND id < :before");
             params.put("before", before);
         }
-        sql.append(" ORDER BY id DESC LIMIT :limit");
+        // unfiltered: workspace_id named too, so H2 walks jobs_workspace backwards instead of sorting every job of
+        // the workspace (a filtered page is read by jobs_claim, whose few open rows sort cheaply)
+        sql.append(state == null && kind == null ? " ORDER BY workspace_id DESC, id DESC" : " ORDER BY id DESC");
+        sql.append(" LIMIT :limit");
         params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
     }

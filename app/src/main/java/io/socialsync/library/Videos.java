@@ -153,7 +153,12 @@ public class Videos {
                     + " AND c.id = :before)");
             p.put("before", q.before());
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        // the fixed leading columns of the index in use named too: H2 reads an index backwards only when ORDER BY
+        // names every column before created_at, and otherwise sorts every video of the workspace
+        sql.append(q.state() != null ? " ORDER BY workspace_id DESC, state DESC, created_at DESC, id DESC"
+                : q.statusFb() != null ? " ORDER BY workspace_id DESC, status_fb DESC, created_at DESC, id DESC"
+                : " ORDER BY workspace_id DESC, created_at DESC, id DESC");
+        sql.append(" LIMIT :limit");
         p.put("limit", q.limit());
         return jdbc.sql(sql.toString()).params(p).query((rs, n) -> map(rs)).list();
     }

@@ -1,6 +1,7 @@
 package io.socialsync.webapp;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -8,12 +9,18 @@ import java.time.format.DateTimeFormatter;
 public final class Times {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Times() {
     }
 
     public static String show(Instant at) {
         return at == null ? "" : FORMAT.format(at);
+    }
+
+    /** In a zone of its own (an account's): the zone's name follows, so the time is never read as UTC. */
+    public static String show(Instant at, ZoneId zone) {
+        return at == null ? "" : ZONED.format(at.atZone(zone)) + " " + zone.getId();
     }
 
     /** Seconds as m:ss.t, the way a player shows them. */

@@ -1,24 +1,31 @@
 package io.socialsync.webapp;
 
 import io.socialsync.domain.NotFound;
+import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
+import io.socialsync.library.Reanalysis;
 import io.socialsync.library.Videos;
 import io.socialsync.web.Caller;
+import io.socialsync.web.Role;
 import java.util.Comparator;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** One video: the player of its source, the clip timeline over it, the clips ranked. */
+/** One video: the player of its source, the clip timeline over it, the clips ranked; analysing it again. */
 @Controller
 class VideoPage {
     private final Videos videos;
     private final Clips clips;
     private final Links links;
     private final Progress progress;
+    private final Reanalysis reanalysis;
 
-    VideoPage(Videos videos, Clips clips, Links links, Progress progress) {
+    VideoPage(Videos videos, Clips clips, Links links, Progress progress, Reanalysis reanalysis) {
+        this.reanalysis = reanalysis;
         this.videos = videos;
         this.clips = clips;
         this.links = links;
@@ -37,5 +44,18 @@ class VideoPage {
         model.addAttribute("source", links.file(video.storageKey()));
         model.addAttribute("clips", cards);
         return "webapp/video";
+    }
+
+    /** Analyse again with other clip lengths and counts, as POST /videos/{id}/analyse; the page follows it. */
+    @PostMapping("/app/videos/{id}/analyse")
+    String analyse(Caller caller, @PathVariable long id,
+                   @RequestParam(name = "min_length_s", required = false) Double minLength,
+                   @RequestParam(name = "max_length_s", required = false) Double maxLength,
+                   @RequestParam(name = "min_count", required = false) Integer minCount,
+                   @RequestParam(name = "max_count", required = false) Integer maxCount) {
+        caller.require(Role.EDITOR);
+        reanalysis.request(caller.workspaceId(), id, new Reanalysis.Lengths(minLength, maxLength, minCount, maxCount),
+                Actor.of(caller));
+        return "redirect:/app/videos/" + id;
     }
 }

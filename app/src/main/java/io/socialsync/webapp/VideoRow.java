@@ -19,9 +19,9 @@ public record VideoRow(long id, String title, String state, String reason, Strin
                 v.durationMs() == null ? "" : Times.clock(v.durationMs() / 1000.0), step);
     }
 
-    /** Still changing: the list keeps polling while any row is. */
+    /** Still changing (or an analysis asked for again is queued): the list keeps polling while any row is. */
     public boolean working() {
-        return !(state.equals(VideoState.READY.name()) || state.equals(VideoState.REJECTED.name())
+        return step != null || !(state.equals(VideoState.READY.name()) || state.equals(VideoState.REJECTED.name())
                 || state.equals(VideoState.FAILED.name()));
     }
 }

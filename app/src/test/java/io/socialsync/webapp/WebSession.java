@@ -64,6 +64,10 @@ final class WebSession {
         return answer;
     }
 
+    static WebSession logIn(io.socialsync.support.Api anonymous, String email, String password) {
+        return logIn(anonymous.baseUrl(), email, password);
+    }
+
     static WebSession loggedIn(int port, String email, String password) {
         return logIn("http://localhost:" + port, email, password);
     }
@@ -75,6 +79,25 @@ final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + enc(csrf)));
         return send(script ? request.header("HX-Request", "true").header("Accept", "application/json")
                 : request.header("Accept", "text/html"));
+    }
+
+    /** A form sent exactly as given (the test adds {@code _csrf} or leaves it out), as a full page load. */
+    Page post(String path, String form) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** A GET as htmx sends it: a fragment, or a problem+json answer. */
+    Page fragment(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+    }
+
+    /** The CSRF token of a form on {@code html}. */
+    static String csrf(String html) {
+        var token = CSRF_ANY.matcher(html);
+        assertThat(token.find()).as("a CSRF token on the page").isTrue();
+        return token.group(1);
     }
 
     /** The same post without the CSRF token. */

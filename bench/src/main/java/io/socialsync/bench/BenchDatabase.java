@@ -56,6 +56,11 @@ final class BenchDatabase implements AutoCloseable {
 
     /** The application on this database: no web server, no roles, quiet; {@code extra} are more {@code --k=v}. */
     ConfigurableApplicationContext start(String... extra) {
+        return start(WebApplicationType.NONE, extra);
+    }
+
+    /** The same with the HTTP server ({@code SERVLET}, its port among {@code extra}) for benches of pages. */
+    ConfigurableApplicationContext start(WebApplicationType web, String... extra) {
         var props = new ArrayList<>(List.of("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                 "--socialsync.data-dir=" + dataDir.resolve("data"),
@@ -65,7 +70,7 @@ final class BenchDatabase implements AutoCloseable {
             props.add("--socialsync.secret-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         }
         props.addAll(List.of(extra));
-        return new SpringApplicationBuilder(SocialSyncApplication.class).web(WebApplicationType.NONE)
+        return new SpringApplicationBuilder(SocialSyncApplication.class).web(web)
                 .logStartupInfo(false).run(props.toArray(String[]::new));
     }
 

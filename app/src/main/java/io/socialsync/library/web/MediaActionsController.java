@@ -1,16 +1,13 @@
 package io.socialsync.library.web;
 
 import io.socialsync.domain.Conflict;
-import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
-import io.socialsync.jobs.JobQueue;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
-import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
+import io.socialsync.library.Reanalysis;
 import io.socialsync.library.VariantRequests;
 import io.socialsync.library.Variants;
-import io.socialsync.library.VideoState;
 import io.socialsync.library.Videos;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
@@ -26,7 +23,6 @@ import jakarta.validation.constraints.NotEmpty;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,19 +39,19 @@ public class MediaActionsController {
     private final Clips clips;
     private final Variants variants;
     private final VariantRequests variantRequests;
-    private final JobQueue jobs;
     private final Workers workers;
     private final Storage storage;
+    private final Reanalysis reanalysis;
 
     public MediaActionsController(Videos videos, Clips clips, Variants variants, VariantRequests variantRequests,
-                                  JobQueue jobs, Workers workers, Storage storage) {
+                                  Workers workers, Storage storage, Reanalysis reanalysis) {
         this.videos = videos;
         this.clips = clips;
         this.variants = variants;
         this.variantRequests = variantRequests;
-        this.jobs = jobs;
         this.workers = workers;
         this.storage = storage;
+        this.reanalysis = reanalysis;
     }
 
     public record AnalyseRequest(@DecimalMin("1") Double minLengthS, @DecimalMin("1") Double maxLengthS,
@@ -70,25 +66,10 @@ public class MediaActionsController {
     ResponseEntity<Accepted> analyse(Caller caller, @PathVariable long id,
                                      @Valid @RequestBody(required = false) AnalyseRequest body) {
         caller.require(Role.EDITOR);
-        var video = videos.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("video", id));
-        if (video.state() == VideoState.REJECTED) {
-            throw new Conflict("video " + id + " was rejected: " + video.rejectReason());
-        }
-        var payload = AnalyseVideoHandler.Payload.of(id);
-        if (body != null) {
-            if (body.minLengthS() != null && body.maxLengthS() != null && body.minLengthS() > body.maxLengthS()) {
-                throw new Invalid("min_length_s must not exceed max_length_s");
-            }
-            if (body.minCount() != null && body.maxCount() != null && body.minCount() > body.maxCount()) {
-                throw new Invalid("min_count must not exceed max_count");
-            }
-            payload = new AnalyseVideoHandler.Payload(id, body.minLengthS(), body.maxLengthS(), body.minCount(),
-                    body.maxCount());
-        }
-        var job = jobs.enqueue(AnalyseVideoHandler.JOB.request(caller.workspaceId(), payload)
-                .withIdempotencyKey("analyse-video-" + id + "-" + UUID.randomUUID()), Actor.of(caller)).job();
-        workers.wakeUp();
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id()));
+        var lengths = body == null ? Reanalysis.Lengths.DEFAULT : new Reanalysis.Lengths(body.minLengthS(),
+                body.maxLengthS(), body.minCount(), body.maxCount());
+        long job = reanalysis.request(caller.workspaceId(), id, lengths, Actor.of(caller));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job));
     }
 
     public record VariantsRequest(@NotEmpty List<String> platforms, List<String> presets, Long seed) {
