@@ -163,23 +163,30 @@ class CliTest {
         assertThat(run("publish").exit()).isEqualTo(2);
         assertThat(run("publish", "--get-next", "--mark-posted", "1").exit()).isEqualTo(2);
         assertThat(run("publish", "--get-next", "--platform", "myspace").exit()).isEqualTo(2);
+        assertThat(run("publish", "--get-next", "--publication", "1").exit()).isEqualTo(2);
         var missing = run("publish", "--mark-posted", "999999");
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("publication 999999 does not exist");
+        assertThat(missing.err()).contains("video 999999 does not exist");
 
         long id = externalPublicationWithAFile();
         var claim = run("publish", "--get-next");
         assertThat(claim.exit()).isZero();
-        assertThat(claim.out()).contains("\"publication_id\":\"" + id + "\"", "\"lease_token\":", "\"video_url\":");
-        var posted = run("publish", "--mark-posted", String.valueOf(id), "--external-id", "7301", "--url",
-                "https://www.tiktok.com/@c/video/7301");
-        assertThat(posted.exit()).isZero();
-        assertThat(posted.out()).contains("\"status\":\"posted\"", "\"external_id\":\"7301\"");
-        assertThat(run("publish", "--mark-posted", String.valueOf(id), "--external-id", "7301").out())
-                .isEqualTo(posted.out()); // the same report again: the same answer
-        var contradicting = run("publish", "--mark-failed", String.valueOf(id), "--reason", "oops");
+        assertThat(claim.out()).contains("\"publication_id\":\"" + id + "\"", "\"lease_token\":", "\"video_url\":",
+                "\"video_id\":");
+        String video = claim.out().replaceAll("(?s).*\"video_id\":\"(\\d+)\".*", "$1").strip();
+        assertThat(run("publish", "--mark-posted", "999999", "--publication", String.valueOf(id)).err())
+                .contains("publication " + id + " is not a post of video 999999");
+        var posted = run("publish", "--mark-posted", video, "--publication", String.valueOf(id), "--external-id",
+                "7301", "--url", "https://www.tiktok.com/@c/video/7301");
+        assertThat(posted.exit()).as(posted.err()).isZero();
+        assertThat(posted.out()).contains("\"status\":\"posted\"", "\"external_id\":\"7301\"",
+                "\"status_fb\":\"posted\"");
+        assertThat(run("publish", "--mark-posted", video, "--publication", String.valueOf(id), "--external-id", "7301")
+                .out()).isEqualTo(posted.out()); // the same report again: the same answer
+        var contradicting = run("publish", "--mark-failed", video, "--publication", String.valueOf(id), "--reason", "oops");
         assertThat(contradicting.exit()).isEqualTo(1);
         assertThat(contradicting.err()).contains("already posted");
+        assertThat(run("publish", "--mark-failed", video).err()).contains("video " + video + " is already posted");
         assertThat(run("publish", "--get-next").exit()).isEqualTo(3);
     }
 
