@@ -190,6 +190,60 @@ class CliTest {
         assertThat(run("publish", "--get-next").exit()).isEqualTo(3);
     }
 
+    @Test
+    void theSeedsPublicadorHandsOutProcessedVideosAndReportsNameTheVideo() throws Exception {
+        long video = processedVideoWithAVariant("pending");
+        var early = run("publish", "--mark-posted", String.valueOf(video));
+        assertThat(early.exit()).isEqualTo(1);
+        assertThat(early.err()).isEqualTo("socialsync: video " + video + " is pending, not processed yet: run "
+                + "`socialsync edit` first\n");
+        sql("UPDATE videos SET status_fb = 'processed' WHERE id = " + video);
+
+        var next = run("publish", "--get-next", "--lease", "60");
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.out()).contains("\"video_id\":\"" + video + "\"", "\"status_fb\":\"publishing\"",
+                "\"format\":\"tiktok\"", "\"video_url\":\"http", "\"lease_expires_at\":");
+        assertThat(run("publish", "--get-next").exit()).isEqualTo(3); // claimed: nobody else gets it
+
+        var retry = run("publish", "--mark-failed", String.valueOf(video), "--reason", "upload timed out", "--retry");
+        assertThat(retry.out().strip()).isEqualTo("{\"video_id\":\"" + video + "\",\"status_fb\":\"processed\"}");
+        assertThat(run("publish", "--get-next").out()).contains("\"video_id\":\"" + video + "\"");
+        var posted = run("publish", "--mark-posted", String.valueOf(video), "--external-id", "9");
+        assertThat(posted.out().strip()).isEqualTo("{\"video_id\":\"" + video + "\",\"status_fb\":\"posted\"}");
+        assertThat(run("publish", "--mark-posted", String.valueOf(video)).out()).isEqualTo(posted.out());
+        var contradicting = run("publish", "--mark-failed", String.valueOf(video));
+        assertThat(contradicting.exit()).isEqualTo(1);
+        assertThat(contradicting.err()).isEqualTo("socialsync: video " + video
+                + " is already posted: a failure report contradicts that\n");
+
+        // a claim whose holder died is handed out again once its lease ran out
+        long other = processedVideoWithAVariant("publishing");
+        sql("UPDATE videos SET claimed_until = TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' WHERE id = " + other);
+        assertThat(run("publish", "--get-next").out()).contains("\"video_id\":\"" + other + "\"");
+        assertThat(run("publish", "--mark-failed", String.valueOf(other)).out()).contains("\"status_fb\":\"failed\"");
+    }
+
+    private static long processedVideoWithAVariant(String statusFb) throws Exception {
+        var file = DATA.resolve("files/variants/cli-seed-" + statusFb + ".mp4");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        String ws = "(SELECT id FROM workspaces WHERE name = 'default')";
+        String at = "TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00'";
+        sql("INSERT INTO videos (workspace_id, source, storage_key, size_bytes, sha256, state, status_fb, created_at, "
+                        + "updated_at) VALUES (" + ws + ", 'UPLOAD', 'videos/seed.mp4', 8, 'seed-" + statusFb + "', 'READY', '"
+                        + statusFb + "', " + at + ", " + at + ")",
+                "INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, reason, created_at) "
+                        + "VALUES (" + ws + ", (SELECT MAX(id) FROM videos), 1, 0, 15000, 80, '{}', 'seed', " + at + ")",
+                "INSERT INTO variants (workspace_id, clip_id, format, preset, preset_params, seed, state, storage_key, "
+                        + "size_bytes, created_at, updated_at) VALUES (" + ws + ", (SELECT MAX(id) FROM clips), 'tiktok', "
+                        + "'plain', '{}', 1, 'READY', 'variants/cli-seed-" + statusFb + ".mp4', 8, " + at + ", " + at + ")");
+        try (var c = DriverManager.getConnection(DB.url(), DB.user(), DB.password()); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT MAX(id) FROM videos")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** A due publication for an account without tokens (so an orchestrator posts it), with its video on disk. */
     private static long externalPublicationWithAFile() throws Exception {
         var file = DATA.resolve("files/variants/cli-test.mp4");
