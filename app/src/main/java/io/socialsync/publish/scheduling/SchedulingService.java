@@ -49,10 +49,12 @@ public class SchedulingService {
     private final NearPosts near;
     private final Clock clock;
     private final ObjectProvider<AutoSlot> autoSlot;
+    private final VariantProvision provision;
 
     public SchedulingService(Clips clips, Variants variants, SocialAccounts accounts, Publications rows,
                              RulesService rules, SlotFinder slots, PublishEvents events, PublishRuns runs,
-                             NearPosts near, Clock clock, ObjectProvider<AutoSlot> autoSlot) {
+                             NearPosts near, Clock clock, ObjectProvider<AutoSlot> autoSlot,
+                             VariantProvision provision) {
         this.clips = clips;
         this.variants = variants;
         this.accounts = accounts;
@@ -64,6 +66,7 @@ public class SchedulingService {
         this.near = near;
         this.clock = clock;
         this.autoSlot = autoSlot;
+        this.provision = provision;
     }
 
     @Transactional
@@ -158,6 +161,7 @@ public class SchedulingService {
                     + " needs re-authorisation before " + slot));
         }
         warnings.addAll(near.check(account, ruleSet.of(account.platform()), clip.id(), slot, null));
+        provision.ensure(ws, clip, account.platform(), r.variantId(), actor).ifPresent(warnings::add);
         Instant windowEnd = r.windowEnd() != null ? r.windowEnd() : plan.get().windowEnd();
         var draft = new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
                 PublicationState.SCHEDULED, slot, windowEnd, requested, ruleSet.version(), r.caption(),
@@ -186,6 +190,7 @@ public class SchedulingService {
                     + " needs re-authorisation before it can post"));
         }
         warnings.addAll(near.check(account, ruleSet.of(account.platform()), clip.id(), now, null));
+        provision.ensure(ws, clip, account.platform(), r.variantId(), actor).ifPresent(warnings::add);
         long id = rows.insert(new Publication(0, ws, clip.id(), r.variantId(), account.id(), account.platform(),
                 PublicationState.SCHEDULED, now, null, null, ruleSet.version(), r.caption(), r.scheduledBy(),
                 r.idempotencyKey(), null, null, now, now));
