@@ -13,15 +13,15 @@ import io.socialsync.library.Video;
 import io.socialsync.library.Videos;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The seed's editor: the oldest pending, analysed video of the inventory gets its best clip rendered for the
+ * The seed's editor: the oldest pending, analysed video of the inventory gets its best clips rendered for the
  * default platforms with a random preset, then is marked processed (ready for the publisher). The render is a
  * normal RENDER_VARIANTS job, run here in this process, so its history and ledger events are the usual ones.
  */
@@ -50,7 +50,8 @@ public class InventoryEditor {
     }
 
     public sealed interface Outcome {
-        record Processed(Video video, long clipId, long jobId, List<Long> variantIds) implements Outcome {
+        /** {@code clipIds[i]} was rendered as {@code variantIds[i]}. */
+        record Processed(Video video, List<Long> clipIds, List<List<Long>> variantIds) implements Outcome {
         }
 
         record Failed(Video video, String reason) implements Outcome {
@@ -60,31 +61,55 @@ public class InventoryEditor {
         }
     }
 
-    public Outcome editNext(long workspaceId, LongConsumer jobStarted) {
-        Optional<Video> next = videos.oldestReadyPending(workspaceId);
+    /** Told when each clip's render starts, so a caller can show its progress. */
+    public interface Progress {
+        void rendering(int clip, int of, long jobId);
+    }
+
+    /** How long a video stays claimed per clip: a process that dies mid-render frees it after this. */
+    static final Duration CLAIM_PER_CLIP = Duration.ofMinutes(30);
+
+    /**
+     * Claims the oldest pending analysed video (status_fb {@code editing}: no other edit takes it) and renders its
+     * best {@code clipCount} clips, one job each, one after the other; all rendered makes it {@code processed}.
+     */
+    public Outcome editNext(long workspaceId, int clipCount, Progress progress) {
+        var now = clock.instant();
+        Optional<Video> next = videos.claim(workspaceId, "pending", "editing", now,
+                now.plus(CLAIM_PER_CLIP.multipliedBy(clipCount)));
         if (next.isEmpty()) {
             return new Outcome.NothingPending(videos.countAnalysingPending(workspaceId));
         }
         Video video = next.get();
-        var best = clips.ofVideo(workspaceId, video.id()).stream().findFirst();
+        var best = clips.ofVideo(workspaceId, video.id()).stream().limit(clipCount).toList();
         if (best.isEmpty()) {
             mark(video, EventType.VIDEO_ERROR, Map.of("reason", "no clip was found in this video"));
             return new Outcome.Failed(video, "no clip was found in this video");
         }
-        var requested = variants.request(workspaceId, best.get().id(), DEFAULT_PLATFORMS, List.of("random"), null,
-                Actor.CLI);
-        jobStarted.accept(requested.jobId());
-        var claimed = jobs.claimNow(workspaceId, requested.jobId(), runner.name(), Duration.ofMinutes(30));
-        // a running server's worker may take the job first: then its outcome is this command's
-        String outcome = claimed.isPresent() ? runner.run(claimed.get()) : otherWorkersOutcome(workspaceId, requested.jobId());
-        if (!"completed".equals(outcome)) {
-            String error = jobs.find(workspaceId, requested.jobId()).map(j -> j.lastError()).orElse(outcome);
-            mark(video, EventType.VIDEO_ERROR, Map.of("reason", String.valueOf(error)));
-            return new Outcome.Failed(video, String.valueOf(error));
+        var clipIds = new ArrayList<Long>();
+        var variantIds = new ArrayList<List<Long>>();
+        var jobIds = new ArrayList<Long>();
+        for (var clip : best) {
+            var requested = variants.request(workspaceId, clip.id(), DEFAULT_PLATFORMS, List.of("random"), null,
+                    Actor.CLI);
+            progress.rendering(clipIds.size() + 1, best.size(), requested.jobId());
+            var claimed = jobs.claimNow(workspaceId, requested.jobId(), runner.name(), CLAIM_PER_CLIP);
+            // a running server's worker may take the job first: then its outcome is this command's
+            String outcome = claimed.isPresent() ? runner.run(claimed.get())
+                    : otherWorkersOutcome(workspaceId, requested.jobId());
+            if (!"completed".equals(outcome)) {
+                String error = jobs.find(workspaceId, requested.jobId()).map(j -> j.lastError()).orElse(outcome);
+                String reason = "clip " + clip.id() + ": " + error;
+                mark(video, EventType.VIDEO_ERROR, Map.of("reason", reason, "clip_id", clip.id()));
+                return new Outcome.Failed(video, reason);
+            }
+            clipIds.add(clip.id());
+            jobIds.add(requested.jobId());
+            variantIds.add(requested.variants().stream().map(v -> v.id()).toList());
         }
-        mark(video, EventType.VIDEO_PROCESSED, Map.of("clip_id", best.get().id(), "job_id", requested.jobId()));
-        return new Outcome.Processed(video, best.get().id(), requested.jobId(),
-                requested.variants().stream().map(v -> v.id()).toList());
+        mark(video, EventType.VIDEO_PROCESSED, Map.of("clip_id", clipIds.getFirst(), "clip_ids", clipIds,
+                "job_id", jobIds.getFirst(), "job_ids", jobIds));
+        return new Outcome.Processed(video, clipIds, variantIds);
     }
 
     private String otherWorkersOutcome(long workspaceId, long jobId) {

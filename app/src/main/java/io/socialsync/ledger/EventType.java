@@ -19,8 +19,8 @@ public enum EventType {
     // library
     VIDEO_UPLOADED, VIDEO_PROBED, VIDEO_REJECTED, VIDEO_FAILED, VIDEO_ANALYSED, CLIP_CREATED, VARIANTS_REQUESTED,
     VARIANT_RENDERED, VARIANT_FAILED,
-    // inventory (the seed's edit marks a video)
-    VIDEO_PROCESSED, VIDEO_ERROR,
+    // inventory (the seed's edit marks a video; its publicador reports it posted or failed)
+    VIDEO_PROCESSED, VIDEO_ERROR, VIDEO_CLAIMED, VIDEO_POSTED, VIDEO_POST_FAILED,
     // edit
     ASSET_CREATED,
     // publish

@@ -93,17 +93,40 @@ public class Videos {
                 .params(state.name(), utc(now), workspaceId, id).update();
     }
 
+    /** Sets the seed's status and ends any claim on the video (see {@link #claim}). */
     public void statusFb(long workspaceId, long id, String statusFb, Instant processedAt, Instant now) {
-        jdbc.sql("UPDATE videos SET status_fb = ?, processed_at = COALESCE(?, processed_at), updated_at = ? "
-                        + "WHERE workspace_id = ? AND id = ?")
+        jdbc.sql("UPDATE videos SET status_fb = ?, claimed_until = NULL, processed_at = COALESCE(?, processed_at), "
+                        + "updated_at = ? WHERE workspace_id = ? AND id = ?")
                 .params(statusFb, processedAt == null ? null : utc(processedAt), utc(now), workspaceId, id).update();
     }
 
-    /** The seed editor's next video: the oldest analysed one it has not handled yet ({@code status_fb} pending). */
-    public Optional<Video> oldestReadyPending(long workspaceId) {
-        return jdbc.sql("SELECT id FROM videos WHERE workspace_id = ? AND status_fb = 'pending' "
-                        + "AND state = 'READY' ORDER BY created_at, id LIMIT 1")
-                .param(workspaceId).query(Long.class).optional().flatMap(id -> byId(workspaceId, id));
+    /**
+     * The seed's two queues as claims: the oldest video in {@code from} (READY: analysed) moves to {@code claimed}
+     * until {@code until}; one whose claim ran out (its holder died) is taken again. The conditional UPDATE is the
+     * claim: of two processes that read the same candidate, one updates it and the other moves on to the next.
+     */
+    public Optional<Video> claim(long workspaceId, String from, String claimed, Instant now, Instant until) {
+        String open = "workspace_id = ? AND state = 'READY' AND (status_fb = ? OR (status_fb = ? AND claimed_until < ?))";
+        for (int tries = 0; tries < 20; tries++) {
+            var id = jdbc.sql("SELECT id FROM videos WHERE " + open + " ORDER BY created_at, id LIMIT 1")
+                    .params(workspaceId, from, claimed, utc(now)).query(Long.class).optional();
+            if (id.isEmpty()) {
+                return Optional.empty();
+            }
+            int taken = jdbc.sql("UPDATE videos SET status_fb = ?, claimed_until = ?, updated_at = ? WHERE id = ? AND "
+                            + open)
+                    .params(claimed, utc(until), utc(now), id.get(), workspaceId, from, claimed, utc(now)).update();
+            if (taken == 1) {
+                return byId(workspaceId, id.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** When the claim on a video runs out, if it is claimed. */
+    public Optional<Instant> claimedUntil(long workspaceId, long id) {
+        return jdbc.sql("SELECT claimed_until FROM videos WHERE workspace_id = ? AND id = ? AND claimed_until IS NOT NULL")
+                .params(workspaceId, id).query((rs, n) -> instant(rs, "claimed_until")).optional();
     }
 
     /** Videos the seed editor still waits for: pending and not yet through analysis. */

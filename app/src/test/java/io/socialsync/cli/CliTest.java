@@ -171,24 +171,85 @@ class CliTest {
         assertThat(run("publish").exit()).isEqualTo(2);
         assertThat(run("publish", "--get-next", "--mark-posted", "1").exit()).isEqualTo(2);
         assertThat(run("publish", "--get-next", "--platform", "myspace").exit()).isEqualTo(2);
+        assertThat(run("publish", "--get-next", "--publication", "1").exit()).isEqualTo(2);
         var missing = run("publish", "--mark-posted", "999999");
         assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("publication 999999 does not exist");
+        assertThat(missing.err()).contains("video 999999 does not exist");
 
         long id = externalPublicationWithAFile();
         var claim = run("publish", "--get-next");
         assertThat(claim.exit()).isZero();
-        assertThat(claim.out()).contains("\"publication_id\":\"" + id + "\"", "\"lease_token\":", "\"video_url\":");
-        var posted = run("publish", "--mark-posted", String.valueOf(id), "--external-id", "7301", "--url",
-                "https://www.tiktok.com/@c/video/7301");
-        assertThat(posted.exit()).isZero();
-        assertThat(posted.out()).contains("\"status\":\"posted\"", "\"external_id\":\"7301\"");
-        assertThat(run("publish", "--mark-posted", String.valueOf(id), "--external-id", "7301").out())
-                .isEqualTo(posted.out()); // the same report again: the same answer
-        var contradicting = run("publish", "--mark-failed", String.valueOf(id), "--reason", "oops");
+        assertThat(claim.out()).contains("\"publication_id\":\"" + id + "\"", "\"lease_token\":", "\"video_url\":",
+                "\"video_id\":");
+        String video = claim.out().replaceAll("(?s).*\"video_id\":\"(\\d+)\".*", "$1").strip();
+        assertThat(run("publish", "--mark-posted", "999999", "--publication", String.valueOf(id)).err())
+                .contains("publication " + id + " is not a post of video 999999");
+        var posted = run("publish", "--mark-posted", video, "--publication", String.valueOf(id), "--external-id",
+                "7301", "--url", "https://www.tiktok.com/@c/video/7301");
+        assertThat(posted.exit()).as(posted.err()).isZero();
+        assertThat(posted.out()).contains("\"status\":\"posted\"", "\"external_id\":\"7301\"",
+                "\"status_fb\":\"posted\"");
+        assertThat(run("publish", "--mark-posted", video, "--publication", String.valueOf(id), "--external-id", "7301")
+                .out()).isEqualTo(posted.out()); // the same report again: the same answer
+        var contradicting = run("publish", "--mark-failed", video, "--publication", String.valueOf(id), "--reason", "oops");
         assertThat(contradicting.exit()).isEqualTo(1);
         assertThat(contradicting.err()).contains("already posted");
+        assertThat(run("publish", "--mark-failed", video).err()).contains("video " + video + " is already posted");
         assertThat(run("publish", "--get-next").exit()).isEqualTo(3);
+    }
+
+    @Test
+    void theSeedsPublicadorHandsOutProcessedVideosAndReportsNameTheVideo() throws Exception {
+        long video = processedVideoWithAVariant("pending");
+        var early = run("publish", "--mark-posted", String.valueOf(video));
+        assertThat(early.exit()).isEqualTo(1);
+        assertThat(early.err()).isEqualTo("socialsync: video " + video + " is pending, not processed yet: run "
+                + "`socialsync edit` first\n");
+        sql("UPDATE videos SET status_fb = 'processed' WHERE id = " + video);
+
+        var next = run("publish", "--get-next", "--lease", "60");
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.out()).contains("\"video_id\":\"" + video + "\"", "\"status_fb\":\"publishing\"",
+                "\"format\":\"tiktok\"", "\"video_url\":\"http", "\"lease_expires_at\":");
+        assertThat(run("publish", "--get-next").exit()).isEqualTo(3); // claimed: nobody else gets it
+
+        var retry = run("publish", "--mark-failed", String.valueOf(video), "--reason", "upload timed out", "--retry");
+        assertThat(retry.out().strip()).isEqualTo("{\"video_id\":\"" + video + "\",\"status_fb\":\"processed\"}");
+        assertThat(run("publish", "--get-next").out()).contains("\"video_id\":\"" + video + "\"");
+        var posted = run("publish", "--mark-posted", String.valueOf(video), "--external-id", "9");
+        assertThat(posted.out().strip()).isEqualTo("{\"video_id\":\"" + video + "\",\"status_fb\":\"posted\"}");
+        assertThat(run("publish", "--mark-posted", String.valueOf(video)).out()).isEqualTo(posted.out());
+        var contradicting = run("publish", "--mark-failed", String.valueOf(video));
+        assertThat(contradicting.exit()).isEqualTo(1);
+        assertThat(contradicting.err()).isEqualTo("socialsync: video " + video
+                + " is already posted: a failure report contradicts that\n");
+
+        // a claim whose holder died is handed out again once its lease ran out
+        long other = processedVideoWithAVariant("publishing");
+        sql("UPDATE videos SET claimed_until = TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00' WHERE id = " + other);
+        assertThat(run("publish", "--get-next").out()).contains("\"video_id\":\"" + other + "\"");
+        assertThat(run("publish", "--mark-failed", String.valueOf(other)).out()).contains("\"status_fb\":\"failed\"");
+    }
+
+    private static long processedVideoWithAVariant(String statusFb) throws Exception {
+        var file = DATA.resolve("files/variants/cli-seed-" + statusFb + ".mp4");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        String ws = "(SELECT id FROM workspaces WHERE name = 'default')";
+        String at = "TIMESTAMP WITH TIME ZONE '2020-01-01 00:00:00+00'";
+        sql("INSERT INTO videos (workspace_id, source, storage_key, size_bytes, sha256, state, status_fb, created_at, "
+                        + "updated_at) VALUES (" + ws + ", 'UPLOAD', 'videos/seed.mp4', 8, 'seed-" + statusFb + "', 'READY', '"
+                        + statusFb + "', " + at + ", " + at + ")",
+                "INSERT INTO clips (workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, reason, created_at) "
+                        + "VALUES (" + ws + ", (SELECT MAX(id) FROM videos), 1, 0, 15000, 80, '{}', 'seed', " + at + ")",
+                "INSERT INTO variants (workspace_id, clip_id, format, preset, preset_params, seed, state, storage_key, "
+                        + "size_bytes, created_at, updated_at) VALUES (" + ws + ", (SELECT MAX(id) FROM clips), 'tiktok', "
+                        + "'plain', '{}', 1, 'READY', 'variants/cli-seed-" + statusFb + ".mp4', 8, " + at + ", " + at + ")");
+        try (var c = DriverManager.getConnection(DB.url(), DB.user(), DB.password()); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT MAX(id) FROM videos")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A due publication for an account without tokens (so an orchestrator posts it), with its video on disk. */

@@ -15,6 +15,7 @@ class EventTypeTest {
                 "job_retry_requested",
                 "video_uploaded", "video_probed", "video_rejected", "video_failed", "video_analysed", "clip_created",
                 "variants_requested", "variant_rendered", "variant_failed", "video_processed", "video_error",
+                "video_claimed", "video_posted", "video_post_failed",
                 "asset_created",
                 "publish_scheduled_created", "publish_scheduled_adjusted", "publish_scheduled_enqueued",
                 "publish_rescheduled", "publish_cancelled", "publish_deferred", "publish_started",

@@ -2,6 +2,7 @@ package io.socialsync.publish;
 
 import static io.socialsync.publish.PublishingFixtures.clip;
 import static io.socialsync.publish.PublishingFixtures.json;
+import static io.socialsync.publish.PublishingFixtures.variant;
 import static io.socialsync.publish.PublishingFixtures.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,13 +101,14 @@ class ScheduleBatchApiTest extends ClockedServerTest {
 
     @Test
     void aPostNearAnotherOfTheSameAccountOrTheSameClipOnTheSamePlatformIsWarnedAboutNotRefused() {
-        long clipA = clip(jdbc, ws);
+        // clips with their files rendered: a missing file is a warning of its own (ScheduledVariantRenderTest)
+        long clipA = renderedClip();
         JsonNode a = schedule(api, item(clipA, "2030-01-07T20:00:00Z"));
         assertThat(a.path("warnings").size()).isZero();
         String aId = a.path("publish_log_id").asString();
 
         // 90 min after a: past the 60 min gap, so scheduled as asked, but within twice the gap
-        JsonNode b = schedule(api, item(clip(jdbc, ws), "2030-01-07T21:30:00Z"));
+        JsonNode b = schedule(api, item(renderedClip(), "2030-01-07T21:30:00Z"));
         assertThat(b.path("scheduled_for").asString()).isEqualTo("2030-01-07T21:30:00Z");
         assertThat(b.path("warnings").size()).isEqualTo(1);
         JsonNode near = b.path("warnings").get(0);
@@ -115,7 +117,7 @@ class ScheduleBatchApiTest extends ClockedServerTest {
         assertThat(near.path("message").asString()).contains("90min earlier").contains("twice the 60min gap");
 
         // exactly twice the gap before a: not near
-        JsonNode c = schedule(api, item(clip(jdbc, ws), "2030-01-07T18:00:00Z"));
+        JsonNode c = schedule(api, item(renderedClip(), "2030-01-07T18:00:00Z"));
         assertThat(c.path("warnings").size()).isZero();
 
         // a's clip on another Instagram account the same evening: duplicate-content warning naming a
@@ -163,6 +165,16 @@ class ScheduleBatchApiTest extends ClockedServerTest {
         // at the limit exactly: scheduled
         assertThat(schedule(api, item(clip, "auto", "caption", "#a ".repeat(30) + "x".repeat(2110)))
                 .path("status").asString()).isEqualTo("scheduled");
+    }
+
+    /** A clip with READY Instagram and TikTok variants. */
+    private long renderedClip() {
+        long clip = clip(jdbc, ws);
+        variant(jdbc, ws, clip);
+        jdbc.sql("INSERT INTO variants (workspace_id, clip_id, format, preset, preset_params, seed, state, created_at, "
+                + "updated_at) VALUES (?, ?, 'tiktok', 'plain', '{}', 42, 'READY', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .params(ws, clip).update();
+        return clip;
     }
 
     private Map<String, Object> item(Object clip, String when, Object... more) {

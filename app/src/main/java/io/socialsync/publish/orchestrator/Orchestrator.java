@@ -90,12 +90,16 @@ public class Orchestrator {
                 continue;
             }
             var before = rows.byId(ws, c.id()).orElseThrow();
+            var found = media.of(before);
+            if (!c.inFlight() && found instanceof MediaSource.Missing m && m.rendering()) {
+                full.add(c.accountId()); // its file is on the way: the account's posts wait for it, in their order
+                continue;
+            }
             String token = UUID.randomUUID().toString();
             if (!leases.take(ws, before.id(), token, now, now.plus(lease))) {
                 lost++; // another caller took it between our read and our write
                 continue;
             }
-            var found = media.of(before);
             if (found instanceof MediaSource.Missing missing) {
                 outcomes.fail(rows.byId(ws, before.id()).orElseThrow(), missing.reason(), actor);
                 leases.clear(ws, before.id());

@@ -16,6 +16,7 @@ import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.scheduling.Deferral;
 import io.socialsync.secrets.SecretBox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -29,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PublishStart {
+    /** How long a post waits for its variant's render before it is tried again. */
+    static final Duration RENDER_WAIT = Duration.ofMinutes(2);
     private final Publications rows;
     private final PublishRuns runs;
     private final SocialAccounts accounts;
@@ -93,6 +96,11 @@ public class PublishStart {
         String problem = accountProblem(account);
         var found = media.of(p);
         if (problem == null && found instanceof MediaSource.Missing missing) {
+            if (missing.rendering() && !resuming) { // rendered since scheduling and not done yet: a later post
+                String reason = missing.reason() + ": moved on by " + RENDER_WAIT.toMinutes() + " min";
+                return new Deferred(deferral.defer(p, account, clock.instant().plus(RENDER_WAIT), reason, actor),
+                        reason);
+            }
             problem = missing.reason();
         }
         if (problem != null) {

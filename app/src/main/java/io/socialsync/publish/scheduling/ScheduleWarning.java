@@ -16,6 +16,10 @@ public record ScheduleWarning(String code, String message, Long publicationId) {
     public static final String NEAR_POST = "near_post";
     /** The same clip goes to another account of the same platform within a day (see NearPosts). */
     public static final String SAME_CLIP = "same_clip_same_platform";
+    /** The clip's file for the platform is being rendered (queued by this request, or before): see VariantProvision. */
+    public static final String VARIANT_RENDERING = "variant_rendering";
+    /** The clip has no file for the platform and none can be rendered: the post will fail when due. */
+    public static final String VARIANT_MISSING = "variant_missing";
 
     static ScheduleWarning of(String code, String message) {
         return new ScheduleWarning(code, message, null);

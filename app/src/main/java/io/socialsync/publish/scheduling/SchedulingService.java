@@ -51,10 +51,12 @@ public class SchedulingService {
     private final NearPosts near;
     private final Clock clock;
     private final ObjectProvider<AutoSlot> autoSlot;
+    private final VariantProvision provision;
 
     public SchedulingService(Clips clips, Variants variants, SocialAccounts accounts, Publications rows,
                              RulesService rules, SlotFinder slots, PublishEvents events, PublishRuns runs,
-                             NearPosts near, Clock clock, ObjectProvider<AutoSlot> autoSlot) {
+                             NearPosts near, Clock clock, ObjectProvider<AutoSlot> autoSlot,
+                             VariantProvision provision) {
         this.clips = clips;
         this.variants = variants;
         this.accounts = accounts;
@@ -66,6 +68,7 @@ public class SchedulingService {
         this.near = near;
         this.clock = clock;
         this.autoSlot = autoSlot;
+        this.provision = provision;
     }
 
     @Transactional
@@ -238,7 +241,10 @@ public class SchedulingService {
         }
         var publication = rows.byId(ws, id).orElseThrow();
         recordCreated(publication, planned.plan(), actor);
-        return new Scheduled(publication, planned.reason(), planned.adjustments(), planned.warnings(), true);
+        // the missing variant's render is queued here, not in the preview: a preview writes nothing
+        var warnings = new ArrayList<>(planned.warnings());
+        provision.ensure(ws, t.clip(), account.platform(), r.variantId(), actor).ifPresent(warnings::add);
+        return new Scheduled(publication, planned.reason(), planned.adjustments(), warnings, true);
     }
 
     static final String IMMEDIATE = "Immediate: queued now, outside the posting windows and gaps";

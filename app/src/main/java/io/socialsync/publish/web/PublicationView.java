@@ -2,6 +2,7 @@ package io.socialsync.publish.web;
 
 import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
+import io.socialsync.publish.runs.MediaSource;
 import java.time.Instant;
 
 /** A publication in the seed's shape: string ids, lower-case status, schedule_type "scheduled" (or "immediate": no window end). */
@@ -9,19 +10,20 @@ public record PublicationView(String id, String clipId, String variantId, String
                               String status, String scheduleType, Instant scheduledFor, Instant scheduledWindowEnd,
                               Instant requestedFor, String scheduledBy, int rulesVersion, String caption,
                               Long jobId, String lastError, Instant createdAt, Instant updatedAt, String publisher,
-                              String externalId, String url, Instant postedAt) {
+                              String externalId, String url, Instant postedAt, String variantStatus,
+                              String variantError) {
 
-    static PublicationView of(Publication p) {
-        return of(p, null);
-    }
-
-    /** With the publishing result: who posts it (internal/external) and, once posted, the platform's id and URL. */
-    static PublicationView of(Publication p, PublishRuns.Result r) {
+    /**
+     * With the publishing result (who posts it, internal/external, and once posted the platform's id and URL) and
+     * the state of the file it will post: {@code variant_status} ready, rendering, failed (why in
+     * {@code variant_error}) or missing.
+     */
+    static PublicationView of(Publication p, PublishRuns.Result r, MediaSource.VariantStatus v) {
         return new PublicationView(String.valueOf(p.id()), String.valueOf(p.clipId()),
                 p.variantId() == null ? null : String.valueOf(p.variantId()), p.platform().wire(),
                 String.valueOf(p.socialAccountId()), p.state().wire(), p.windowEnd() == null ? "immediate" : "scheduled", p.scheduledFor(), p.windowEnd(),
                 p.requestedFor(), p.scheduledBy(), p.rulesVersion(), p.caption(), p.jobId(), p.lastError(),
                 p.createdAt(), p.updatedAt(), r == null ? null : r.publisher(), r == null ? null : r.externalId(),
-                r == null ? null : r.url(), r == null ? null : r.postedAt());
+                r == null ? null : r.url(), r == null ? null : r.postedAt(), v.status(), v.error());
     }
 }

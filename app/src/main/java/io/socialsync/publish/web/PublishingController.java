@@ -6,7 +6,9 @@ import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
 import io.socialsync.publish.Publications;
+import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
+import io.socialsync.publish.runs.MediaSource;
 import io.socialsync.publish.scheduling.PublicationLifecycle;
 import io.socialsync.publish.scheduling.Rescheduling;
 import io.socialsync.publish.scheduling.ScheduleOutcome;
@@ -42,10 +44,11 @@ public class PublishingController {
     private final Publications publications;
     private final Clips clips;
     private final PublishRuns runs;
+    private final MediaSource media;
 
     public PublishingController(SchedulingService scheduling, Rescheduling rescheduling,
                                 PublicationLifecycle lifecycle, SchedulerTick tick, Publications publications,
-                                Clips clips, PublishRuns runs) {
+                                Clips clips, PublishRuns runs, MediaSource media) {
         this.scheduling = scheduling;
         this.rescheduling = rescheduling;
         this.lifecycle = lifecycle;
@@ -53,6 +56,7 @@ public class PublishingController {
         this.publications = publications;
         this.clips = clips;
         this.runs = runs;
+        this.media = media;
     }
 
     @PostMapping("/schedule")
@@ -107,13 +111,16 @@ public class PublishingController {
     List<PublicationView> ofClip(Caller caller, @PathVariable("clip_id") long clipId) {
         clips.byId(caller.workspaceId(), clipId).orElseThrow(() -> new NotFound("clip", clipId));
         return publications.ofClip(caller.workspaceId(), clipId).stream()
-                .map(p -> PublicationView.of(p, runs.resultOf(caller.workspaceId(), p.id()).orElse(null))).toList();
+                .map(p -> view(caller, p)).toList();
     }
 
     @GetMapping("/{id}")
     PublicationView get(Caller caller, @PathVariable long id) {
-        var p = lifecycle.get(caller.workspaceId(), id);
-        return PublicationView.of(p, runs.resultOf(caller.workspaceId(), id).orElse(null));
+        return view(caller, lifecycle.get(caller.workspaceId(), id));
+    }
+
+    private PublicationView view(Caller caller, Publication p) {
+        return PublicationView.of(p, runs.resultOf(caller.workspaceId(), p.id()).orElse(null), media.status(p));
     }
 
     @PostMapping("/scheduler/tick")
@@ -128,7 +135,8 @@ public class PublishingController {
     @Operation(summary = "Cancel a scheduled or queued publication (its job too); cancelling twice is harmless")
     PublicationView cancel(Caller caller, @PathVariable long id) {
         caller.require(Role.EDITOR);
-        return PublicationView.of(lifecycle.cancel(caller.workspaceId(), id, Actor.of(caller)));
+        var p = lifecycle.cancel(caller.workspaceId(), id, Actor.of(caller));
+        return PublicationView.of(p, null, media.status(p));
     }
 
     public record RescheduleBody(String scheduledFor, java.time.Instant scheduledWindowEnd) {
