@@ -175,6 +175,10 @@ public class SchedulingService {
         if (account.status() == AccountStatus.DISABLED) {
             return new Checked.Stop(new Rejected("Social account " + account.id() + " is disabled"));
         }
+        var unfit = provision.unfit(clip.get(), account.platform(), r.variantId());
+        if (unfit.isPresent()) {
+            return new Checked.Stop(new Rejected(unfit.get()));
+        }
         var twin = rows.sameContent(ws, account.id(), clip.get().id(), r.variantId());
         if (twin.isPresent()) {
             return new Checked.Stop(new Rejected("Clip " + clip.get().id()

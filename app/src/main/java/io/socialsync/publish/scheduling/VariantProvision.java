@@ -8,9 +8,13 @@ import io.socialsync.library.Variants;
 import io.socialsync.library.Videos;
 import io.socialsync.media.render.PlatformFormat;
 import io.socialsync.media.render.PlatformFormats;
+import io.socialsync.media.render.PlatformLimits;
+import io.socialsync.media.render.Preset;
+import io.socialsync.media.render.RenderException;
 import io.socialsync.platforms.Platform;
 import io.socialsync.storage.Storage;
 import io.socialsync.storage.StorageKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -34,6 +38,24 @@ class VariantProvision {
         this.requests = requests;
         this.videos = videos;
         this.storage = storage;
+    }
+
+    /**
+     * Why no variant of this clip could ever be posted on the platform (too short or too long for it), checked before
+     * anything is written; empty when it fits or the post names its variant.
+     */
+    Optional<String> unfit(Clip clip, Platform platform, Long variantId) {
+        if (variantId != null) {
+            return Optional.empty();
+        }
+        return format(platform).flatMap(f -> {
+            try {
+                PlatformLimits.checkClip(f, Duration.ofMillis(clip.durationMs()), Preset.NONE);
+                return Optional.empty();
+            } catch (RenderException.LimitExceeded e) {
+                return Optional.of("clip " + clip.id() + ": " + e.getMessage());
+            }
+        });
     }
 
     /** A warning when the post's file is not rendered yet (queued now, or still rendering); empty when it is. */
