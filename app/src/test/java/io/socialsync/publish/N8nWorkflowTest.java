@@ -21,11 +21,14 @@ import org.junit.jupiter.api.Test;
  * when SOCIALSYNC_N8N=1, it is large): imported with {@code n8n import:workflow}, its credential with
  * {@code import:credentials}, run once with {@code n8n execute}. One run claims and posts every due publication (the
  * placeholder upload points at WireMock) and reports each posted with the platform's id: no paid Variables involved.
+ * The push variant is imported alongside; its webhook trigger runs only in a started n8n, which this test does not
+ * start.
  */
 class N8nWorkflowTest extends PlatformTest {
     static final Path DIR = Path.of("src/test/node/n8n");
     static final Path N8N = DIR.resolve("node_modules/n8n/bin/n8n");
     static final Path WORKFLOW = Path.of("../docs/n8n-workflow.json");
+    static final Path PUSH = Path.of("../docs/n8n-workflow-push.json");
 
     @Test
     void oneRunPostsEveryDuePublicationAndReportsEach() throws Exception {
@@ -54,6 +57,7 @@ class N8nWorkflowTest extends PlatformTest {
                 "data", Map.of("name", "Authorization", "value", "Bearer " + api.key())))));
         n8n(env, "import:credentials", "--input=" + credentials);
         n8n(env, "import:workflow", "--input=" + WORKFLOW.toAbsolutePath());
+        n8n(env, "import:workflow", "--input=" + PUSH.toAbsolutePath()); // imports too (runs only as a server)
         n8n(env, "execute", "--id=SocialSyncPull01");
 
         for (int i = 0; i < ids.size(); i++) {
