@@ -26,6 +26,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, Path dataDir, String heap, long maxUploadBytes) throws Exception {
+        return start(jar, dataDir, heap, maxUploadBytes, false, java.util.Map.of());
+    }
+
+    /** @param workers run the job workers in the server too (the pipeline bench), with {@code env} added */
+    static ServerProcess start(Path jar, Path dataDir, String heap, long maxUploadBytes, boolean workers,
+                               java.util.Map<String, String> env) throws Exception {
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -37,10 +43,13 @@ final class ServerProcess implements AutoCloseable {
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.strip().split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--no-workers", "--port", Integer.toString(port)));
+        command.addAll(List.of("-jar", jar.toString(), "serve"));
+        if (!workers) command.add("--no-workers");
+        command.addAll(List.of("--port", Integer.toString(port)));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SOCIALSYNC_DATA_DIR", dataDir.toString());
         builder.environment().put("SOCIALSYNC_MAX_UPLOAD_BYTES", Long.toString(maxUploadBytes));
+        builder.environment().putAll(env);
         var server = new ServerProcess(builder.start(), port, dataDir, log);
         server.awaitReady(Duration.ofMinutes(3));
         return server;
@@ -67,6 +76,15 @@ final class ServerProcess implements AutoCloseable {
     /** CPU time the server has used so far (user + system), in seconds. */
     double cpuSeconds() {
         return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** CPU time of the server and of the children it has waited for (FFmpeg), from /proc: utime+stime+cutime+cstime. */
+    double cpuSecondsWithChildren() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = 0;
+        for (int i = 11; i <= 14; i++) ticks += Long.parseLong(f[i]);
+        return ticks / 100.0; // USER_HZ
     }
 
     private void awaitReady(Duration timeout) throws Exception {
