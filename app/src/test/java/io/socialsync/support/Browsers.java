@@ -1,17 +1,25 @@
 package io.socialsync.support;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The browser tests' headless Debian chromium and its chromedriver (bin/setup-browser installs them). */
 public final class Browsers {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final String MISSING = "chromium and chromedriver are missing: run bin/setup-browser";
+    /** Where the browser tests leave their screenshots of the main pages, linked from the README. */
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     private Browsers() {
     }
@@ -29,5 +37,20 @@ public final class Browsers {
                         "--disable-dev-shm-usage", "--disable-component-update")
                 .addArguments(extraArguments);
         return new ChromeDriver(service, options);
+    }
+
+    /** Logs in through the form, as a person does, and waits for the library. */
+    public static void logIn(ChromeDriver browser, String baseUrl, String email, String password) {
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.name("username")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
+    }
+
+    /** docs/screenshots/{name}.png of what the browser shows now. */
+    public static void screenshot(ChromeDriver browser, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

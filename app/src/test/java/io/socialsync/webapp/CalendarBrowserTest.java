@@ -13,8 +13,6 @@ import io.socialsync.support.Browsers;
 import io.socialsync.support.ClockedServerTest;
 import io.socialsync.web.Role;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -39,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * "Now" is 2030-01-07 08:00 UTC, a Monday.
  */
 class CalendarBrowserTest extends ClockedServerTest {
-    private static final Path SHOTS = Path.of("..", "docs", "screenshots");
     private static final String PASSWORD = "calendar browser password";
     @Autowired
     People people;
@@ -156,15 +152,10 @@ class CalendarBrowserTest extends ClockedServerTest {
     }
 
     private void logIn(String email) {
-        browser.get(base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
+        Browsers.logIn(browser, base(), email, PASSWORD);
     }
 
     private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }

@@ -20,8 +20,6 @@ import io.socialsync.support.ServerTest;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -50,7 +47,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * the post in its local hour (Asia/Kolkata, UTC+05:30: 03:00 UTC is 08:30 there). Screenshots: ledger, metrics.
  */
 class InsightBrowserTest extends ServerTest {
-    private static final Path SHOTS = Path.of("..", "docs", "screenshots");
     private static final String PASSWORD = "insight password";
     /** A Monday: 03:00 UTC is Monday 08:30 in Kolkata. */
     private static final Instant POSTED = Instant.parse("2030-01-07T03:00:00Z");
@@ -171,15 +167,10 @@ class InsightBrowserTest extends ServerTest {
     }
 
     private void logIn(String email) {
-        browser.get(base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
+        Browsers.logIn(browser, base(), email, PASSWORD);
     }
 
     private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }

@@ -13,8 +13,6 @@ import io.socialsync.support.ServerTest;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,7 +38,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * flow. Screenshots: docs/screenshots/schedule.png and accounts.png.
  */
 class ScheduleBrowserTest extends ServerTest {
-    private static final Path SHOTS = Path.of("..", "docs", "screenshots");
     private static final String PASSWORD = "schedule browser password";
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     @Autowired
@@ -198,15 +194,10 @@ class ScheduleBrowserTest extends ServerTest {
     }
 
     private void logIn(String email) {
-        browser.get(base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
+        Browsers.logIn(browser, base(), email, PASSWORD);
     }
 
     private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }

@@ -22,8 +22,6 @@ import io.socialsync.support.ServerTest;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -50,7 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * sees no edit controls and a forged post is a 403 problem.
  */
 class SettingsBrowserTest extends ServerTest {
-    private static final Path SHOTS = Path.of("..", "docs", "screenshots");
     private static final String PASSWORD = "settings password";
     private static final Pattern LINK = Pattern.compile("(http://\\S+\\?token=[A-Za-z0-9_-]+)");
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -245,11 +241,7 @@ class SettingsBrowserTest extends ServerTest {
     }
 
     private void logIn(String email, String password) {
-        browser.get(base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/app/library"));
+        Browsers.logIn(browser, base(), email, password);
     }
 
     private void logOut() {
@@ -268,7 +260,6 @@ class SettingsBrowserTest extends ServerTest {
     }
 
     private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }

@@ -11,17 +11,14 @@ import io.socialsync.support.TestVideos;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * render request is refused. Screenshots of each page go to docs/screenshots/.
  */
 class WebAppBrowserTest extends ServerTest {
-    private static final Path SHOTS = Path.of("..", "docs", "screenshots");
     private static final Duration SLOW = Duration.ofMinutes(4);
     private static final String PASSWORD = "web app password";
     @Autowired
@@ -199,11 +195,7 @@ class WebAppBrowserTest extends ServerTest {
     }
 
     private void logIn(String email) {
-        browser.get(base() + "/login");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
+        Browsers.logIn(browser, base(), email, PASSWORD);
     }
 
     /** A drop event carrying the file, as a person dragging it from their desktop makes (WebDriver cannot drag files). */
@@ -230,7 +222,6 @@ class WebAppBrowserTest extends ServerTest {
     }
 
     private void shot(String name) throws IOException {
-        Files.createDirectories(SHOTS);
-        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Browsers.screenshot(browser, name);
     }
 }
