@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Clips {
     private static final String COLUMNS = "id, workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, "
-            + "reason, thumbnail_key, job_id, created_at";
+            + "reason, thumbnail_key, job_id, created_at, rescore_job_id";
     private final JdbcClient jdbc;
 
     public Clips(JdbcClient jdbc) {
@@ -37,6 +37,26 @@ public class Clips {
     public void supersede(long workspaceId, long videoId) {
         jdbc.sql("UPDATE clips SET superseded = TRUE WHERE workspace_id = ? AND video_id = ? AND superseded = FALSE")
                 .params(workspaceId, videoId).update();
+    }
+
+    /** A re-score of the clip is queued as {@code jobId}. */
+    public void rescoring(long workspaceId, long id, long jobId) {
+        jdbc.sql("UPDATE clips SET rescore_job_id = ? WHERE workspace_id = ? AND id = ?")
+                .params(jobId, workspaceId, id).update();
+    }
+
+    /** The re-score's outcome: the edited bounds with their score; the clip is no longer being re-scored. */
+    public void rescored(long workspaceId, long id, long startMs, long endMs, int score, String subScores,
+                         String reason, String thumbnailKey) {
+        jdbc.sql("UPDATE clips SET start_ms = ?, end_ms = ?, score = ?, sub_scores = ?, reason = ?, "
+                        + "thumbnail_key = ?, rescore_job_id = NULL WHERE workspace_id = ? AND id = ?")
+                .params(startMs, endMs, score, subScores, reason, thumbnailKey, workspaceId, id).update();
+    }
+
+    /** The re-score {@code jobId} gave up: the clip keeps its bounds and can be edited again. */
+    public void rescoreEnded(long workspaceId, long id, long jobId) {
+        jdbc.sql("UPDATE clips SET rescore_job_id = NULL WHERE workspace_id = ? AND id = ? AND rescore_job_id = ?")
+                .params(workspaceId, id, jobId).update();
     }
 
     /** Current (not superseded) clips of a workspace in figures; the averages are null without clips. */
@@ -77,6 +97,6 @@ public class Clips {
         return new Clip(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("video_id"), rs.getInt("rank"),
                 rs.getLong("start_ms"), rs.getLong("end_ms"), rs.getInt("score"), rs.getString("sub_scores"),
                 rs.getString("reason"), rs.getString("thumbnail_key"), rs.getObject("job_id", Long.class),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), rs.getObject("rescore_job_id", Long.class));
     }
 }

@@ -3,6 +3,7 @@ package io.socialsync.webapp;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.library.ClipRescore;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Variant;
 import io.socialsync.library.VariantRequests;
@@ -33,9 +34,11 @@ class ClipPage {
     private final Workers workers;
     private final Links links;
     private final Progress progress;
+    private final ClipRescore rescore;
 
     ClipPage(Clips clips, Videos videos, Variants variants, VariantRequests requests, Workers workers, Links links,
-             Progress progress) {
+             Progress progress, ClipRescore rescore) {
+        this.rescore = rescore;
         this.clips = clips;
         this.videos = videos;
         this.variants = variants;
@@ -51,7 +54,9 @@ class ClipPage {
         var video = videos.byId(caller.workspaceId(), clip.videoId())
                 .orElseThrow(() -> new NotFound("video", clip.videoId()));
         long ms = video.durationMs() == null ? 0 : video.durationMs();
-        model.addAttribute("clip", ClipCard.of(clip, ms, links.file(clip.thumbnailKey())));
+        model.addAttribute("clip", ClipCard.of(clip, ms, links.file(clip.thumbnailKey()),
+                progress.job(caller.workspaceId(), clip.rescoreJobId())));
+        model.addAttribute("seconds", ms / 1000.0);
         model.addAttribute("video", VideoRow.of(video, null));
         model.addAttribute("platforms", PlatformFormats.defaults().all().stream().map(PlatformFormat::name).toList());
         model.addAttribute("presets", PRESETS);
@@ -81,5 +86,19 @@ class ClipPage {
         requests.request(caller.workspaceId(), id, platforms, List.of(preset), seed, Actor.of(caller));
         workers.wakeUp();
         return "redirect:/app/clips/" + id;
+    }
+
+    /**
+     * New bounds, scored again: the same request as PATCH /clips/{id}, checked by the same service. The video page's
+     * timeline posts here too ({@code back=video}) and goes back there.
+     */
+    @PostMapping("/app/clips/{id}/rescore")
+    String rescore(Caller caller, @PathVariable long id, @RequestParam(name = "start_s", required = false) Double start,
+                   @RequestParam(name = "end_s", required = false) Double end,
+                   @RequestParam(defaultValue = "clip") String back) {
+        caller.require(Role.EDITOR);
+        var clip = clips.byId(caller.workspaceId(), id).orElseThrow(() -> new NotFound("clip", id));
+        rescore.request(caller.workspaceId(), id, start, end, Actor.of(caller));
+        return "video".equals(back) ? "redirect:/app/videos/" + clip.videoId() : "redirect:/app/clips/" + id;
     }
 }

@@ -38,11 +38,14 @@ class VideoPage {
         long ms = video.durationMs() == null ? 0 : video.durationMs();
         var cards = clips.ofVideo(caller.workspaceId(), id).stream()
                 .sorted(Comparator.comparingInt(c -> c.rank()))
-                .map(c -> ClipCard.of(c, ms, links.file(c.thumbnailKey()))).toList();
+                .map(c -> ClipCard.of(c, ms, links.file(c.thumbnailKey()),
+                        progress.job(caller.workspaceId(), c.rescoreJobId()))).toList();
         var row = VideoRow.of(video, progress.analyses(caller.workspaceId()).get(id));
         model.addAttribute("video", row);
         model.addAttribute("source", links.file(video.storageKey()));
         model.addAttribute("clips", cards);
+        model.addAttribute("rescoring", cards.stream().anyMatch(ClipCard::rescoring));
+        model.addAttribute("seconds", ms / 1000.0);
         return "webapp/video";
     }
 

@@ -27,3 +27,73 @@
     player.focus();
   });
 })();
+
+// The video page's timeline: clicking a band selects its clip for the re-score form below; the selected band gets
+// two handles, and dragging them (pointer events) fills the form's start and end. The inputs stay the primary,
+// keyboard way: typing in them moves the band too.
+(function () {
+  'use strict';
+  const round = t => Math.round(t * 10) / 10;
+  const parts = () => {
+    const form = document.getElementById('clip-bounds');
+    const timeline = document.querySelector('.timeline[data-seconds]');
+    if (!form || !timeline) return null;
+    return {form, timeline, seconds: parseFloat(timeline.dataset.seconds),
+      band: timeline.querySelector('.band.selected')};
+  };
+  function draw() {
+    const p = parts();
+    if (!p || !p.band || !(p.seconds > 0)) return;
+    const s = parseFloat(p.form.elements.start_s.value), e = parseFloat(p.form.elements.end_s.value);
+    if (!(e > s)) return;
+    p.band.style.left = (100 * s / p.seconds) + '%';
+    p.band.style.width = (100 * (e - s) / p.seconds) + '%';
+    p.timeline.querySelectorAll('.handle').forEach(h => {
+      h.style.left = (100 * (h.dataset.edge === 'start' ? s : e) / p.seconds) + '%';
+      h.hidden = false;
+    });
+  }
+  function select(band) {
+    const p = parts();
+    if (!p || !band.dataset.rescore) return;
+    p.timeline.querySelectorAll('.band').forEach(b => {
+      b.classList.toggle('selected', b === band);
+      b.setAttribute('aria-pressed', String(b === band));
+    });
+    p.form.action = band.dataset.rescore;
+    p.form.elements.start_s.value = round(parseFloat(band.dataset.start));
+    p.form.elements.end_s.value = round(parseFloat(band.dataset.end));
+    p.form.querySelector('.bounds-rank').textContent = band.dataset.rank;
+    p.form.querySelector('button[type=submit]').disabled = band.dataset.rescoring === 'true';
+    draw();
+  }
+  let drag = null;
+  document.addEventListener('click', e => {
+    const band = e.target.closest('.timeline .band');
+    if (band) select(band);
+  });
+  document.addEventListener('input', e => {
+    if (e.target.closest('#clip-bounds')) draw();
+  });
+  document.addEventListener('pointerdown', e => {
+    const handle = e.target.closest('.timeline .handle');
+    if (!handle) return;
+    e.preventDefault();
+    handle.setPointerCapture(e.pointerId);
+    drag = handle;
+  });
+  document.addEventListener('pointermove', e => {
+    const p = drag && parts();
+    if (!p) return;
+    const box = p.timeline.getBoundingClientRect();
+    const t = round(Math.min(1, Math.max(0, (e.clientX - box.left) / box.width)) * p.seconds);
+    p.form.elements[drag.dataset.edge === 'start' ? 'start_s' : 'end_s'].value = t;
+    draw();
+  });
+  const drop = () => { drag = null; };
+  document.addEventListener('pointerup', drop);
+  document.addEventListener('pointercancel', drop);
+  document.addEventListener('htmx:afterSwap', draw);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', draw);
+  else draw();
+})();

@@ -40,6 +40,11 @@ public record Api(String baseUrl, String key) {
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
     }
 
+    public Response patch(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

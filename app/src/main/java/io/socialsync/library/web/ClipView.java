@@ -5,14 +5,16 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+/** @param rescoreJobId the RESCORE_CLIP job moving the clip's bounds while it is queued or running, else null */
 public record ClipView(long id, long videoId, int rank, double startSeconds, double endSeconds,
                        double durationSeconds, int score, JsonNode subScores, String reason, String thumbnailUrl,
-                       Long jobId, Instant createdAt) {
+                       Long jobId, Instant createdAt, Long rescoreJobId) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static ClipView of(Clip c) {
         return new ClipView(c.id(), c.videoId(), c.rank(), c.startMs() / 1000.0, c.endMs() / 1000.0,
                 c.durationMs() / 1000.0, c.score(), JSON.readTree(c.subScores()), c.reason(),
-                c.thumbnailKey() == null ? null : "/clips/" + c.id() + "/thumbnail", c.jobId(), c.createdAt());
+                c.thumbnailKey() == null ? null : "/clips/" + c.id() + "/thumbnail", c.jobId(), c.createdAt(),
+                c.rescoreJobId());
     }
 }

@@ -4,6 +4,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.Workers;
 import io.socialsync.ledger.Actor;
+import io.socialsync.library.ClipRescore;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Reanalysis;
 import io.socialsync.library.VariantRequests;
@@ -20,12 +21,14 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,9 +45,10 @@ public class MediaActionsController {
     private final Workers workers;
     private final Storage storage;
     private final Reanalysis reanalysis;
+    private final ClipRescore rescore;
 
     public MediaActionsController(Videos videos, Clips clips, Variants variants, VariantRequests variantRequests,
-                                  Workers workers, Storage storage, Reanalysis reanalysis) {
+                                  Workers workers, Storage storage, Reanalysis reanalysis, ClipRescore rescore) {
         this.videos = videos;
         this.clips = clips;
         this.variants = variants;
@@ -52,6 +56,7 @@ public class MediaActionsController {
         this.workers = workers;
         this.storage = storage;
         this.reanalysis = reanalysis;
+        this.rescore = rescore;
     }
 
     public record AnalyseRequest(@DecimalMin("1") Double minLengthS, @DecimalMin("1") Double maxLengthS,
@@ -69,6 +74,22 @@ public class MediaActionsController {
         var lengths = body == null ? Reanalysis.Lengths.DEFAULT : new Reanalysis.Lengths(body.minLengthS(),
                 body.maxLengthS(), body.minCount(), body.maxCount());
         long job = reanalysis.request(caller.workspaceId(), id, lengths, Actor.of(caller));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job));
+    }
+
+    /** New bounds in seconds: inside the video, 1–180 s long. */
+    public record RescoreRequest(@NotNull Double startS, @NotNull Double endS) {
+    }
+
+    /**
+     * Moves a clip's start and end and scores it again (RESCORE_CLIP); the clip shows {@code rescore_job_id} until
+     * it is done. A clip with variants is refused (409): they were cut from its current bounds.
+     */
+    @PatchMapping("/clips/{id}")
+    @Answers(202)
+    ResponseEntity<Accepted> rescore(Caller caller, @PathVariable long id, @Valid @RequestBody RescoreRequest body) {
+        caller.require(Role.EDITOR);
+        long job = rescore.request(caller.workspaceId(), id, body.startS(), body.endS(), Actor.of(caller));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job));
     }
 

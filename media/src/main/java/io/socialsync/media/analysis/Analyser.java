@@ -10,6 +10,7 @@ import io.socialsync.media.probe.MediaInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -66,6 +67,33 @@ public final class Analyser {
         ClipSelector.Selection selection = ClipSelector.select(signals, rules);
         bar.accept(1);
         return new AnalysisResult(signals, selection.clips(), selection.noClipsReason());
+    }
+
+    /**
+     * Scores one window chosen by a person (an edited clip) with the rules the analysis uses, so its score ranks
+     * among the analysis's clips. The whole video is decoded: every per-second score is relative to the rest of
+     * the video (loudness against its median), so a window decoded alone would be scored against itself.
+     *
+     * @return the signals and the one clip: {@code start}–{@code end} as given, not snapped to a cut
+     * @throws IllegalArgumentException if the window is empty or outside the video
+     */
+    public AnalysisResult scoreWindow(Path video, MediaInfo info, double start, double end, DoubleConsumer progress,
+                                      CancelToken cancel) {
+        double duration = info.duration().toMillis() / 1000.0;
+        if (!(start >= 0 && end > start && end <= duration + 0.001)) {
+            throw new IllegalArgumentException("window %.3f–%.3f s is not inside the %.3f s video"
+                    .formatted(start, end, duration));
+        }
+        Monotonic bar = new Monotonic(progress);
+        Signals signals = signals(video, info, bar, cancel);
+        ClipCandidate clip = score(signals, start, end);
+        bar.accept(1);
+        return new AnalysisResult(signals, List.of(clip), Optional.empty());
+    }
+
+    /** {@link #scoreWindow}'s scoring, for signals already at hand. */
+    public static ClipCandidate score(Signals signals, double start, double end) {
+        return ClipSelector.score(signals, Math.max(0, start), Math.min(end, signals.duration()));
     }
 
     /** Only the decode pass and its parsing (progress stops short of 1, which {@link #analyse} sends). */

@@ -38,6 +38,15 @@ final class ClipSelector {
         return new Selection(chosen.stream().map(w -> candidate(w, signals)).toList(), Optional.empty());
     }
 
+    /** One given window, its edges labelled by what they fall on ({@link Snapper#kindAt}) instead of moved. */
+    static ClipCandidate score(Signals signals, double start, double end) {
+        SecondScores scores = SecondScores.of(signals);
+        Snapper snapper = new Snapper(signals.cuts(), scores, signals.duration());
+        Boundary first = snapper.kindAt(start), last = snapper.kindAt(end);
+        SubScores sub = new WindowScorer(scores).subScores(start, end, first, last);
+        return candidate(new Window(start, end, WindowScorer.total(sub), sub, first, last), signals);
+    }
+
     private static List<Window> greedy(List<Window> windows, ClipRules rules, double duration) {
         double spread = Math.max(10, duration / (2.0 * rules.maxCount()));
         // as many as the rules ask for, if that many minimum-length clips fit at all

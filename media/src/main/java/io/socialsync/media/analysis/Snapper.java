@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 final class Snapper {
     static final double REACH = 1.5;
+    /** An edge this close to a cut is on it: about a frame, and more than clip times' millisecond rounding. */
+    static final double ON_EDGE = 0.05;
 
     /** A snapped edge. */
     record Edge(double time, Boundary kind) {}
@@ -37,6 +39,20 @@ final class Snapper {
         int second = (int) Math.clamp(Math.floor(t), 0, scores.loud().length - 1);
         boolean loud = scores.loud().length > 0 && scores.loud()[second];
         return new Edge(Math.clamp(t, 0, duration), loud ? Boundary.MID_PHRASE : Boundary.NONE);
+    }
+
+    /**
+     * What an edge a person placed falls on, without moving it: a cut or section within a frame or so, else the
+     * quiet second it is in. Edges {@link #snap} returned get the kind they were given (bar a cut within a frame).
+     */
+    Boundary kindAt(double t) {
+        if (Math.abs(nearestCut(t) - t) <= ON_EDGE) return Boundary.CUT;
+        double section = nearestSection(t);
+        if (Math.abs(section - t) <= ON_EDGE) return Boundary.SECTION;
+        int second = (int) Math.clamp(Math.floor(t), 0, Math.max(0, scores.quiet().length - 1));
+        if (scores.quiet().length > 0 && scores.quiet()[second]) return Boundary.QUIET;
+        boolean loud = scores.loud().length > 0 && scores.loud()[second];
+        return loud ? Boundary.MID_PHRASE : Boundary.NONE;
     }
 
     private double nearestCut(double t) {
