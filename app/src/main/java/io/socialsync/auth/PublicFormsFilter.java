@@ -11,25 +11,30 @@ import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The browser's forms that anyone may post (log in, ask for a reset, set a password by link, accept an invitation)
- * are limited per client address as the API limits a caller: an address throttled for failed authentications is
- * answered 429 unread, each address has a bucket of posts per minute, and a refused link (401, 404) counts as a
- * failed authentication, so guessing tokens is as slow as guessing keys.
+ * What anyone may post without a credential (the browser's log in, reset and invitation forms; the API's reset and
+ * registration) is limited per client address as the API limits a caller: an address throttled for failed
+ * authentications is answered 429 unread, each address has a bucket of posts per minute (so no one mails a person
+ * a reset link a thousand times), and a refused link (401, 404) counts as a failed authentication, so guessing
+ * tokens is as slow as guessing keys.
  */
 final class PublicFormsFilter extends OncePerRequestFilter {
-    static final Set<String> PATHS = Set.of("/login", "/app/password-reset", "/app/password-reset/confirm",
+    static final Set<String> BROWSER_FORMS = Set.of("/login", "/app/password-reset", "/app/password-reset/confirm",
             "/app/invitations/accept");
+    static final Set<String> API_FORMS = Set.of("/auth/password-reset", "/auth/password-reset/confirm",
+            "/auth/register");
     private final AuthProblems problems;
     private final RateLimits limits;
+    private final Set<String> paths;
 
-    PublicFormsFilter(AuthProblems problems, RateLimits limits) {
+    PublicFormsFilter(AuthProblems problems, RateLimits limits, Set<String> paths) {
         this.problems = problems;
         this.limits = limits;
+        this.paths = paths;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !PATHS.contains(SecurityConfig.path(request));
+        return !"POST".equals(request.getMethod()) || !paths.contains(SecurityConfig.path(request));
     }
 
     @Override

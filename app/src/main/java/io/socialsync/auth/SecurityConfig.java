@@ -109,7 +109,8 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .anyRequest().authenticated())
                 .addFilterBefore(new PublicFormsFilter(problems,
-                        new RateLimits(properties.rateLimit().requestsPerMinute())), CsrfFilter.class)
+                        new RateLimits(properties.rateLimit().requestsPerMinute()), PublicFormsFilter.BROWSER_FORMS),
+                        CsrfFilter.class)
                 .addFilterBefore(new BrowserCaller(memberships), AuthorizationFilter.class)
                 // scripts (htmx, the tus uploader) get a 401 problem, not the login page, when the session has ended
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
@@ -127,9 +128,14 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain publicPaths(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicPaths(HttpSecurity http, AuthProblems problems, SocialSyncProperties properties)
+            throws Exception {
         RequestMatcher open = request -> isPublic(path(request));
-        return stateless(http.securityMatcher(open)).authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+        return stateless(http.securityMatcher(open))
+                .addFilterBefore(new PublicFormsFilter(problems,
+                        new RateLimits(properties.rateLimit().requestsPerMinute()), PublicFormsFilter.API_FORMS),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
     }
 
     @Bean

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The browser's public forms are throttled per address like the API's credentials: each refused reset link counts
  * as a failed authentication, and past the limit (3 here) the address's posts, the login's too, get a 429 problem
- * unread. The client connects from 127.0.0.3, an address no other test uses.
+ * unread. The clients connect from 127.0.0.3 and 127.0.0.4, addresses no other test uses.
  */
 class PublicFormsThrottleTest extends EdgeServerTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
@@ -43,5 +43,23 @@ class PublicFormsThrottleTest extends EdgeServerTest {
         assertThat(post("/login", cookie, "username=a%40example.com&password=whatever&_csrf=" + csrf).status())
                 .isEqualTo(429);
         assertThat(admin.get("/jobs").status()).as("another address").isEqualTo(200);
+    }
+
+    @Test
+    void theApisResetEndpointsAreLimitedPerAddressToo() {
+        var api = new RawHttp("127.0.0.1", port, "127.0.0.4");
+        String guess = "{\"token\":\"guess\",\"password\":\"long enough words\"}";
+        String request = "POST /auth/password-reset/confirm HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                + "application/json\r\nContent-Length: " + guess.length() + "\r\nConnection: close\r\n\r\n" + guess;
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.send(request).status()).isEqualTo(401);
+        }
+        var blocked = api.send(request);
+        assertThat(blocked.status()).isEqualTo(429);
+        assertThat(blocked.header("Content-Type")).startsWith("application/problem+json");
+        String ask = "{\"email\":\"someone@example.com\"}";
+        assertThat(api.send("POST /auth/password-reset HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                + "application/json\r\nContent-Length: " + ask.length() + "\r\nConnection: close\r\n\r\n" + ask)
+                .status()).as("asking for reset mails from that address too").isEqualTo(429);
     }
 }
