@@ -63,7 +63,8 @@ public record SocialSyncProperties(
                        @DefaultValue("5s") Duration backoffBase,
                        @DefaultValue("1h") Duration backoffMax,
                        String workerName,
-                       List<String> kinds) {
+                       List<String> kinds,
+                       String concurrency) {
     }
 
     public record RateLimit(@DefaultValue("600") int requestsPerMinute) {

@@ -27,6 +27,7 @@ public class Workers implements SmartLifecycle {
     private final JobRunner runner;
     private final SocialSyncProperties.Jobs settings;
     private final boolean enabled;
+    private final Concurrency concurrency;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
     private ScheduledExecutorService timers;
@@ -39,6 +40,7 @@ public class Workers implements SmartLifecycle {
         this.runner = runner;
         this.settings = properties.jobs();
         this.enabled = properties.roles().workers();
+        this.concurrency = Concurrency.parse(settings.concurrency());
     }
 
     @Override
@@ -51,7 +53,7 @@ public class Workers implements SmartLifecycle {
         stopping = false;
         for (var spec : kinds.all()) {
             if (settings.kinds() == null || settings.kinds().isEmpty() || settings.kinds().contains(spec.kind())) {
-                slots.putIfAbsent(spec.kind(), new Semaphore(spec.concurrency()));
+                slots.putIfAbsent(spec.kind(), new Semaphore(concurrency.of(spec)));
             }
         }
         timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("jobs-timer").factory());
@@ -60,7 +62,8 @@ public class Workers implements SmartLifecycle {
         long reap = settings.reaperInterval().toMillis();
         timers.scheduleWithFixedDelay(this::reap, reap, reap, TimeUnit.MILLISECONDS);
         poller = Thread.ofPlatform().name("jobs-poller").start(this::poll);
-        log.info("Worker '{}' running job kinds {}", runner.name(), slots.keySet());
+        log.info("Worker '{}' running job kinds {}{}", runner.name(), slots.keySet(),
+                concurrency.overrides().isEmpty() ? "" : ", concurrency " + concurrency.overrides());
     }
 
     /** Lets a local enqueue start its job now instead of at the next poll. */
