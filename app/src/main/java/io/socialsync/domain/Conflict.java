@@ -1,7 +1,10 @@
 package io.socialsync.domain;
 
-/** The resource exists but its state forbids the request (already cancelled, not rendered yet...). */
-public final class Conflict extends DomainException {
+/**
+ * The resource exists but its state forbids the request (already cancelled, not rendered yet...). Not final: a
+ * feature may refine one with the facts behind it, for a page to word in its own terms.
+ */
+public non-sealed class Conflict extends DomainException {
     public Conflict(String detail) {
         super("Conflict", detail);
     }

@@ -138,6 +138,15 @@ public class LedgerEvents {
     }
 
     public List<LedgerEvent> page(LedgerQuery q) {
+        var query = pageSql(q);
+        return jdbc.sql(query.sql()).params(query.params()).query((rs, n) -> map(rs)).list();
+    }
+
+    /** A page's SQL and its named parameters (apart, so a test can ask the database for its plan). */
+    record PageSql(String sql, java.util.Map<String, Object> params) {
+    }
+
+    static PageSql pageSql(LedgerQuery q) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM ledger_events WHERE workspace_id = :ws");
         var params = new java.util.HashMap<String, Object>();
         params.put("ws", q.workspaceId());
@@ -174,10 +183,11 @@ public class LedgerEvents {
         sql.append(q.eventType() != null ? " ORDER BY workspace_id DESC, event_type DESC, id DESC"
                 : q.entityType() != null && q.entityId() != null
                 ? " ORDER BY workspace_id DESC, entity_type DESC, entity_id DESC, id DESC"
+                : q.actor() != null ? " ORDER BY workspace_id DESC, actor DESC, id DESC"
                 : " ORDER BY workspace_id DESC, id DESC");
         sql.append(" LIMIT :limit");
         params.put("limit", q.limit());
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+        return new PageSql(sql.toString(), params);
     }
 
     static LedgerEvent map(ResultSet rs) throws SQLException {

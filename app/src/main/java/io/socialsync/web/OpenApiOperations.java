@@ -117,6 +117,7 @@ class OpenApiOperations implements OperationCustomizer {
             case 204 -> "No Content";
             case 206 -> "Partial Content (a Range request)";
             case 302 -> "Found: a signed, expiring link to the file";
+            case 303 -> "See Other: a flow the web app started goes back to its page";
             default -> Integer.toString(code);
         };
     }

@@ -3,6 +3,7 @@ package io.socialsync.webapp;
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.accounts.connect.AccountConnect;
+import io.socialsync.accounts.connect.PendingPicks;
 import io.socialsync.accounts.tokens.TokenPolicy;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
@@ -13,6 +14,8 @@ import io.socialsync.web.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +23,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The workspace's social accounts: platform, zone, token state and budget used; a banner per account that needs
  * reconnecting. Connect and Reconnect start the same OAuth flow as GET /social-accounts/connect/{platform}, bound
- * to this browser by the same cookie, and send the browser to the platform's consent page.
+ * to this browser by the same cookie, and send the browser to the platform's consent page; its callback comes
+ * back here with what happened as the notice, and a consent that reached several accounts is picked from here.
  */
 @Controller
 class AccountsPage {
@@ -33,10 +38,12 @@ class AccountsPage {
     private final TokenPolicy tokens;
     private final RateBudgets budgets;
     private final AccountConnect connect;
+    private final PendingPicks picks;
     private final Clock clock;
 
     AccountsPage(SocialAccountService accounts, TokenPolicy tokens, RateBudgets budgets, AccountConnect connect,
-                 Clock clock) {
+                 PendingPicks picks, Clock clock) {
+        this.picks = picks;
         this.accounts = accounts;
         this.tokens = tokens;
         this.budgets = budgets;
@@ -44,7 +51,6 @@ class AccountsPage {
         this.clock = clock;
     }
 
-    /** A platform as its Connect button names it. */
     /** A platform as its Connect button names it; {@code unavailable}: why it cannot be connected here. */
     public record Connectable(String wire, String name, String unavailable) {
         static Connectable of(Platform p, AccountConnect connect) {
@@ -58,8 +64,12 @@ class AccountsPage {
     }
 
     @GetMapping("/app/accounts")
-    String page(Caller caller, Model model) {
+    String page(Caller caller, @RequestParam(required = false) Long connection, Model model) {
         var now = clock.instant();
+        if (connection != null) { // a consent that reached several accounts: the ones to connect are picked here
+            var pending = picks.pending(caller.workspaceId(), connection);
+            model.addAttribute("connection", pending.status().equals("pending") ? pending : null);
+        }
         var rows = accounts.page(caller.workspaceId(), null, null, MAX_ACCOUNTS).stream()
                 .map(a -> AccountRow.of(a, tokens.status(a, now), budgets.check(a, now))).toList();
         model.addAttribute("nav", "accounts");
@@ -68,6 +78,18 @@ class AccountsPage {
         model.addAttribute("platforms", Arrays.stream(Platform.values())
                 .map(p -> Connectable.of(p, connect)).toList());
         return "webapp/accounts";
+    }
+
+    /** The accounts picked from a pending connection, as {@code POST /social-accounts/connections/{id}}. */
+    @PostMapping("/app/accounts/connections/{id}")
+    String choose(Caller caller, @PathVariable long id,
+                  @RequestParam(name = "external_ids", required = false) List<String> externalIds,
+                  RedirectAttributes flash) {
+        caller.require(Role.EDITOR);
+        var connected = picks.choose(caller.workspaceId(), id, externalIds, Actor.of(caller));
+        flash.addFlashAttribute("notice", "Connected " + connected.accounts().stream().map(a -> "@" + a.handle())
+                .collect(Collectors.joining(", ")) + ".");
+        return "redirect:/app/accounts";
     }
 
     /** A POST (it creates the flow's state), so a link on another site cannot start one in this session. */
@@ -80,7 +102,7 @@ class AccountsPage {
         Platform p = AccountFields.platform(platform, errors);
         var zone = AccountFields.timezone(timezone == null || timezone.isBlank() ? "UTC" : timezone.trim(), errors);
         errors.throwIfAny();
-        var started = connect.start(caller.workspaceId(), Actor.of(caller), p, accountId, zone, true);
+        var started = connect.startInWebApp(caller.workspaceId(), Actor.of(caller), p, accountId, zone);
         response.addHeader(HttpHeaders.SET_COOKIE, connect.browserCookie(started).toString());
         return "redirect:" + started.url();
     }

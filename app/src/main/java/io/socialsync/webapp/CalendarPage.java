@@ -6,6 +6,7 @@ import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
 import io.socialsync.publish.orchestrator.Orchestrator;
+import io.socialsync.publish.scheduling.PastDeadline;
 import io.socialsync.publish.scheduling.PublicationLifecycle;
 import io.socialsync.publish.scheduling.Rescheduling;
 import io.socialsync.publish.scheduling.When;
@@ -38,8 +39,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The calendar: a week or a month of one account's posts or all of them, each at its account's wall clock, the
  * posting windows shaded. Moving a post is {@code POST /publishing/{id}/reschedule}'s service with a deadline (the
- * end of the hour or day it was dropped on), so a move the windows or gaps would push elsewhere is refused with
- * that service's reason; settling an unconfirmed post is the orchestrator's posted/failed report.
+ * end of the hour or day it was dropped on), so a move the windows or gaps would push elsewhere is refused, its
+ * reason told at the account's wall clock ({@link MoveRefusal}); settling an unconfirmed post is the orchestrator's posted/failed report.
  */
 @Controller
 class CalendarPage {
@@ -122,6 +123,12 @@ class CalendarPage {
                 return ResponseEntity.ok(Map.of("detail", detail));
             }
             flash.addFlashAttribute("notice", detail);
+        } catch (PastDeadline refused) {
+            String sentence = MoveRefusal.sentence(refused, clock.instant());
+            if (WebShell.wantsJson(request)) {
+                throw new Conflict(sentence);
+            }
+            flash.addFlashAttribute("error", "Not moved: " + sentence);
         } catch (Conflict | Invalid refused) {
             if (WebShell.wantsJson(request)) {
                 throw refused;

@@ -97,8 +97,8 @@ class CalendarBrowserTest extends ClockedServerTest {
         // drag into 10:00, before Instagram's 18:00 window: refused, back where it was, the reason shown
         drag(post, cell("2030-01-11", 10));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
-        assertThat(browser.findElement(By.id("flash")).getText()).startsWith("Not moved: the first slot that "
-                + "respects the window and gap is 2030-01-11T17:00:00Z");
+        assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("Not moved: Fri 11 Jan 10:00 CET is "
+                + "outside instagram's 18:00–23:00 window (Europe/Madrid); the nearest allowed time is 18:00 CET.");
         assertThat(cellOf(post)).isEqualTo("2030-01-10 20");
         assertThat(browser.findElement(post).getCssValue("transform")).isEqualTo("none");
         assertThat(publications.get(ws.id(), id).scheduledFor()).isEqualTo(Instant.parse("2030-01-10T19:00:00Z"));

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The calendar page over HTTP with a person's session: posts at their account's wall clock with the zone (CET in
@@ -68,8 +69,8 @@ class CalendarPageTest extends ClockedServerTest {
         var refused = editor.move(token, id, "to=2030-01-09T10:00&span=hour");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(refused.json().path("detail").asString()).startsWith("the first slot that respects the window "
-                + "and gap is 2030-01-09T17:00:00Z");
+        assertThat(refused.json().path("detail").asString()).isEqualTo("Wed 9 Jan 10:00 CET is outside "
+                + "instagram's 18:00–23:00 window (Europe/Madrid); the nearest allowed time is 18:00 CET.");
         assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-08T19:00:00Z"));
 
         var moved = editor.move(token, id, "to=2030-01-10T21:00&span=hour");
@@ -79,7 +80,8 @@ class CalendarPageTest extends ClockedServerTest {
 
         // from a month: the day changes, the time of day stays, and the deadline is the end of that day
         assertThat(editor.move(token, id, "to=2030-01-11T23:30&span=day").json().path("detail").asString())
-                .startsWith("the first slot that respects the window and gap is 2030-01-12T17:00:00Z");
+                .isEqualTo("Fri 11 Jan 23:30 CET is outside instagram's 18:00–23:00 window (Europe/Madrid); "
+                        + "the nearest allowed time is Sat 12 Jan 18:00 CET.");
         assertThat(editor.move(token, id, "to=2030-01-11T21:00&span=day").status()).isEqualTo(200);
         assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-11T20:00:00Z"));
 
@@ -89,8 +91,16 @@ class CalendarPageTest extends ClockedServerTest {
         assertThat(form.status()).isEqualTo(302);
         String back = form.header("Location");
         assertThat(back).contains("/app/calendar?view=week&date=2030-01-10&account=" + madrid);
-        assertThat(editor.get(back.substring(back.indexOf("/app/"))).body())
-                .contains("Not moved: the first slot that respects the window and gap");
+        assertThat(HtmlUtils.htmlUnescape(editor.get(back.substring(back.indexOf("/app/"))).body()))
+                .contains("Not moved: Thu 10 Jan 07:30 CET is outside instagram's 18:00–23:00 window "
+                        + "(Europe/Madrid); the nearest allowed time is 18:00 CET.");
+        assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-11T20:00:00Z"));
+
+        // too near another post: the gap, and that post's time, in the account's zone
+        post(ws.api(), jdbc, ws.id(), madrid, "2030-01-11T18:00:00Z"); // 19:00 CET
+        assertThat(editor.move(token, id, "to=2030-01-11T19:30&span=hour").json().path("detail").asString())
+                .isEqualTo("Fri 11 Jan 19:30 CET is within 60 min of another instagram post (19:00 CET); the "
+                        + "nearest allowed time is 20:00 CET.");
         assertThat(scheduledFor(id)).isEqualTo(Instant.parse("2030-01-11T20:00:00Z"));
     }
 

@@ -62,6 +62,11 @@ class InsightPagesTest extends ServerTest {
 
         var narrowed = page("/app/ledger/rows?event_type=social_account_created&actor=user:0");
         assertThat(narrowed.body()).contains("No events.");
+        // the actor alone (V40's index, read backwards): the same newest-first page
+        var byActor = page("/app/ledger?actor=cli");
+        assertThat(rows(byActor.body())).isEqualTo(LedgerPage.PAGE);
+        assertThat(byActor.body()).contains("mine" + (LedgerPage.PAGE + 1)).doesNotContain("theirs")
+                .doesNotContain("&quot;handle&quot;:&quot;mine1&quot;");
     }
 
     @Test

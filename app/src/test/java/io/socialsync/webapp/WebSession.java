@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 /**
  * A browser without a browser, for the web app's fast tests: logs in through the form (session cookie, CSRF token)
  * and sends page loads (Accept: text/html), htmx requests (HX-Request) and form posts with the page's CSRF token.
- * Redirects are not followed, so a test sees them.
+ * Redirects are not followed, so a test sees them. Public for the features' own web-app round trips (the OAuth
+ * connect flow's return to the accounts page).
  */
-final class WebSession {
+public final class WebSession {
     private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_ANY = Pattern.compile(
             "(?:name=\"_csrf\" value=\"|name=\"csrf-token\" content=\")([^\"]+)\"");
@@ -30,7 +31,7 @@ final class WebSession {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
 
-    record Page(int status, String body, String type, String location) {
+    public record Page(int status, String body, String type, String location) {
     }
 
     private WebSession(String base) {
@@ -42,7 +43,7 @@ final class WebSession {
         this("http://localhost:" + port);
     }
 
-    static WebSession logIn(String base, String email, String password) {
+    public static WebSession logIn(String base, String email, String password) {
         var session = new WebSession(base);
         var login = session.page("/login");
         var token = CSRF_INPUT.matcher(login.body());
@@ -55,7 +56,7 @@ final class WebSession {
         return session;
     }
 
-    Page page(String path) {
+    public Page page(String path) {
         var answer = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
         var meta = CSRF_ANY.matcher(answer.body());
         if (meta.find()) {
@@ -108,7 +109,7 @@ final class WebSession {
     }
 
     /** A form post as the browser sends it (a full page load), or as htmx does ({@code htmx}). */
-    Page form(String path, Map<String, String> fields, boolean htmx) {
+    public Page form(String path, Map<String, String> fields, boolean htmx) {
         var all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf);
         String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))

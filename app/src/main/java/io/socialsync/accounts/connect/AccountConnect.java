@@ -46,7 +46,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Service
 public class AccountConnect {
     private static final SecureRandom RANDOM = new SecureRandom();
-        private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+    private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
+    /** Starts the browser cookie of a flow the web app started (not in base64url's alphabet, so never by chance). */
+    private static final String WEB_APP = "app.";
     private final OAuthConnect flow;
     private final ConnectStates states;
     private final ConnectedAccounts connected;
@@ -91,6 +93,28 @@ public class AccountConnect {
      */
     public Started start(long workspaceId, Actor actor, Platform platform, Long accountId, ZoneId timezone,
                          boolean browser) {
+        return start(workspaceId, actor, platform, accountId, timezone, browser ? random() : null);
+    }
+
+    /**
+     * {@link #start} for the web app's Connect and Reconnect buttons: bound to the browser the same way, and its
+     * callback goes back to the web app ({@link #fromWebApp}) instead of answering JSON.
+     */
+    public Started startInWebApp(long workspaceId, Actor actor, Platform platform, Long accountId, ZoneId timezone) {
+        return start(workspaceId, actor, platform, accountId, timezone, WEB_APP + random());
+    }
+
+    /**
+     * Whether the callback's browser cookie is one {@link #startInWebApp} set. The callback still checks the cookie
+     * against the state; this only chooses how the outcome is shown, so a cookie its own browser edited changes
+     * nothing but that.
+     */
+    public static boolean fromWebApp(String browserNonce) {
+        return browserNonce != null && browserNonce.startsWith(WEB_APP);
+    }
+
+    private Started start(long workspaceId, Actor actor, Platform platform, Long accountId, ZoneId timezone,
+                          String nonce) {
         var connector = connector(platform);
         ZoneId zone = timezone;
         if (accountId != null) {
@@ -102,7 +126,6 @@ public class AccountConnect {
             zone = account.timezone();
         }
         String state = random();
-        String nonce = browser ? random() : null;
         String redirect = publicUrl + "/social-accounts/connect/" + platform.wire() + "/callback";
         var authorization = flow.authorize(platform, redirect, state);
         Instant now = now();

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * person to pick; a pick connects the chosen ones, once, and drops the tokens of the rest.
  */
 @Service
+@NamedInterface("connect")
 public class PendingPicks {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final PendingConnections pending;

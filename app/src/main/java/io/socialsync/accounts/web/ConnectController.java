@@ -6,6 +6,7 @@ import io.socialsync.accounts.connect.AccountConnect;
 import io.socialsync.accounts.connect.ConnectResult;
 import io.socialsync.accounts.connect.PendingPicks;
 import io.socialsync.accounts.tokens.TokenPolicy;
+import io.socialsync.domain.DomainException;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
@@ -16,6 +17,7 @@ import io.socialsync.web.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +38,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Connecting accounts by OAuth. The callback is the one path here without credentials: the provider's redirect
@@ -43,6 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/social-accounts")
 public class ConnectController {
+    private static final String WEB_APP_ACCOUNTS = "/app/accounts";
     private final AccountConnect connect;
     private final PendingPicks picks;
     private final TokenPolicy tokens;
@@ -90,13 +96,21 @@ public class ConnectController {
                 .header(HttpHeaders.SET_COOKIE, cookie.toString()).build();
     }
 
-    /** JSON whatever the browser prefers: it lands here after the consent page (there is no web app yet). */
-    @GetMapping(path = "/connect/{platform}/callback", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The platform's redirect back (no API key: the state is the credential)")
-    ConnectView callback(@PathVariable String platform, @RequestParam(required = false) String state,
-                         @RequestParam(required = false) String code, @RequestParam(required = false) String error,
-                         @RequestParam(name = "error_description", required = false) String description,
-                         HttpServletRequest request) {
+    /**
+     * JSON whatever the browser prefers, for a flow the API started. A flow the web app started goes back to its
+     * accounts page, with what happened (or why not) as the page's notice.
+     */
+    @GetMapping("/connect/{platform}/callback")
+    @Operation(summary = "The platform's redirect back (no API key: the state is the credential); a flow started "
+            + "from the web app is sent back to /app/accounts (303)")
+    @Answers({200, 303})
+    ResponseEntity<ConnectView> callback(@PathVariable String platform,
+                                         @RequestParam(required = false) String state,
+                                         @RequestParam(required = false) String code,
+                                         @RequestParam(required = false) String error,
+                                         @RequestParam(name = "error_description", required = false)
+                                         String description, HttpServletRequest request,
+                                         HttpServletResponse response) {
         var p = Platform.parse(platform).orElseThrow(() -> new NotFound("platform", platform));
         String nonce = null;
         if (state != null && request.getCookies() != null) {
@@ -104,7 +118,30 @@ public class ConnectController {
             nonce = Arrays.stream(request.getCookies()).filter(c -> c.getName().equals(name))
                     .map(Cookie::getValue).findFirst().orElse(null);
         }
-        return view(connect.callback(p, state, code, error, description, nonce));
+        if (!AccountConnect.fromWebApp(nonce)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(view(connect.callback(p, state, code, error, description, nonce)));
+        }
+        var back = UriComponentsBuilder.fromPath(WEB_APP_ACCOUNTS);
+        String notice;
+        try {
+            var result = connect.callback(p, state, code, error, description, nonce);
+            notice = ConnectNotice.of(result);
+            if (result instanceof ConnectResult.Pending pending) {
+                back.queryParam("connection", pending.id());
+            }
+        } catch (DomainException refused) {
+            notice = ConnectNotice.refused(refused);
+        }
+        String location = back.build().toUriString();
+        // the notice rides in the session's flash map, as the web app's own redirects carry theirs
+        var flash = RequestContextUtils.getOutputFlashMap(request);
+        flash.put(ConnectNotice.ATTRIBUTE, notice);
+        RequestContextUtils.saveOutputFlashMap(location, request, response);
+        var spent = ResponseCookie.from(AccountConnect.cookieName(state), "").path("/social-accounts/connect/")
+                .httpOnly(true).secure(connect.secureCookies()).sameSite("Lax").maxAge(0).build();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(location))
+                .header(HttpHeaders.SET_COOKIE, spent.toString()).build();
     }
 
     @GetMapping("/connections/{id}")

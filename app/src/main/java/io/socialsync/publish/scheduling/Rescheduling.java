@@ -71,8 +71,7 @@ public class Rescheduling {
                 .map(found -> Earliest.told(requested, now, found)).orElseThrow(() -> new Conflict("no free slot found after " + SlotPlanner.MAX_STEPS
                         + " adjustments"));
         if (windowEnd != null && plan.slot().isAfter(windowEnd)) {
-            throw new Conflict("the first slot that respects the window and gap is " + plan.slot()
-                    + ", after scheduled_window_end " + windowEnd + ": " + plan.reason());
+            throw new PastDeadline(account.platform(), account.timezone(), requested, plan, windowEnd);
         }
         lifecycle.cancelJob(p, actor);
         rows.reslot(p, plan.slot(), windowEnd != null ? windowEnd : plan.windowEnd(), requested, ruleSet.version(),
