@@ -2,12 +2,15 @@ package io.socialsync.library.web;
 
 import io.socialsync.library.Clip;
 import java.time.Instant;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+@NullMarked
 public record ClipView(long id, long videoId, int rank, double startSeconds, double endSeconds,
-                       double durationSeconds, int score, JsonNode subScores, String reason, String thumbnailUrl,
-                       Long jobId, Instant createdAt) {
+                       double durationSeconds, int score, JsonNode subScores, String reason,
+                       @Nullable String thumbnailUrl, @Nullable Long jobId, Instant createdAt) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static ClipView of(Clip c) {

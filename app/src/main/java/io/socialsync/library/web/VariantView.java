@@ -4,14 +4,18 @@ import io.socialsync.library.Variant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+@NullMarked
 public record VariantView(long id, long clipId, String format, String preset, JsonNode presetParams, long seed,
-                          String state, String downloadUrl, Integer width, Integer height, Double durationSeconds,
-                          Long sizeBytes, String error, List<JsonNode> warnings, Long jobId, Instant createdAt,
+                          String state, @Nullable String downloadUrl, @Nullable Integer width,
+                          @Nullable Integer height, @Nullable Double durationSeconds, @Nullable Long sizeBytes,
+                          @Nullable String error, List<JsonNode> warnings, @Nullable Long jobId, Instant createdAt,
                           Instant updatedAt) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,7 +41,7 @@ public record VariantView(long id, long clipId, String format, String preset, Js
     }
 
     /** Always an array, so clients need not tell "none" from "not rendered yet". */
-    private static List<JsonNode> warnings(String json) {
+    private static List<JsonNode> warnings(@Nullable String json) {
         if (json == null) return List.of();
         List<JsonNode> out = new ArrayList<>();
         JSON.readTree(json).forEach(out::add);
