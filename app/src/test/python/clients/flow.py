@@ -28,7 +28,7 @@ def main(base_url, api_key, path, clip, account):
         pages = []
         page = library.videos(limit=2)
         while True:
-            pages.append([v.id for v in page.items or []])
+            pages.append([v.id for v in page.items])
             if not page.next_cursor:
                 break
             page = library.videos(limit=2, before=int(page.next_cursor))
@@ -56,7 +56,7 @@ def main(base_url, api_key, path, clip, account):
                       "scheduled_for": iso(scheduled.scheduled_for)},
         "metrics": {"publication_id": metrics.publication_id, "status": metrics.status,
                     "platform": metrics.platform,
-                    "collections": None if metrics.collections is None else len(metrics.collections)},
+                    "collections": len(metrics.collections)},
         "missing": missing,
     }))
 

@@ -1,6 +1,5 @@
 package io.socialsync.web;
 
-import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -41,7 +40,7 @@ public class OpenApiConfig {
 
     /** Placed before swagger-core's own resolver, it reads models with the server's naming strategy. */
     @Bean
-    ModelResolver wireNamesModelResolver(JsonMapper jsonMapper) {
+    WireModelResolver wireNamesModelResolver(JsonMapper jsonMapper) {
         return new WireModelResolver(OpenApiNaming.modelMapper(jsonMapper));
     }
 
@@ -56,7 +55,7 @@ public class OpenApiConfig {
     }
 
     @Bean
-    GlobalOpenApiCustomizer socialSyncDocument() {
-        return OpenApiDocument::finish;
+    GlobalOpenApiCustomizer socialSyncDocument(WireModelResolver models) {
+        return api -> OpenApiDocument.finish(api, models::written);
     }
 }

@@ -9,10 +9,13 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The whole-document rules: RFC 9457 problems on every operation, operationIds, nullable properties. */
@@ -50,7 +53,8 @@ final class OpenApiDocument {
         return property;
     }
 
-    private static Schema nonNull(Schema items) {
+    /** The schema without its null alternative (a list's items, a NON_NULL or @NullMarked property). */
+    static Schema nonNull(Schema items) {
         if (items.getAnyOf() != null && items.getAnyOf().size() == 2) {
             List<Schema> alternatives = items.getAnyOf();
             return alternatives.stream().filter(s -> s.get$ref() != null).findFirst().orElse(items);
@@ -61,13 +65,53 @@ final class OpenApiDocument {
         return items;
     }
 
-    static void finish(OpenAPI api) {
+    static void finish(OpenAPI api, Function<String, List<String>> written) {
         if (api.getPaths() == null) {
             return;
         }
         api.getPaths().forEach((path, item) -> item.readOperations().forEach(OpenApiDocument::errors));
         operationIds(api);
+        required(api, written);
         OpenApiProblems.headsWithoutBodies(api);
+    }
+
+    /**
+     * What a response always has is required: the server writes every property of its records, null or not, so a
+     * generated client need not guess which are there. A schema a request body uses keeps what validation requires
+     * (a record only answered is never also sent, and if it were, its clients would have to send everything).
+     */
+    private static void required(OpenAPI api, Function<String, List<String>> written) {
+        Map<String, Schema> schemas = api.getComponents() == null ? null : api.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        var sent = new HashSet<String>();
+        api.getPaths().forEach((path, item) -> item.readOperations().forEach(o -> {
+            if (o.getRequestBody() != null) {
+                references(o.getRequestBody(), schemas, sent);
+            }
+        }));
+        schemas.forEach((name, schema) -> {
+            List<String> always = written.apply(name);
+            if (sent.contains(name) || always.isEmpty()) {
+                return;
+            }
+            var required = new TreeSet<String>(schema.getRequired() == null ? List.of() : schema.getRequired());
+            required.addAll(always);
+            schema.setRequired(new ArrayList<>(required));
+        });
+    }
+
+    /** The component schemas a part of the document refers to, directly or through other schemas. */
+    private static void references(Object part, Map<String, Schema> schemas, Set<String> into) {
+        var refs = new ArrayList<String>();
+        Json.mapper().valueToTree(part).findValues("$ref").forEach(r -> refs.add(r.asText()));
+        for (String ref : refs) {
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            if (into.add(name) && schemas.containsKey(name)) {
+                references(schemas.get(name), schemas, into);
+            }
+        }
     }
 
     private static void errors(Operation operation) {

@@ -2,9 +2,12 @@ package io.socialsync.web;
 
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /** A keyset page: pass {@code next_cursor} back as {@code before} for the next (older) page. */
-public record Page<T>(List<T> items, String nextCursor) {
+@NullMarked
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public static <T> Page<T> of(List<T> items, int limit, ToLongFunction<T> id) {
         String next = items.size() == limit && !items.isEmpty()

@@ -108,6 +108,9 @@ class VideoPipelineTest extends ServerTest {
         });
         assertThat(reel.get("seed").asLong()).isEqualTo(42);
         assertThat(reel.get("preset_params").get("seed").asLong()).isEqualTo(42);
+        // stored as the renderer's Java record has it, answered in the wire's snake case
+        assertThat(reel.get("preset_params").has("hue_degrees")).isTrue();
+        assertThat(reel.get("preset_params").toString()).doesNotContain("hueDegrees");
 
         Path out = Files.createTempFile("variant", ".mp4");
         Files.write(out, fetch(admin.get("/variants/" + reel.get("id").asLong() + "/file")));

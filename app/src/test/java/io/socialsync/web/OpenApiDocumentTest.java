@@ -111,14 +111,52 @@ class OpenApiDocumentTest extends ServerTest {
     /** The validator every API test goes through reads OpenAPI 3.1: type arrays, null, wrong types. */
     @Test
     void theContractValidatorEnforcesThe31Document() {
-        String ok = "{\"id\":1,\"kind\":\"NOOP\",\"state\":\"SCHEDULED\",\"priority\":0,\"attempt\":0,"
-                + "\"max_attempts\":5,\"run_at\":null,\"payload\":{\"any\":[1]}}";
+        String ok = JOB.formatted("\"state\":\"SCHEDULED\",");
         assertThat(ContractValidation.responseErrors(admin.baseUrl(), "GET", "/jobs/1", 200, ok)).isEmpty();
         assertThat(ContractValidation.responseErrors(admin.baseUrl(), "GET", "/jobs/1", 200,
                 "{\"id\":\"one\",\"run_at\":\"not a time\"}")).hasSizeGreaterThanOrEqualTo(1);
         assertThat(ContractValidation.responseErrors(admin.baseUrl(), "GET", "/jobs/1", 404,
                 "{\"title\":\"Not Found\",\"status\":\"404\"}")).isNotEmpty();
     }
+
+    /** A response without a property its record always writes, or with null where the record rules it out. */
+    @Test
+    void theContractValidatorRefusesAResponseMissingARequiredProperty() {
+        assertThat(ContractValidation.responseErrors(admin.baseUrl(), "GET", "/jobs/1", 200, JOB.formatted("")))
+                .singleElement().asString().contains("required").contains("state");
+        assertThat(ContractValidation.responseErrors(admin.baseUrl(), "GET", "/jobs/1", 200,
+                JOB.formatted("\"state\":null,"))).singleElement().asString().contains("null");
+    }
+
+    /**
+     * Required is what the server always writes (a response record's every component, nulls included), non-null
+     * what a @NullMarked record rules out; a request body requires only what validation does.
+     */
+    @Test
+    void responsesRequireWhatTheServerAlwaysWritesRequestsWhatItRefusesWithout() {
+        var schemas = document().path("components").path("schemas");
+        var job = schemas.path("JobView");
+        assertThat(job.path("required").valueStream().map(JsonNode::asString))
+                .contains("id", "kind", "state", "run_at", "created_at", "finished_at", "attempts");
+        assertThat(job.path("properties").path("state").path("type").asString()).isEqualTo("string");
+        assertThat(job.path("properties").path("created_at").path("type").asString()).isEqualTo("string");
+        assertThat(job.path("properties").path("finished_at").path("type").valueStream().map(JsonNode::asString))
+                .containsExactly("string", "null");
+        assertThat(schemas.path("CreateJob").path("required").valueStream().map(JsonNode::asString))
+                .containsExactly("kind");
+        // RulesView leaves out its nulls (@JsonInclude NON_NULL): only its primitives are promised, nothing is null
+        var rules = schemas.path("RulesView");
+        assertThat(rules.path("required").valueStream().map(JsonNode::asString)).contains("version")
+                .doesNotContain("created_at", "learned");
+        assertThat(rules.path("properties").path("created_at").path("type").asString()).isEqualTo("string");
+    }
+
+    /** A job as GET /jobs/{id} answers it, with %s where its state goes. */
+    private static final String JOB = "{\"id\":1,\"kind\":\"NOOP\",%s\"priority\":0,\"attempt\":0,"
+            + "\"max_attempts\":5,\"run_at\":\"2031-01-01T00:00:00Z\",\"payload\":{\"any\":[1]},\"result\":null,"
+            + "\"idempotency_key\":null,\"parent_id\":null,\"progress\":{\"percent\":0,\"message\":null},"
+            + "\"last_error\":null,\"lease_owner\":null,\"lease_expires_at\":null,"
+            + "\"created_at\":\"2030-01-01T00:00:00Z\",\"started_at\":null,\"finished_at\":null,\"attempts\":null}";
 
     private JsonNode document() {
         if (document == null) {

@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +43,8 @@ public class UploadController {
         this.videos = videos;
     }
 
-    public record UploadResponse(VideoView video, Long jobId, boolean duplicate) {
+    @NullMarked
+    public record UploadResponse(VideoView video, @Nullable Long jobId, boolean duplicate) {
     }
 
     /** The form as documented; the handler streams the parts itself (multipart parsing is off in Spring). */

@@ -8,17 +8,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /** A publication's metrics series: one entry per collection, oldest first. */
-public record MetricsView(String publicationId, String platform, String status, String externalId, Instant postedAt,
-                          List<Collection> collections) {
+@NullMarked
+public record MetricsView(String publicationId, String platform, String status, @Nullable String externalId,
+                          @Nullable Instant postedAt, List<Collection> collections) {
 
     /**
      * {@code metrics} by SocialSync's common names (views, reach, likes, comments, shares, saves, interactions,
      * avg_watch_time_ms, total_watch_time_ms: what the platform has of them), {@code platform_metrics} every
      * value under the platform's own name.
      */
-    public record Collection(String checkpoint, Instant collectedAt, String status, String detail,
+    public record Collection(String checkpoint, Instant collectedAt, String status, @Nullable String detail,
                              Map<String, Number> metrics, Map<String, Number> platformMetrics) {
     }
 

@@ -2,13 +2,17 @@ package io.socialsync.library.web;
 
 import io.socialsync.library.Clip;
 import java.time.Instant;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** @param rescoreJobId the RESCORE_CLIP job moving the clip's bounds while it is queued or running, else null */
+@NullMarked
 public record ClipView(long id, long videoId, int rank, double startSeconds, double endSeconds,
-                       double durationSeconds, int score, JsonNode subScores, String reason, String thumbnailUrl,
-                       Long jobId, Instant createdAt, Long rescoreJobId) {
+                       double durationSeconds, int score, JsonNode subScores, String reason,
+                       @Nullable String thumbnailUrl, @Nullable Long jobId, Instant createdAt,
+                       @Nullable Long rescoreJobId) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static ClipView of(Clip c) {

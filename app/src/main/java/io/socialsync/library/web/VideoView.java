@@ -2,17 +2,22 @@ package io.socialsync.library.web;
 
 import io.socialsync.library.Video;
 import java.time.Instant;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /** A video as the API shows it; the storage key and hash stay internal except for the content hash. */
 @NamedInterface("video-view")
-public record VideoView(long id, String title, String source, String sourceUrl, String uploader, String originalName,
-                        String contentType, long sizeBytes, String sha256, String state, Rejection rejection, String error,
-                        Double durationSeconds, Integer width, Integer height, Double fps, String videoCodec,
-                        String audioCodec, String container, String statusFb, Instant processedAt,
-                        Instant createdAt, Instant updatedAt) {
+@NullMarked
+public record VideoView(long id, @Nullable String title, String source, @Nullable String sourceUrl,
+                        @Nullable String uploader, @Nullable String originalName, @Nullable String contentType,
+                        long sizeBytes, String sha256, String state, @Nullable Rejection rejection,
+                        @Nullable String error, @Nullable Double durationSeconds, @Nullable Integer width,
+                        @Nullable Integer height, @Nullable Double fps, @Nullable String videoCodec,
+                        @Nullable String audioCodec, @Nullable String container, String statusFb,
+                        @Nullable Instant processedAt, Instant createdAt, Instant updatedAt) {
 
-    public record Rejection(String code, String reason) {
+    public record Rejection(@Nullable String code, String reason) {
     }
 
     public static VideoView of(Video v) {

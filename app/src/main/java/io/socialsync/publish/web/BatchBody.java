@@ -2,6 +2,7 @@ package io.socialsync.publish.web;
 
 import io.socialsync.domain.Invalid;
 import io.socialsync.publish.scheduling.ScheduleRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * {@code POST /publishing/schedule}. Syntax is checked for every item before anything is scheduled: one malformed
  * item, or more than {@link #MAX_ITEMS}, is a 400 for the whole batch and changes nothing.
  */
-public record BatchBody(List<ScheduleBody> items) {
+public record BatchBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<ScheduleBody> items) {
     static final int MAX_ITEMS = 500;
 
     List<ScheduleRequest> validated() {

@@ -4,14 +4,18 @@ import io.socialsync.publish.Publication;
 import io.socialsync.publish.PublishRuns;
 import io.socialsync.publish.runs.MediaSource;
 import java.time.Instant;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /** A publication in the seed's shape: string ids, lower-case status, schedule_type "scheduled" (or "immediate": no window end). */
-public record PublicationView(String id, String clipId, String variantId, String platform, String socialAccountId,
-                              String status, String scheduleType, Instant scheduledFor, Instant scheduledWindowEnd,
-                              Instant requestedFor, String scheduledBy, int rulesVersion, String caption,
-                              Long jobId, String lastError, Instant createdAt, Instant updatedAt, String publisher,
-                              String externalId, String url, Instant postedAt, String variantStatus,
-                              String variantError) {
+@NullMarked
+public record PublicationView(String id, String clipId, @Nullable String variantId, String platform,
+                              String socialAccountId, String status, String scheduleType, Instant scheduledFor,
+                              @Nullable Instant scheduledWindowEnd, @Nullable Instant requestedFor,
+                              String scheduledBy, int rulesVersion, @Nullable String caption, @Nullable Long jobId,
+                              @Nullable String lastError, Instant createdAt, Instant updatedAt,
+                              @Nullable String publisher, @Nullable String externalId, @Nullable String url,
+                              @Nullable Instant postedAt, String variantStatus, @Nullable String variantError) {
 
     /**
      * With the publishing result (who posts it, internal/external, and once posted the platform's id and URL) and

@@ -1,5 +1,7 @@
 package io.socialsync.publish.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.socialsync.accounts.AccountFields;
 import io.socialsync.domain.Invalid;
 import io.socialsync.publish.scheduling.ScheduleRequest;
@@ -9,10 +11,12 @@ import java.time.Instant;
 import java.util.Set;
 
 /** The seed's request body; ids are strings there, so any JSON scalar is taken. */
-public record ScheduleBody(@Schema(types = {"string", "integer"}, description = ID) String clipId,
+public record ScheduleBody(@Schema(types = {"string", "integer"}, description = ID, requiredMode = REQUIRED)
+                           String clipId,
                            @Schema(types = {"string", "integer", "null"}, description = ID) Long variantId,
-                           String platform,
-                           @Schema(types = {"string", "integer"}, description = ID) String socialAccountId,
+                           @Schema(requiredMode = REQUIRED) String platform,
+                           @Schema(types = {"string", "integer"}, description = ID, requiredMode = REQUIRED)
+                           String socialAccountId,
                            String scheduledFor, Instant scheduledWindowEnd, String scheduledBy, String caption,
                            String idempotencyKey, String publisher, String scheduleType) {
     static final String ID = "an id, as the seed's string or as a number";

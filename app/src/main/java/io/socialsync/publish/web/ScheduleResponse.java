@@ -5,15 +5,18 @@ import io.socialsync.publish.scheduling.ScheduleOutcome;
 import io.socialsync.publish.scheduling.ScheduleWarning;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed's answer to a schedule request ({@code publish_log_id}, {@code status} scheduled|rejected,
  * {@code reason}, {@code scheduled_for}, {@code scheduled_window_end}), plus each adjustment and any warnings
  * ({@code near_post}, {@code same_clip_same_platform}, ...: never a rejection).
  */
-public record ScheduleResponse(String publishLogId, String status, String reason, Instant scheduledFor,
-                               Instant scheduledWindowEnd, Integer rulesVersion, List<String> adjustments,
-                               List<WarningView> warnings) {
+@NullMarked
+public record ScheduleResponse(String publishLogId, String status, @Nullable String reason,
+                               @Nullable Instant scheduledFor, @Nullable Instant scheduledWindowEnd,
+                               @Nullable Integer rulesVersion, List<String> adjustments, List<WarningView> warnings) {
 
     static ScheduleResponse of(ScheduleOutcome outcome) {
         return switch (outcome) {
