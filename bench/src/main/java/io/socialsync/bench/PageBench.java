@@ -160,6 +160,11 @@ public final class PageBench {
             pages.put("ledger_type", new Page(i -> "/app/ledger?event_type=metrics_collected", "data-event-id"));
             pages.put("ledger_actor", new Page(i -> "/app/ledger?actor=user:" + user, "data-event-id"));
             pages.put("metrics", new Page(i -> "/app/metrics", "<svg"));
+            // the posts went out over the last 30 days: the month grid around 15 days ago holds nearly all 2k
+            var month = java.time.LocalDate.now(ZoneOffset.UTC).minusDays(15);
+            pages.put("calendar_month", new Page(i -> "/app/calendar?view=month&date=" + month, "data-post-id"));
+            pages.put("calendar_week", new Page(i -> "/app/calendar?view=week&date=" + month, "data-post-id"));
+            pages.put("accounts", new Page(i -> "/app/accounts", "data-account-id"));
             var server = new LinkedHashMap<String, double[]>();
             var cpu = new LinkedHashMap<String, double[]>();
             var client = new LinkedHashMap<String, double[]>();
