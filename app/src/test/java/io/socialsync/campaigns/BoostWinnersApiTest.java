@@ -1,12 +1,8 @@
 package io.socialsync.campaigns;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.socialsync.accounts.AccountChanges;
 import io.socialsync.accounts.SocialAccountService;
 import io.socialsync.apikey.ApiKeyService;
@@ -16,9 +12,7 @@ import io.socialsync.learning.LearningFixtures;
 import io.socialsync.ledger.Actor;
 import io.socialsync.platforms.Platform;
 import io.socialsync.support.Api;
-import io.socialsync.support.DatabaseTest;
 import io.socialsync.support.Eventually;
-import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestDatabases;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
@@ -53,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BoostWinnersApiTest {
     static final Path DATA = TestDatabases.tempDir("boost-winners");
     static final FakeMarketingApi META = new FakeMarketingApi();
-    static final WireMockServer ADS = start();
+    static final WireMockServer ADS = META.serve();
     static final AtomicLong MEDIA = new AtomicLong(178_900);
     static final JsonMapper JSON = JsonMapper.builder().build();
     @Autowired Workspaces workspaces;
@@ -69,21 +63,9 @@ class BoostWinnersApiTest {
     FakeMarketingApi.Account meta;
     Instant day = Instant.now().minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.HOURS);
 
-    private static WireMockServer start() {
-        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(META));
-        server.start();
-        server.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse()
-                .withTransformers(FakeMarketingApi.NAME)));
-        return server;
-    }
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
-        int serverPort = ServerTest.freePort();
-        registry.add("server.port", () -> serverPort);
-        registry.add("socialsync.ads.base-url", () -> "http://localhost:" + ADS.port() + "/v21.0");
-        registry.add("socialsync.ads.request-timeout", () -> "5s");
+        FakeMarketingApi.register(registry, DATA, ADS);
     }
 
     @BeforeEach

@@ -1,18 +1,12 @@
 package io.socialsync.campaigns;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
-import io.socialsync.support.DatabaseTest;
 import io.socialsync.support.Eventually;
-import io.socialsync.support.ServerTest;
 import io.socialsync.support.TestDatabases;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
@@ -43,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 class CampaignApiTest {
     static final Path DATA = TestDatabases.tempDir("campaign-api");
     static final FakeMarketingApi META = new FakeMarketingApi();
-    static final WireMockServer ADS = start();
+    static final WireMockServer ADS = META.serve();
     @Autowired Workspaces workspaces;
     @Autowired ApiKeyService keys;
     @Autowired JdbcClient jdbc;
@@ -52,21 +46,9 @@ class CampaignApiTest {
     long ws;
     FakeMarketingApi.Account meta;
 
-    private static WireMockServer start() {
-        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(META));
-        server.start();
-        server.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse()
-                .withTransformers(FakeMarketingApi.NAME)));
-        return server;
-    }
-
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        DatabaseTest.register(registry, TestDatabases.freshH2(DATA), DATA);
-        int serverPort = ServerTest.freePort();
-        registry.add("server.port", () -> serverPort);
-        registry.add("socialsync.ads.base-url", () -> "http://localhost:" + ADS.port() + "/v21.0");
-        registry.add("socialsync.ads.request-timeout", () -> "5s");
+        FakeMarketingApi.register(registry, DATA, ADS);
     }
 
     @BeforeEach

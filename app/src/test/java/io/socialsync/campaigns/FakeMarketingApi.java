@@ -1,12 +1,22 @@
 package io.socialsync.campaigns;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.socialsync.support.DatabaseTest;
+import io.socialsync.support.ServerTest;
+import io.socialsync.support.TestDatabases;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +40,23 @@ import tools.jackson.databind.json.JsonMapper;
 final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
     static final String NAME = "fake-marketing-api";
     static final String TOKEN = "ads-token";
+
+    /** A WireMock server answering every Marketing API call of version v21.0 through this fake. */
+    WireMockServer serve() {
+        var server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(this));
+        server.start();
+        server.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse().withTransformers(NAME)));
+        return server;
+    }
+
+    /** The service on a known port over a fresh H2 in {@code data}, calling {@code server} for the Marketing API. */
+    static void register(DynamicPropertyRegistry registry, Path data, WireMockServer server) {
+        DatabaseTest.register(registry, TestDatabases.freshH2(data), data);
+        int serverPort = ServerTest.freePort();
+        registry.add("server.port", () -> serverPort);
+        registry.add("socialsync.ads.base-url", () -> "http://localhost:" + server.port() + "/v21.0");
+        registry.add("socialsync.ads.request-timeout", () -> "5s");
+    }
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> EDGES = Map.of("campaigns", "campaign", "adsets", "adset",
             "adcreatives", "creative", "ads", "ad");
