@@ -55,7 +55,9 @@ class ConnectBrowserTest extends ConnectServerTest {
                 .contains("code_challenge_method=S256");
         browser.findElement(By.id("allow")).click();
 
-        wait.until(ExpectedConditions.urlContains("/social-accounts/connect/tiktok/callback"));
+        // the consent page's own URL names the callback in its redirect_uri: wait for the callback itself
+        wait.until(ExpectedConditions.urlMatches("^http://localhost:" + port
+                + "/social-accounts/connect/tiktok/callback"));
         assertThat(browser.getCurrentUrl()).startsWith("http://localhost:" + port + "/");
         String page = browser.findElement(By.tagName("body")).getText();
         assertThat(page).contains("\"status\":\"connected\"").contains("\"handle\":\"dancer\"")
