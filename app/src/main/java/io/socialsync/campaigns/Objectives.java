@@ -42,7 +42,7 @@ final class Objectives {
         return switch (goal) {
             case "POST_ENGAGEMENT" -> i.postEngagements();
             case "THRUPLAY" -> i.thruplays();
-            case "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS" -> i.videoPlays();
+            case "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS" -> i.twoSecondViews();
             case "IMPRESSIONS" -> i.impressions();
             default -> i.reach();
         };

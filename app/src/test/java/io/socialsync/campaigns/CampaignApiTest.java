@@ -87,12 +87,16 @@ class CampaignApiTest {
                 meta.of("ad").getFirst().status)).containsOnly("ACTIVE");
         var campaign = meta.of("campaign").getFirst().fields;
         assertThat(campaign).containsEntry("objective", "OUTCOME_ENGAGEMENT")
-                .containsEntry("special_ad_categories", "[]");
+                .containsEntry("special_ad_categories", "[]").containsEntry("is_adset_budget_sharing_enabled", "false");
         var adset = meta.of("adset").getFirst().fields;
         assertThat(adset).containsEntry("daily_budget", "1000").containsEntry("optimization_goal", "POST_ENGAGEMENT")
                 .containsEntry("billing_event", "IMPRESSIONS").containsEntry("destination_type", "ON_POST");
         assertThat(adset.get("targeting")).contains("\"countries\":[\"FR\",\"BE\"]").contains("\"age_min\":21")
-                .contains("\"interests\":[{\"id\":\"6003139266461\"}]");
+                .contains("\"interests\":[{\"id\":\"6003139266461\"}]")
+                .contains("\"targeting_automation\":{\"advantage_audience\":0}");
+        assertThat(adset).containsEntry("bid_strategy", "LOWEST_COST_WITHOUT_CAP");
+        assertThat(meta.of("ad").getFirst().fields.get("creative"))
+                .isEqualTo("{\"creative_id\":\"" + meta.idOf("creative") + "\"}");
         assertThat(meta.of("creative").getFirst().fields).containsEntry("source_instagram_media_id", "178900")
                 .containsEntry("instagram_user_id", "777").containsEntry("object_id", "555");
 
