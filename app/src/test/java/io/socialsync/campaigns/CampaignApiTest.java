@@ -245,16 +245,28 @@ class CampaignApiTest {
 
     @Test
     void stoppingACampaignPausesItOnMetaForGoodAndOtherWorkspacesSeeNothing() {
-        long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();
+        long id = api.post("/campaigns", body(25000, 2)).json().path("id").asLong();
+        long paused = api.post("/campaigns", body(25000, 2)).json().path("id").asLong();
         awaitState(id, "active");
+        Eventually.await("a reading of campaign " + id, Duration.ofSeconds(30),
+                () -> api.get("/campaigns/" + id + "/metrics").json().path("items").size() > 0);
+        api.post("/campaigns/" + paused + "/pause", null);
+        awaitState(paused, "paused");
+        assertThat(api.post("/campaigns", body(100, 1)).status()).isEqualTo(422);
         assertThat(api.post("/campaigns/" + id + "/stop", null).json().path("desired_state").asString())
                 .isEqualTo("stopped");
         awaitState(id, "stopped");
-        assertThat(meta.of("campaign").getFirst().status).isEqualTo("PAUSED");
+        assertThat(meta.of("campaign").stream().filter(c -> c.name.contains("campaign")).map(c -> c.status))
+                .containsOnly("PAUSED");
+        // the stopped campaign keeps the 1234 it spent of its 50000, the paused one all of its 50000
+        var overByOne = api.post("/campaigns", body(24384, 2));
+        assertThat(overByOne.status()).as(overByOne.body()).isEqualTo(422);
+        assertThat(overByOne.json().path("detail").asString()).contains("already commit 51234");
+        assertThat(api.post("/campaigns", body(24383, 2)).status()).isEqualTo(201);
         var again = api.post("/campaigns/" + id + "/resume", null);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.get("/campaigns").json().path("items").path(0).path("id").asLong()).isEqualTo(id);
+        assertThat(api.get("/campaigns").json().path("items").findValuesAsString("id")).contains(String.valueOf(id));
         long other = workspaces.create("other-" + UUID.randomUUID()).id();
         var stranger = api.withKey(keys.create(other, "x", Role.ADMIN, Actor.SYSTEM).plainKey());
         assertThat(stranger.get("/campaigns/" + id).status()).isEqualTo(404);
