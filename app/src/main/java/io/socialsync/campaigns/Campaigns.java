@@ -91,6 +91,17 @@ class Campaigns {
                 .params(utc(now), workspaceId).query(Long.class).single();
     }
 
+    /**
+     * What the workspace's campaigns have spent, each at most its commitment: money the spend cap never gets back,
+     * so a boost larger than the cap less this could never be made.
+     */
+    long spent(long workspaceId) {
+        return jdbc.sql("SELECT COALESCE(SUM(LEAST(c.committed_minor, COALESCE((SELECT MAX(m.spend_minor) "
+                        + "FROM campaign_metrics m WHERE m.workspace_id = c.workspace_id AND m.campaign_id = c.id), 0))), 0) "
+                        + "FROM campaigns c WHERE c.workspace_id = ? AND c.state <> 'failed'")
+                .param(workspaceId).query(Long.class).single();
+    }
+
     long live(long workspaceId) {
         return jdbc.sql("SELECT COUNT(*) FROM campaigns WHERE workspace_id = ? "
                 + "AND state IN ('creating', 'active', 'paused')").param(workspaceId).query(Long.class).single();
