@@ -124,6 +124,19 @@ class CampaignApiTest {
     }
 
     @Test
+    void aSpecialAdCategoryGoesToMetaWithTheCountriesItAppliesIn() {
+        var created = api.post("/campaigns", body(1000, 2).replace("\"objective\"",
+                "\"special_ad_categories\":[\"housing\"],\"objective\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        awaitState(created.json().path("id").asLong(), "active");
+        assertThat(meta.of("campaign").getFirst().fields).containsEntry("special_ad_categories", "[\"HOUSING\"]")
+                .containsEntry("special_ad_category_country", "[\"FR\",\"BE\"]");
+        // Meta replaced CREDIT by FINANCIAL_PRODUCTS_SERVICES in January 2025
+        assertThat(api.post("/campaigns", body(1000, 2).replace("\"objective\"",
+                "\"special_ad_categories\":[\"CREDIT\"],\"objective\"")).status()).isEqualTo(400);
+    }
+
+    @Test
     void anAnswerLostAfterTheAdWasCreatedIsReadBackNeverCreatedAgain() {
         meta.loseNextAnswer("ads");
         long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();

@@ -239,6 +239,10 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         if (!f.containsKey("special_ad_categories") || !JSON.readTree(f.get("special_ad_categories")).isArray()) {
             return "special_ad_categories is required, a JSON array";
         }
+        if (!JSON.readTree(f.get("special_ad_categories")).isEmpty()
+                && JSON.readTree(f.getOrDefault("special_ad_category_country", "[]")).isEmpty()) {
+            return "special_ad_category_country is required with special_ad_categories";
+        }
         if (!f.containsKey("daily_budget") && !f.containsKey("lifetime_budget")
                 && !Set.of("true", "false").contains(f.get("is_adset_budget_sharing_enabled"))) {
             return "Must specify True or False in is_adset_budget_sharing_enabled field";

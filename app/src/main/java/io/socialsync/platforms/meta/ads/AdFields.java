@@ -22,6 +22,9 @@ final class AdFields {
             case AdSpec.Campaign c -> {
                 f.put("objective", c.objective());
                 f.put("special_ad_categories", array(c.specialAdCategories()));
+                if (!c.specialAdCategories().isEmpty()) {
+                    f.put("special_ad_category_country", array(c.countries())); // required with any category
+                }
                 // the budget is the ad set's: since v24.0 Meta refuses such a campaign unless it says whether its
                 // ad sets may share budget, and one ad set has nothing to share with
                 f.put("is_adset_budget_sharing_enabled", "false");
