@@ -116,6 +116,8 @@ abstract class CampaignStoreContract {
         assertThat(outcomes).filteredOn(o -> o.equals("created")).hasSize(2);
         assertThat(outcomes).filteredOn(o -> !o.equals("created")).containsOnly("Spend cap exceeded");
         assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(9200).isLessThanOrEqualTo(10_000);
+        // what the boost rule is weighed against: spent by any campaign, running or not, never given back
+        assertThat(campaigns.spent(ws)).isEqualTo(1200 + 500 + 1000);
     }
 
     private static CampaignReading spent(Instant at, long spendMinor) {
