@@ -34,17 +34,19 @@ public class BoostWinners {
     private final BoostRules rules;
     private final CampaignService campaigns;
     private final AdAccounts accounts;
+    private final Campaigns rows;
     private final OutcomeScoring scoring;
     private final CampaignSettings settings;
     private final Ledger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    BoostWinners(BoostRules rules, CampaignService campaigns, AdAccounts accounts, OutcomeScoring scoring,
-                 CampaignSettings settings, Ledger ledger, TransactionTemplate tx, Clock clock) {
+    BoostWinners(BoostRules rules, CampaignService campaigns, AdAccounts accounts, Campaigns rows,
+                 OutcomeScoring scoring, CampaignSettings settings, Ledger ledger, TransactionTemplate tx, Clock clock) {
         this.rules = rules;
         this.campaigns = campaigns;
         this.accounts = accounts;
+        this.rows = rows;
         this.scoring = scoring;
         this.settings = settings;
         this.ledger = ledger;
@@ -118,16 +120,31 @@ public class BoostWinners {
             } else {
                 var a = account.get();
                 long smallest = Currencies.smallestBudget(a.currency());
+                long boost = r.days() < 1 ? 0 : multiply(r.dailyBudgetMinor(), r.days());
+                long spent = rows.spent(ws);
                 if (r.dailyBudgetMinor() < smallest) {
                     errors.add("daily_budget_minor", "at least " + smallest + " (" + a.currency() + " minor units)");
-                } else if (r.dailyBudgetMinor() * r.days() > a.campaignCapMinor()) {
-                    errors.add("daily_budget_minor", "a boost would commit " + r.dailyBudgetMinor() * r.days()
-                            + ", over the per-campaign cap of " + a.campaignCapMinor() + ": every boost would be "
-                            + "refused");
+                } else if (boost > a.campaignCapMinor()) {
+                    errors.add("daily_budget_minor", "a boost would commit " + boost + ", over the per-campaign cap "
+                            + "of " + a.campaignCapMinor() + ": every boost would be refused");
+                } else if (boost > a.spendCapMinor() - spent) {
+                    // spent money never comes back to the cap; room held by running campaigns does, so that is fine
+                    errors.add("daily_budget_minor", "a boost would commit " + boost + ", over the workspace's spend "
+                            + "cap of " + a.spendCapMinor() + (spent == 0 ? "" : " less the " + spent + " its "
+                            + "campaigns have already spent") + ": every boost would be refused; lower "
+                            + "daily_budget_minor or days, or raise spend_cap_minor");
                 }
             }
         }
         errors.throwIfAny();
+    }
+
+    private static long multiply(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

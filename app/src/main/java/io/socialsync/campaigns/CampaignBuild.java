@@ -26,7 +26,7 @@ final class CampaignBuild {
     /** @return the ids of campaign, ad set, creative and ad */
     String[] run(Campaign c) {
         String campaignId = step(c, "campaign", c.remoteCampaignId(), new AdSpec.Campaign(
-                c.remoteName("campaign"), c.objective(), c.specialAdCategories()));
+                c.remoteName("campaign"), c.objective(), c.specialAdCategories(), c.targeting().countries()));
         var t = c.targeting();
         String adsetId = step(c, "adset", c.remoteAdsetId(), new AdSpec.AdSet(c.remoteName("ad set"), campaignId,
                 c.daily(), c.budgetMinor(), c.startsAt(), c.endsAt(), t.countries(), t.ageMin(), t.ageMax(),

@@ -88,7 +88,7 @@ public class CampaignService {
                         + "cap of " + account.campaignCapMinor() + ": lower the budget or the days, or raise "
                         + "campaign_cap_minor");
             }
-            long committed = rows.committed(workspaceId);
+            long committed = rows.committed(workspaceId, now);
             if (committed + plan.committedMinor() > account.spendCapMinor()) {
                 throw new Invalid(Invalid.Kind.UNPROCESSABLE, SPEND_CAP, "campaigns already commit "
                         + committed + " of the workspace's spend cap of " + account.spendCapMinor() + " "

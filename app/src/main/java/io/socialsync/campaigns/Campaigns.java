@@ -74,10 +74,32 @@ class Campaigns {
                 .params(workspaceId, before == null ? Long.MAX_VALUE : before, limit).query((rs, n) -> map(rs)).list();
     }
 
-    /** What the workspace's campaigns may spend together: every one but the failed. Callers hold the account lock. */
-    long committed(long workspaceId) {
-        return jdbc.sql("SELECT COALESCE(SUM(committed_minor), 0) FROM campaigns WHERE workspace_id = ? "
-                + "AND state <> 'failed'").param(workspaceId).query(Long.class).single();
+    /**
+     * What the workspace's campaigns may spend together, what the spend cap is weighed against. A campaign that can
+     * still spend counts its whole commitment, paused ones too (a resume needs no room); one that can spend no more
+     * counts what it spent, at most its commitment: stopped (paused on Meta for good), deleted or archived on Meta,
+     * or past its end and read since. A failed one never ran. Callers hold the account lock.
+     */
+    long committed(long workspaceId, Instant now) {
+        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN c.state = 'stopped' "
+                        + "OR c.effective_status IN ('DELETED', 'ARCHIVED') "
+                        + "OR (c.ends_at <= ? AND c.synced_at >= c.ends_at) "
+                        + "THEN LEAST(c.committed_minor, COALESCE((SELECT MAX(m.spend_minor) FROM campaign_metrics m "
+                        + "WHERE m.workspace_id = c.workspace_id AND m.campaign_id = c.id), 0)) "
+                        + "ELSE c.committed_minor END), 0) FROM campaigns c "
+                        + "WHERE c.workspace_id = ? AND c.state <> 'failed'")
+                .params(utc(now), workspaceId).query(Long.class).single();
+    }
+
+    /**
+     * What the workspace's campaigns have spent, each at most its commitment: money the spend cap never gets back,
+     * so a boost larger than the cap less this could never be made.
+     */
+    long spent(long workspaceId) {
+        return jdbc.sql("SELECT COALESCE(SUM(LEAST(c.committed_minor, COALESCE((SELECT MAX(m.spend_minor) "
+                        + "FROM campaign_metrics m WHERE m.workspace_id = c.workspace_id AND m.campaign_id = c.id), 0))), 0) "
+                        + "FROM campaigns c WHERE c.workspace_id = ? AND c.state <> 'failed'")
+                .param(workspaceId).query(Long.class).single();
     }
 
     long live(long workspaceId) {

@@ -14,7 +14,8 @@ final class Objectives {
             "OUTCOME_ENGAGEMENT", List.of("POST_ENGAGEMENT", "THRUPLAY", "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS",
                     "IMPRESSIONS", "REACH"),
             "OUTCOME_AWARENESS", List.of("REACH", "IMPRESSIONS", "THRUPLAY", "AD_RECALL_LIFT"));
-    static final Set<String> SPECIAL_AD_CATEGORIES = Set.of("NONE", "HOUSING", "EMPLOYMENT", "CREDIT",
+    /** FINANCIAL_PRODUCTS_SERVICES replaced CREDIT on 14 January 2025 (Meta's Special Ad Categories guide). */
+    static final Set<String> SPECIAL_AD_CATEGORIES = Set.of("NONE", "HOUSING", "EMPLOYMENT",
             "ISSUES_ELECTIONS_POLITICS", "FINANCIAL_PRODUCTS_SERVICES");
 
     private Objectives() {
@@ -42,7 +43,7 @@ final class Objectives {
         return switch (goal) {
             case "POST_ENGAGEMENT" -> i.postEngagements();
             case "THRUPLAY" -> i.thruplays();
-            case "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS" -> i.videoPlays();
+            case "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS" -> i.twoSecondViews();
             case "IMPRESSIONS" -> i.impressions();
             default -> i.reach();
         };

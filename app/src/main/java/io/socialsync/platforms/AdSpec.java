@@ -25,8 +25,12 @@ public sealed interface AdSpec {
 
     Kind kind();
 
-    /** @param objective an ODAX objective (OUTCOME_ENGAGEMENT, OUTCOME_AWARENESS) */
-    record Campaign(String name, String objective, List<String> specialAdCategories) implements AdSpec {
+    /**
+     * @param objective  an ODAX objective (OUTCOME_ENGAGEMENT, OUTCOME_AWARENESS)
+     * @param countries  where the ads run: Meta's special_ad_category_country when there are special categories
+     */
+    record Campaign(String name, String objective, List<String> specialAdCategories, List<String> countries)
+            implements AdSpec {
         @Override
         public Kind kind() {
             return Kind.CAMPAIGN;

@@ -167,6 +167,57 @@ class BoostWinnersApiTest {
         assertThat(viewer.get("/campaigns/boost-rule").status()).isEqualTo(200);
     }
 
+    /**
+     * Spent money never comes back to the workspace's spend cap: a rule whose every boost would go over the cap
+     * less what campaigns spent is refused; room held by a running campaign comes back, so it does not count.
+     */
+    @Test
+    void aRuleThatCouldNeverFitUnderTheSpendCapIsRefusedAndOneThatFitsOnceRoomComesBackIsKept() {
+        campaign("stopped", 40000, 30000);
+        campaign("stopped", 40000, 30000);
+        campaign("creating", 40000, 0);
+        // 25000 for 2 days = 50000: within the per-campaign cap of 50000, over 100000 less the 60000 spent
+        var never = put("/campaigns/boost-rule", "{\"enabled\":true,\"daily_budget_minor\":25000,\"days\":2,"
+                + "\"countries\":[\"FR\"]}");
+        assertThat(never.status()).isEqualTo(400);
+        assertThat(never.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(never.body()).contains("daily_budget_minor").contains("spend cap of 100000 less the 60000")
+                .contains("every boost would be refused").doesNotContain("per-campaign");
+        assertThat(api.get("/campaigns/boost-rule").json().path("enabled").asBoolean()).isFalse();
+        assertThat(count("SELECT COUNT(*) FROM ledger_events WHERE workspace_id = ? "
+                + "AND event_type = 'boost_rule_changed'")).isZero();
+        // 40000 fits what is left for ever, though the running campaign holds it now: kept
+        var fits = put("/campaigns/boost-rule", "{\"enabled\":true,\"daily_budget_minor\":20000,\"days\":2,"
+                + "\"countries\":[\"FR\"]}");
+        assertThat(fits.status()).as(fits.body()).isEqualTo(200);
+        // and the per-campaign cap is still checked first
+        var overCampaignCap = put("/campaigns/boost-rule", "{\"daily_budget_minor\":25001}");
+        assertThat(overCampaignCap.status()).isEqualTo(400);
+        assertThat(overCampaignCap.body()).contains("per-campaign cap of 50000");
+    }
+
+    /** A campaign row as a sync would have left it, with what Meta said it spent; no job is queued for it. */
+    private void campaign(String state, long committedMinor, long spentMinor) {
+        var now = io.socialsync.db.Timestamps.utc(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        var end = io.socialsync.db.Timestamps.utc(Instant.now().plus(Duration.ofDays(2)));
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO campaigns (workspace_id, ad_account_id, tag, name, post_platform, post_id, objective, "
+                        + "optimization_goal, billing_event, budget_kind, budget_minor, currency, committed_minor, "
+                        + "starts_at, ends_at, targeting, special_ad_categories, state, desired, created_at, updated_at) "
+                        + "SELECT ?, id, ?, 'old boost', 'instagram', '178900', 'OUTCOME_ENGAGEMENT', "
+                        + "'POST_ENGAGEMENT', 'IMPRESSIONS', 'lifetime', ?, 'EUR', ?, ?, ?, "
+                        + "'{\"countries\":[\"FR\"],\"ageMin\":18,\"ageMax\":65,\"interests\":[]}', '[]', ?, ?, ?, ? "
+                        + "FROM ad_accounts WHERE workspace_id = ?")
+                .params(ws, "t" + UUID.randomUUID().toString().substring(0, 8), committedMinor, committedMinor, now,
+                        end, state, state.equals("creating") ? "active" : state, now, now, ws)
+                .update(keys, "id");
+        if (spentMinor > 0) {
+            jdbc.sql("INSERT INTO campaign_metrics (workspace_id, campaign_id, collected_at, spend_minor, impressions, "
+                    + "reach, video_plays, thruplays, results) VALUES (?, ?, ?, ?, 0, 0, 0, 0, 0)")
+                    .params(ws, keys.getKey().longValue(), now, spentMinor).update();
+        }
+    }
+
     private void enable(long dailyMinor, int days) {
         var rule = put("/campaigns/boost-rule", "{\"enabled\":true,\"top_percent\":10,\"daily_budget_minor\":"
                 + dailyMinor + ",\"days\":" + days + ",\"countries\":[\"fr\"],\"min_posts\":10}");

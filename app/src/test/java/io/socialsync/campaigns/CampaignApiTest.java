@@ -87,12 +87,16 @@ class CampaignApiTest {
                 meta.of("ad").getFirst().status)).containsOnly("ACTIVE");
         var campaign = meta.of("campaign").getFirst().fields;
         assertThat(campaign).containsEntry("objective", "OUTCOME_ENGAGEMENT")
-                .containsEntry("special_ad_categories", "[]");
+                .containsEntry("special_ad_categories", "[]").containsEntry("is_adset_budget_sharing_enabled", "false");
         var adset = meta.of("adset").getFirst().fields;
         assertThat(adset).containsEntry("daily_budget", "1000").containsEntry("optimization_goal", "POST_ENGAGEMENT")
                 .containsEntry("billing_event", "IMPRESSIONS").containsEntry("destination_type", "ON_POST");
         assertThat(adset.get("targeting")).contains("\"countries\":[\"FR\",\"BE\"]").contains("\"age_min\":21")
-                .contains("\"interests\":[{\"id\":\"6003139266461\"}]");
+                .contains("\"interests\":[{\"id\":\"6003139266461\"}]")
+                .contains("\"targeting_automation\":{\"advantage_audience\":0}");
+        assertThat(adset).containsEntry("bid_strategy", "LOWEST_COST_WITHOUT_CAP");
+        assertThat(meta.of("ad").getFirst().fields.get("creative"))
+                .isEqualTo("{\"creative_id\":\"" + meta.idOf("creative") + "\"}");
         assertThat(meta.of("creative").getFirst().fields).containsEntry("source_instagram_media_id", "178900")
                 .containsEntry("instagram_user_id", "777").containsEntry("object_id", "555");
 
@@ -117,6 +121,19 @@ class CampaignApiTest {
         assertThat(events(id)).containsSubsequence("campaign_requested", "campaign_step_recorded",
                 "campaign_activated", "campaign_synced", "campaign_pause_requested", "campaign_status_applied",
                 "campaign_synced");
+    }
+
+    @Test
+    void aSpecialAdCategoryGoesToMetaWithTheCountriesItAppliesIn() {
+        var created = api.post("/campaigns", body(1000, 2).replace("\"objective\"",
+                "\"special_ad_categories\":[\"housing\"],\"objective\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        awaitState(created.json().path("id").asLong(), "active");
+        assertThat(meta.of("campaign").getFirst().fields).containsEntry("special_ad_categories", "[\"HOUSING\"]")
+                .containsEntry("special_ad_category_country", "[\"FR\",\"BE\"]");
+        // Meta replaced CREDIT by FINANCIAL_PRODUCTS_SERVICES in January 2025
+        assertThat(api.post("/campaigns", body(1000, 2).replace("\"objective\"",
+                "\"special_ad_categories\":[\"CREDIT\"],\"objective\"")).status()).isEqualTo(400);
     }
 
     @Test
@@ -241,16 +258,28 @@ class CampaignApiTest {
 
     @Test
     void stoppingACampaignPausesItOnMetaForGoodAndOtherWorkspacesSeeNothing() {
-        long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();
+        long id = api.post("/campaigns", body(25000, 2)).json().path("id").asLong();
+        long paused = api.post("/campaigns", body(25000, 2)).json().path("id").asLong();
         awaitState(id, "active");
+        Eventually.await("a reading of campaign " + id, Duration.ofSeconds(30),
+                () -> api.get("/campaigns/" + id + "/metrics").json().path("items").size() > 0);
+        api.post("/campaigns/" + paused + "/pause", null);
+        awaitState(paused, "paused");
+        assertThat(api.post("/campaigns", body(100, 1)).status()).isEqualTo(422);
         assertThat(api.post("/campaigns/" + id + "/stop", null).json().path("desired_state").asString())
                 .isEqualTo("stopped");
         awaitState(id, "stopped");
-        assertThat(meta.of("campaign").getFirst().status).isEqualTo("PAUSED");
+        assertThat(meta.of("campaign").stream().filter(c -> c.name.contains("campaign")).map(c -> c.status))
+                .containsOnly("PAUSED");
+        // the stopped campaign keeps the 1234 it spent of its 50000, the paused one all of its 50000
+        var overByOne = api.post("/campaigns", body(24384, 2));
+        assertThat(overByOne.status()).as(overByOne.body()).isEqualTo(422);
+        assertThat(overByOne.json().path("detail").asString()).contains("already commit 51234");
+        assertThat(api.post("/campaigns", body(24383, 2)).status()).isEqualTo(201);
         var again = api.post("/campaigns/" + id + "/resume", null);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.get("/campaigns").json().path("items").path(0).path("id").asLong()).isEqualTo(id);
+        assertThat(api.get("/campaigns").json().path("items").findValuesAsString("id")).contains(String.valueOf(id));
         long other = workspaces.create("other-" + UUID.randomUUID()).id();
         var stranger = api.withKey(keys.create(other, "x", Role.ADMIN, Actor.SYSTEM).plainKey());
         assertThat(stranger.get("/campaigns/" + id).status()).isEqualTo(404);

@@ -55,7 +55,7 @@ class CampaignChecksTest {
         assertThat(thruplay.billingEvent()).isEqualTo("THRUPLAY");
         assertThat(thruplay.specialAdCategories()).containsExactly("HOUSING");
         var wrong = catchThrowableOfType(Invalid.class, () -> CampaignChecks.plan(request("OUTCOME_AWARENESS",
-                "POST_ENGAGEMENT", null, null, 1000, Duration.ofDays(1), List.of("PETS")), account("EUR"), POST, NOW,
+                "POST_ENGAGEMENT", null, null, 1000, Duration.ofDays(1), List.of("CREDIT")), account("EUR"), POST, NOW,
                 90));
         assertThat(wrong.errors()).extracting(Invalid.FieldError::field)
                 .containsExactlyInAnyOrder("optimization_goal", "special_ad_categories");

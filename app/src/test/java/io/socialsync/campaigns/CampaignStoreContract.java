@@ -62,7 +62,7 @@ abstract class CampaignStoreContract {
         long accepted = outcomes.stream().filter(o -> o.equals("created")).count();
         assertThat(accepted).isEqualTo(3);
         assertThat(outcomes).filteredOn(o -> !o.equals("created")).containsOnly("Spend cap exceeded");
-        assertThat(campaigns.committed(ws)).isEqualTo(9000).isLessThanOrEqualTo(10_000);
+        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(9000).isLessThanOrEqualTo(10_000);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND kind = 'CAMPAIGN_SYNC'").param(ws)
                 .query(Long.class).single()).isEqualTo(3);
     }
@@ -72,7 +72,7 @@ abstract class CampaignStoreContract {
         var outcomes = race(6, i -> lifetime(1000, "boost-7"));
         assertThat(outcomes).filteredOn(o -> o.equals("created")).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.equals("existing")).hasSize(5);
-        assertThat(campaigns.committed(ws)).isEqualTo(1000);
+        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(1000);
     }
 
     @Test
@@ -81,9 +81,53 @@ abstract class CampaignStoreContract {
                 () -> service.create(ws, lifetime(4001, null), Actor.SYSTEM));
         assertThat(refused.title()).isEqualTo("Campaign cap exceeded");
         var c = service.create(ws, lifetime(4000, null), Actor.SYSTEM).campaign();
-        assertThat(campaigns.committed(ws)).isEqualTo(4000);
+        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(4000);
         jdbc.sql("UPDATE campaigns SET state = 'failed' WHERE id = ?").param(c.id()).update();
-        assertThat(campaigns.committed(ws)).isZero();
+        assertThat(campaigns.committed(ws, clock.instant())).isZero();
+    }
+
+    /**
+     * A stopped campaign, and one past its end and read since, count what they spent; a paused one keeps its whole
+     * commitment. The room given back is shared by concurrent requests without going over the cap.
+     */
+    @Test
+    void stoppedAndEndedCampaignsKeepWhatTheySpentPausedOnesKeepTheirRoomAndRequestsRaceForTheRest()
+            throws Exception {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var stopped = service.create(ws, lifetime(3000, null), Actor.SYSTEM).campaign();
+        var paused = service.create(ws, lifetime(3000, null), Actor.SYSTEM).campaign();
+        var ended = service.create(ws, lifetime(3000, null), Actor.SYSTEM).campaign();
+        metrics.insert(ws, stopped.id(), spent(t.minusSeconds(60), 900), 1L);
+        metrics.insert(ws, stopped.id(), spent(t, 1200), 1L);
+        metrics.insert(ws, paused.id(), spent(t, 500), 1L);
+        metrics.insert(ws, ended.id(), spent(t, 1000), 1L);
+        state(paused.id(), "paused", null, null);
+        state(ended.id(), "active", t.minusSeconds(3600), t.minusSeconds(7200));
+        // paused can resume, and an ended campaign not read since its end may still have spend to report
+        assertThat(campaigns.committed(ws, t)).isEqualTo(9000);
+
+        state(stopped.id(), "stopped", null, null);
+        assertThat(campaigns.committed(ws, t)).isEqualTo(1200 + 3000 + 3000);
+        state(ended.id(), "active", t.minusSeconds(3600), t);
+        assertThat(campaigns.committed(ws, t)).isEqualTo(1200 + 3000 + 1000);
+
+        // 4800 left under the cap of 10000: two requests of 2000 get in, whatever the interleaving
+        var outcomes = race(8, i -> lifetime(2000, null));
+        assertThat(outcomes).filteredOn(o -> o.equals("created")).hasSize(2);
+        assertThat(outcomes).filteredOn(o -> !o.equals("created")).containsOnly("Spend cap exceeded");
+        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(9200).isLessThanOrEqualTo(10_000);
+        // what the boost rule is weighed against: spent by any campaign, running or not, never given back
+        assertThat(campaigns.spent(ws)).isEqualTo(1200 + 500 + 1000);
+    }
+
+    private static CampaignReading spent(Instant at, long spendMinor) {
+        return new CampaignReading(at, "ACTIVE", spendMinor, 100, 80, 0, 0, 5, spendMinor / 5);
+    }
+
+    private void state(long id, String state, Instant endsAt, Instant syncedAt) {
+        jdbc.sql("UPDATE campaigns SET state = ?, ends_at = COALESCE(?, ends_at), synced_at = ? WHERE id = ?")
+                .params(state, endsAt == null ? null : io.socialsync.db.Timestamps.utc(endsAt),
+                        syncedAt == null ? null : io.socialsync.db.Timestamps.utc(syncedAt), id).update();
     }
 
     @Test

@@ -34,18 +34,22 @@ import tools.jackson.databind.json.JsonMapper;
  * created by form POSTs under {@code act_{id}/{campaigns|adsets|adcreatives|ads}} answer {@code {"id"}}; lists
  * filter by name ({@code filtering=[{"field":"name","operator":"EQUAL","value":…}]}); {@code POST /{id}} sets a
  * status; {@code GET /{campaign}?fields=effective_status,insights…} answers the status and lifetime insights.
- * Errors come in Graph's shape. It checks what Meta requires (special_ad_categories, a budget, PAUSED at creation,
- * a creative that exists) and can lose the answer to a create after the object was made (the connection is reset).
+ * Errors come in Graph's shape. It checks what Meta requires (an ODAX objective, special_ad_categories as a JSON
+ * array and, for a campaign without its own budget, is_adset_budget_sharing_enabled (v24.0); an ad set's budget in
+ * minor units, its times, a goal its billing event fits, a targeting spec with geo_locations.countries, ages and
+ * targeting_automation.advantage_audience (v23.0); a creative from an existing post; an ad whose creative is
+ * {"creative_id"}; PAUSED at creation) and can lose the answer to a create after the object was made (the
+ * connection is reset).
  */
 final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
     static final String NAME = "fake-marketing-api";
     static final String TOKEN = "ads-token";
 
-    /** A WireMock server answering every Marketing API call of version v21.0 through this fake. */
+    /** A WireMock server answering every Marketing API call of version v26.0 through this fake. */
     WireMockServer serve() {
         var server = new WireMockServer(WireMockConfiguration.options().dynamicPort().extensions(this));
         server.start();
-        server.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse().withTransformers(NAME)));
+        server.stubFor(any(urlPathMatching("/v26\\.0/.*")).willReturn(aResponse().withTransformers(NAME)));
         return server;
     }
 
@@ -54,7 +58,7 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         DatabaseTest.register(registry, TestDatabases.freshH2(data), data);
         int serverPort = ServerTest.freePort();
         registry.add("server.port", () -> serverPort);
-        registry.add("socialsync.ads.base-url", () -> "http://localhost:" + server.port() + "/v21.0");
+        registry.add("socialsync.ads.base-url", () -> "http://localhost:" + server.port() + "/v26.0");
         registry.add("socialsync.ads.request-timeout", () -> "5s");
     }
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -156,7 +160,7 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         var request = event.getRequest();
         String[] url = request.getUrl().split("\\?", 2);
         Map<String, String> query = url.length > 1 ? form(url[1]) : Map.of();
-        String[] path = url[0].split("/"); // "", "v21.0", node, [edge]
+        String[] path = url[0].split("/"); // "", "v26.0", node, [edge]
         String node = path[2];
         String edge = path.length > 3 ? path[3] : "";
         boolean post = request.getMethod().getName().equals("POST");
@@ -183,6 +187,10 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
             obj.status = fields.get("status");
             return ok("{\"success\":true}");
         }
+        if (!query.getOrDefault("fields", "").matches("effective_status,insights\\.date_preset\\(maximum\\)\\{.*"
+                + "spend.*video_thruplay_watched_actions.*\\}")) {
+            return error(400, 100, 0, "(#100) Tried accessing nonexisting field");
+        }
         return insights(node, obj);
     }
 
@@ -196,15 +204,13 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         }
         String kind = EDGES.get(edge);
         String problem = switch (kind) {
-            case "campaign" -> f.containsKey("special_ad_categories") && f.containsKey("objective")
-                    && "PAUSED".equals(f.get("status")) ? null : "campaign needs objective, special_ad_categories, "
-                    + "PAUSED";
-            case "adset" -> exists(account, f.get("campaign_id"), "campaign") && (f.containsKey("daily_budget")
-                    || f.containsKey("lifetime_budget")) && f.containsKey("targeting") && f.containsKey("end_time")
-                    && "PAUSED".equals(f.get("status")) ? null : "ad set fields";
+            case "campaign" -> campaignProblem(f);
+            case "adset" -> !exists(account, f.get("campaign_id"), "campaign") ? "campaign_id names no campaign"
+                    : adsetProblem(f);
             case "creative" -> f.containsKey("object_story_id") || f.containsKey("source_instagram_media_id")
                     && f.containsKey("instagram_user_id") && f.containsKey("object_id") ? null : "creative source";
-            default -> exists(account, f.get("adset_id"), "adset") && f.getOrDefault("creative", "").contains("creative_id")
+            default -> exists(account, f.get("adset_id"), "adset") && exists(account, JSON.readTree(f.getOrDefault(
+                    "creative", "{}")).path("creative_id").asString(null), "creative")
                     && "PAUSED".equals(f.get("status")) ? null : "ad fields";
         };
         if (problem != null) {
@@ -219,6 +225,60 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
             return new ResponseDefinitionBuilder().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
         }
         return ok("{\"id\":\"" + id + "\"}");
+    }
+
+    private static final Set<String> OBJECTIVES = Set.of("OUTCOME_AWARENESS", "OUTCOME_TRAFFIC",
+            "OUTCOME_ENGAGEMENT", "OUTCOME_LEADS", "OUTCOME_SALES", "OUTCOME_APP_PROMOTION");
+    private static final Set<String> GOALS = Set.of("POST_ENGAGEMENT", "THRUPLAY", "REACH", "IMPRESSIONS",
+            "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS", "AD_RECALL_LIFT");
+
+    private static String campaignProblem(Map<String, String> f) {
+        if (!OBJECTIVES.contains(f.get("objective"))) {
+            return "objective must be an ODAX objective";
+        }
+        if (!f.containsKey("special_ad_categories") || !JSON.readTree(f.get("special_ad_categories")).isArray()) {
+            return "special_ad_categories is required, a JSON array";
+        }
+        if (!JSON.readTree(f.get("special_ad_categories")).isEmpty()
+                && JSON.readTree(f.getOrDefault("special_ad_category_country", "[]")).isEmpty()) {
+            return "special_ad_category_country is required with special_ad_categories";
+        }
+        if (!f.containsKey("daily_budget") && !f.containsKey("lifetime_budget")
+                && !Set.of("true", "false").contains(f.get("is_adset_budget_sharing_enabled"))) {
+            return "Must specify True or False in is_adset_budget_sharing_enabled field";
+        }
+        return "PAUSED".equals(f.get("status")) ? null : "status";
+    }
+
+    private static String adsetProblem(Map<String, String> f) {
+        String budget = f.getOrDefault("daily_budget", f.get("lifetime_budget"));
+        if (budget == null || !budget.matches("[1-9]\\d*")) {
+            return "daily_budget or lifetime_budget, an integer in the currency's minor units";
+        }
+        try {
+            if (!java.time.Instant.parse(f.get("end_time")).isAfter(java.time.Instant.parse(f.get("start_time")))) {
+                return "end_time must be after start_time";
+            }
+        } catch (RuntimeException e) {
+            return "start_time and end_time (ISO 8601)";
+        }
+        String goal = f.get("optimization_goal");
+        if (!GOALS.contains(goal) || !("IMPRESSIONS".equals(f.get("billing_event"))
+                || "THRUPLAY".equals(goal) && "THRUPLAY".equals(f.get("billing_event")))) {
+            return "optimization_goal and billing_event";
+        }
+        if (f.get("bid_strategy") == null) {
+            return "bid_strategy or bid_amount";
+        }
+        var t = JSON.readTree(f.getOrDefault("targeting", "{}"));
+        if (t.path("geo_locations").path("countries").isEmpty() || !t.path("age_min").isInt()
+                || !t.path("age_max").isInt()) {
+            return "targeting needs geo_locations.countries, age_min and age_max";
+        }
+        if (!t.path("targeting_automation").path("advantage_audience").isInt()) {
+            return "Advantage audience flag required: set targeting_automation.advantage_audience to 0 or 1";
+        }
+        return "PAUSED".equals(f.get("status")) ? null : "status";
     }
 
     private static boolean exists(Account account, String id, String kind) {
@@ -243,6 +303,7 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
                 + "\"post_engagement\",\"value\":\"50\"},{\"action_type\":\"like\",\"value\":\"30\"}],"
                 + "\"video_play_actions\":[{\"action_type\":\"video_view\",\"value\":\"400\"}],"
                 + "\"video_thruplay_watched_actions\":[{\"action_type\":\"video_view\",\"value\":\"120\"}],"
+                + "\"video_continuous_2_sec_watched_actions\":[{\"action_type\":\"video_view\",\"value\":\"250\"}],"
                 + "\"date_start\":\"2026-12-01\",\"date_stop\":\"2026-12-07\"}]}}");
     }
 

@@ -10,13 +10,17 @@ import java.util.Set;
 
 /**
  * Marketing API errors (read by {@link GraphError}, like publishing's) sorted into what a person can do. Meta
- * documents the rate-limit codes (17 user, 613 ad account, 80004 the ads_management business use case); the budget
- * and targeting subcodes are the ones seen in the wild, so their words are matched as well.
+ * documents the rate-limit codes (4 app, 17 user with subcode 2446079, 32 page, 613 ad account with subcode
+ * 1487742, 80000-80014 the business use cases, 80004 ads_management) and codes 1, 2 and 341 as temporary
+ * ("wait and retry"); permissions are 10, 200-299 and 294 (ads_management missing). The budget and targeting
+ * subcodes are the ones documented or seen in the wild, so their words are matched as well.
  */
 public final class AdsErrors {
     /** 80004: "too many calls to this ad-account" (ads_management business use case limit). */
-    private static final Set<Integer> ADS_THROTTLED = Set.of(80000, 80003, 80004, 80014);
-    private static final Set<Integer> BUDGET_SUBCODES = Set.of(1885272, 1885650, 1487246);
+    private static final Set<Integer> ADS_THROTTLED = Set.of(341, 80000, 80003, 80004, 80014);
+    /** "Unknown error" and "service" errors: Meta's advice is to wait and retry. */
+    private static final Set<Integer> TEMPORARY = Set.of(1, 2);
+    private static final Set<Integer> BUDGET_SUBCODES = Set.of(1885272, 2446307, 1885650, 1487246);
     private static final Set<Integer> TARGETING_SUBCODES = Set.of(1487756, 1487079, 1487694, 1870189);
     private static final Duration DEFAULT_WAIT = Duration.ofMinutes(5);
 
@@ -36,7 +40,7 @@ public final class AdsErrors {
             return new AdsFailure(Kind.RATE_LIMITED, "Meta is limiting calls to this ad account: SocialSync tries "
                     + "again in " + minutes(wait) + raw, wait);
         }
-        if (error.code() == 10 || (error.code() >= 200 && error.code() < 300)) {
+        if (error.code() == 10 || error.code() == 294 || (error.code() >= 200 && error.code() < 300)) {
             return new AdsFailure(Kind.PERMISSION, "the token may not manage this ad account, Page or Instagram "
                     + "account: give it ads_management (and the Page's or Instagram account's access) in Business "
                     + "Settings, then try again" + raw, null);
@@ -50,7 +54,7 @@ public final class AdsErrors {
             return new AdsFailure(Kind.INVALID_TARGETING, "Meta refused the targeting: check the countries, ages "
                     + "and interest ids" + raw, null);
         }
-        if (error.serverTrouble()) {
+        if (error.serverTrouble() || TEMPORARY.contains(error.code())) {
             return new AdsFailure(Kind.TEMPORARY, "Meta had a temporary problem: SocialSync tries again" + raw, null);
         }
         return new AdsFailure(Kind.REFUSED, "Meta refused the request: " + error.userMessage() + raw, null);

@@ -25,7 +25,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MetaTokens implements TokenEndpoint {
-    /** Application, user and page request limits, and Meta's "unknown/temporary" codes. */
+    /**
+     * Graph's "Handling Errors" table: 1 (API Unknown) and 2 (API Service) are temporary, "wait and retry"; 4, 17,
+     * 32, 341 (application limit reached) and 613 are request limits, 80001/80002 the Pages and Instagram business
+     * use cases'. None is the token's fault or the app's.
+     */
     private static final Set<Integer> TEMPORARY = Set.of(1, 2, 4, 17, 32, 341, 613, 80001, 80002);
     private final TokenSettings settings;
     private final PlatformHttp http;
@@ -77,7 +81,7 @@ class MetaTokens implements TokenEndpoint {
         };
     }
 
-    private static TokenGrant answered(String whose, HttpResult.Answered a, Instant sent) {
+    static TokenGrant answered(String whose, HttpResult.Answered a, Instant sent) {
         var json = a.json();
         String token = json.path("access_token").asString("");
         if (a.ok() && !token.isBlank()) {

@@ -38,6 +38,11 @@ class AdsErrorsTest {
         assertThat(buc.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(buc.retryAfter()).isEqualTo(Duration.ofMinutes(12));
         assertThat(buc.message()).contains("12 minutes");
+        // the application's, the page's and the "application limit reached" codes wait as well
+        for (int code : new int[] {4, 32, 341}) {
+            assertThat(AdsErrors.map(answer(400, code, 0, "Application request limit reached")).kind())
+                    .as("code %d", code).isEqualTo(Kind.RATE_LIMITED);
+        }
     }
 
     @Test
@@ -52,6 +57,10 @@ class AdsErrorsTest {
         assertThat(permission.retryable()).isFalse();
         assertThat(AdsErrors.map(answer(400, 10, 0, "Application does not have permission")).kind())
                 .isEqualTo(Kind.PERMISSION);
+        assertThat(AdsErrors.map(answer(400, 294, 0, "Managing advertisements requires the extended permission "
+                + "ads_management")).kind()).isEqualTo(Kind.PERMISSION);
+        assertThat(AdsErrors.map(answer(400, 100, 2446307, "Your budget is too low")).kind())
+                .isEqualTo(Kind.BUDGET_TOO_LOW);
         var token = AdsErrors.map(answer(401, 190, 463, "Session has expired"));
         assertThat(token.kind()).isEqualTo(Kind.REAUTH);
         assertThat(token.message()).contains("PUT /ad-account");
@@ -60,6 +69,10 @@ class AdsErrorsTest {
     @Test
     void serverTroubleIsRetriedAndTheRestIsRefusedInMetasWords() {
         assertThat(AdsErrors.map(answer(500, 2, 0, "An unexpected error has occurred")).kind())
+                .isEqualTo(Kind.TEMPORARY);
+        // Graph's "API Unknown" and "API Service": Meta's advice is to wait and retry, whatever the HTTP status
+        assertThat(AdsErrors.map(answer(400, 1, 0, "An unknown error occurred")).kind()).isEqualTo(Kind.TEMPORARY);
+        assertThat(AdsErrors.map(answer(400, 2, 0, "Service temporarily unavailable")).kind())
                 .isEqualTo(Kind.TEMPORARY);
         var other = AdsErrors.map(answer(400, 100, 0, "Invalid parameter"));
         assertThat(other.kind()).isEqualTo(Kind.REFUSED);

@@ -22,6 +22,12 @@ final class AdFields {
             case AdSpec.Campaign c -> {
                 f.put("objective", c.objective());
                 f.put("special_ad_categories", array(c.specialAdCategories()));
+                if (!c.specialAdCategories().isEmpty()) {
+                    f.put("special_ad_category_country", array(c.countries())); // required with any category
+                }
+                // the budget is the ad set's: since v24.0 Meta refuses such a campaign unless it says whether its
+                // ad sets may share budget, and one ad set has nothing to share with
+                f.put("is_adset_budget_sharing_enabled", "false");
                 f.put("status", "PAUSED");
             }
             case AdSpec.AdSet s -> {
@@ -66,6 +72,9 @@ final class AdFields {
             var interests = t.putArray("flexible_spec").addObject().putArray("interests");
             s.interests().forEach(id -> interests.addObject().put("id", id));
         }
+        // since v23.0 a new ad set must say whether Advantage+ audience may widen it (Meta turns it on otherwise,
+        // and then treats the ages as a suggestion): off, so the countries and ages asked for are what is bought
+        t.putObject("targeting_automation").put("advantage_audience", 0);
         return t;
     }
 
@@ -75,6 +84,7 @@ final class AdFields {
                 new BigDecimal(row.path("spend").asString("0")), row.path("impressions").asLong(0),
                 row.path("reach").asLong(0), action(row.path("video_play_actions"), "video_view"),
                 action(row.path("video_thruplay_watched_actions"), "video_view"),
+                action(row.path("video_continuous_2_sec_watched_actions"), "video_view"),
                 action(row.path("actions"), "post_engagement"));
     }
 

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * take; past it the outcome is unknown and the campaign sync reads back instead of creating again.
  */
 @ConfigurationProperties("socialsync.ads")
-public record AdsSettings(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
+public record AdsSettings(@DefaultValue("https://graph.facebook.com/v26.0") String baseUrl,
                           @DefaultValue("30s") Duration requestTimeout) {
     public AdsSettings {
         baseUrl = baseUrl != null && baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

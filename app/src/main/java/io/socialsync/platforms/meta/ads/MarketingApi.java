@@ -22,8 +22,12 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class MarketingApi implements AdsApi {
+    /**
+     * Ads Insights fields (the Marketing API reference, and AdsInsights of Meta's business SDKs). Meta has no
+     * "cost per result" field to ask for: SocialSync divides spend by the count the goal optimizes for.
+     */
     static final String INSIGHT_FIELDS = "spend,impressions,reach,actions,video_play_actions,"
-            + "video_thruplay_watched_actions";
+            + "video_thruplay_watched_actions,video_continuous_2_sec_watched_actions";
     private final PlatformHttp http;
     private final AdsSettings settings;
 
