@@ -114,6 +114,22 @@ class SettingsPagesTest extends io.socialsync.support.ServerTest {
     }
 
     @Test
+    void aNewKeyIsShownInTheAnswerToItsPostAndNeverAgain() {
+        var admin = as(Role.ADMIN);
+        admin.page("/app/settings/api-keys");
+        var created = admin.post("/app/settings/api-keys", "name=once&role=editor", false);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        var secret = java.util.regex.Pattern.compile("id=\"secret\"[^>]*>([^<]+)<").matcher(created.body());
+        assertThat(secret.find()).as(created.body()).isTrue();
+        assertThat(keys.authenticate(secret.group(1))).isPresent();
+        // nothing waits in the session for a later load, whichever page comes next
+        assertThat(admin.page("/app/library").body()).doesNotContain(secret.group(1));
+        assertThat(admin.page("/app/settings/api-keys").body()).contains("once").doesNotContain("id=\"secret\"")
+                .doesNotContain(secret.group(1));
+        assertThat(keys.list(ws)).hasSize(1);
+    }
+
+    @Test
     void aSignedInPersonJoinsByTheLinkAndTheSessionMovesToTheWorkspace() {
         long home = workspaces.create("Home " + run).id();
         String email = "joiner-" + run + "@example.com";
