@@ -1,5 +1,6 @@
 package io.socialsync.auth;
 
+import io.socialsync.web.ClientAddress;
 import io.socialsync.web.ProblemResponses;
 import io.socialsync.web.RateLimits;
 import jakarta.servlet.FilterChain;
@@ -15,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * registration) is limited per client address as the API limits a caller: an address throttled for failed
  * authentications is answered 429 unread, each address has a bucket of posts per minute (so no one mails a person
  * a reset link a thousand times), and a refused link (401, 404) counts as a failed authentication, so guessing
- * tokens is as slow as guessing keys.
+ * tokens is as slow as guessing keys. Both count an IPv6 client by its /64 ({@link ClientAddress}).
  */
 final class PublicFormsFilter extends OncePerRequestFilter {
     static final Set<String> BROWSER_FORMS = Set.of("/login", "/app/password-reset", "/app/password-reset/confirm",
@@ -43,7 +44,7 @@ final class PublicFormsFilter extends OncePerRequestFilter {
         if (problems.refuseThrottled(request, response)) {
             return;
         }
-        long wait = limits.tryConsume("address:" + request.getRemoteAddr());
+        long wait = limits.tryConsume("address:" + ClientAddress.key(request.getRemoteAddr()));
         if (wait > 0) {
             response.setHeader("Retry-After", Long.toString(wait));
             ProblemResponses.write(response, 429, "Too many requests",

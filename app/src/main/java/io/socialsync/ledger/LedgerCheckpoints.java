@@ -22,13 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Signed checkpoints of every chain's head at once, kept in storage and never in the database:
- * {@code ledger/checkpoints/<events, 19 digits>.json} holding {events, heads: [{chain, seq, id, hash}], at, mac}, where
- * events is how many events the heads cover (the sum of their seqs, which only grows) and the MAC covers all of it.
+ * {@code ledger/checkpoints/<events, 19 digits>.json} holding {events, heads: [{chain, seq, id, hash}], at, prev, mac},
+ * where events is how many events the heads cover (the sum of their seqs, which only grows), prev is the MAC of the
+ * checkpoint that was the latest when this one was written ("" for the first) and the MAC covers all of it.
  * One MAC over all the heads joins the chains: none can be cut back or emptied alone once a checkpoint covers it.
  * Rows MACed with a key the attacker lacks cannot be forged, but they can be deleted from a chain's end; a
  * checkpoint pins how long each chain was, so that shows as soon as one covers the deleted rows. Deleting rows after
- * the last checkpoint is not detectable (docs/ARCHITECTURE.md). Checkpoints written before the stripes ({head_id,
- * head_hash}) read as one head of chain 0.
+ * the last checkpoint is not detectable (docs/ARCHITECTURE.md). The prev links show a checkpoint deleted or replaced
+ * ({@link #chained}): every one but the newest is named by a later one. Removing the newest leaves a consistent
+ * history one checkpoint shorter (a rollback, which only a copy outside storage and database could reveal).
+ * Checkpoints written before the links (no prev) or before the stripes ({head_id, head_hash}, read as one head of
+ * chain 0) still verify, but nothing names them except the first linked one.
  */
 @Component
 public class LedgerCheckpoints {
@@ -50,19 +54,30 @@ public class LedgerCheckpoints {
     public record StripeHead(int chain, long seq, long id, String hash) {
     }
 
-    /** @param events how many events the heads cover (the sum of their seqs) */
-    public record Checkpoint(long events, List<StripeHead> heads, Instant at, String mac) {
-        static String message(long events, List<StripeHead> heads, Instant at) {
+    /**
+     * @param events how many events the heads cover (the sum of their seqs)
+     * @param prev the MAC of the latest checkpoint when this one was written, "" if there was none, null in a
+     *             checkpoint written before the links
+     */
+    public record Checkpoint(long events, List<StripeHead> heads, Instant at, String prev, String mac) {
+        static String message(long events, List<StripeHead> heads, Instant at, String prev) {
+            if (prev != null) {
+                return "checkpoint3:" + body(events, heads) + ":" + at + ":" + prev;
+            }
             if (heads.size() == 1 && heads.getFirst().chain() == 0 && heads.getFirst().id() == heads.getFirst().seq()
                     && heads.getFirst().seq() == events) {
                 return "checkpoint:" + events + ":" + heads.getFirst().hash() + ":" + at; // the pre-stripe form
             }
-            var text = new StringBuilder("checkpoint2:" + events);
+            return "checkpoint2:" + body(events, heads) + ":" + at;
+        }
+
+        private static String body(long events, List<StripeHead> heads) {
+            var text = new StringBuilder().append(events);
             for (var h : heads) {
                 text.append(':').append(h.chain()).append('/').append(h.seq()).append('/').append(h.id()).append('/')
                         .append(h.hash());
             }
-            return text.append(':').append(at).toString();
+            return text.toString();
         }
 
         static StorageKey key(long events) {
@@ -125,8 +140,13 @@ public class LedgerCheckpoints {
                 return previous;
             }
         }
+        if (storage.exists(Checkpoint.key(total))) {
+            return Optional.of(read(Checkpoint.key(total))); // another node signed these heads a moment ago
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        var checkpoint = new Checkpoint(total, List.copyOf(heads), at, key.mac(Checkpoint.message(total, heads, at)));
+        String prev = previous.map(Checkpoint::mac).orElse("");
+        var checkpoint = new Checkpoint(total, List.copyOf(heads), at, prev,
+                key.mac(Checkpoint.message(total, heads, at, prev)));
         var body = new LinkedHashMap<String, Object>();
         body.put("events", total);
         body.put("heads", heads.stream().map(h -> {
@@ -138,6 +158,7 @@ public class LedgerCheckpoints {
             return m;
         }).toList());
         body.put("at", at.toString());
+        body.put("prev", prev);
         body.put("mac", checkpoint.mac());
         byte[] bytes = JSON.writeValueAsBytes(body);
         storage.put(Checkpoint.key(total), new ByteArrayInputStream(bytes), bytes.length, "application/json");
@@ -151,6 +172,30 @@ public class LedgerCheckpoints {
             last = listing.map(StoredObject::key).filter(k -> k.name().endsWith(".json")).reduce((a, b) -> b);
         }
         return last.map(this::read);
+    }
+
+    /**
+     * {@link #latest}, after checking that no checkpoint was deleted or replaced: each linked checkpoint's prev must
+     * be the MAC of one stored before it. Reads every checkpoint, for {@code ledger verify}.
+     * @throws Forged if one does not verify, or names a predecessor that is not there
+     */
+    public Optional<Checkpoint> chained() {
+        List<StorageKey> keys;
+        try (var listing = storage.list(PREFIX)) {
+            keys = listing.map(StoredObject::key).filter(k -> k.name().endsWith(".json")).toList();
+        }
+        var earlier = new java.util.HashSet<String>();
+        Checkpoint last = null;
+        for (var k : keys) {
+            last = read(k);
+            // "" is a first checkpoint (or one of two first ones written at once); null predates the links
+            if (last.prev() != null && !last.prev().isEmpty() && !earlier.contains(last.prev())) {
+                throw new Forged("checkpoint " + k.name() + " follows a checkpoint that is no longer in storage "
+                        + "(one was deleted or replaced)");
+            }
+            earlier.add(last.mac());
+        }
+        return Optional.ofNullable(last);
     }
 
     /** Why a chain no longer holds what {@code checkpoint} recorded as its head ({@code hashNow}: that event's hash now). */
@@ -188,6 +233,7 @@ public class LedgerCheckpoints {
             throw new Forged("checkpoint " + storageKey.name() + " has no valid time");
         }
         long total;
+        String prev = node.has("prev") ? node.path("prev").asString("") : null;
         var heads = new ArrayList<StripeHead>();
         if (node.has("head_id")) { // written before the stripes: chain 0's head, whose seq is its id
             total = node.path("head_id").asLong(-1);
@@ -200,9 +246,9 @@ public class LedgerCheckpoints {
             }
         }
         if (!storageKey.equals(Checkpoint.key(Math.max(total, 0)))
-                || !key.verifies(Checkpoint.message(total, heads, instant), mac)) {
+                || !key.verifies(Checkpoint.message(total, heads, instant, prev), mac)) {
             throw new Forged("checkpoint " + storageKey.name() + " was not signed with the ledger key");
         }
-        return new Checkpoint(total, List.copyOf(heads), instant, mac);
+        return new Checkpoint(total, List.copyOf(heads), instant, prev, mac);
     }
 }

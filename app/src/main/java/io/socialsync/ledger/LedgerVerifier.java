@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * chain's seqs or a head that points past its end), an inserted row (prev_hash mismatch or unexpected seq), a row
  * moved to another chain or place (its hash covers both), a row whose MAC is missing or wrong (written or rewritten
  * without the ledger key, even with every hash recomputed), and a chain that no longer holds the event the latest
- * signed checkpoint recorded as its head (rows cut from its end, head moved back, the chain emptied).
+ * signed checkpoint recorded as its head (rows cut from its end, head moved back, the chain emptied), and a
+ * checkpoint deleted or replaced (one that names a predecessor no longer in storage).
  */
 @Component
 public class LedgerVerifier {
@@ -44,7 +45,7 @@ public class LedgerVerifier {
     public Result verify() {
         Optional<LedgerCheckpoints.Checkpoint> checkpoint;
         try {
-            checkpoint = checkpoints.latest();
+            checkpoint = checkpoints.chained();
         } catch (LedgerCheckpoints.Forged e) {
             return new Result.Broken(0, 0, e.getMessage());
         }

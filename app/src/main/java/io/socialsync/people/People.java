@@ -120,40 +120,63 @@ public class People {
                         i.role(), i.expiresAt(), users.byEmail(i.email()).isPresent()));
     }
 
+    /** Who joined which workspace by an invitation. */
+    public record Joined(long userId, long workspaceId) {
+    }
+
     /**
-     * Accepts an invitation. Signed in ({@code userId} set): that person joins, if the invitation is for their
-     * address. Not signed in: a new account for the invited address, with the name and password given.
+     * Accepts an invitation for the API: {@link #join}, and the person's API tokens in the same transaction.
      */
     public Sessions.Tokens accept(String token, Long userId, String displayName, String password) {
+        requireToken(token);
+        return tx.execute(s -> {
+            var joined = joined(token, userId, displayName, password);
+            return sessions.startSession(joined.userId(), joined.workspaceId());
+        });
+    }
+
+    /**
+     * Accepts an invitation. Signed in ({@code userId} set): that person joins, if the invitation is for their
+     * address. Not signed in: a new account for the invited address, with the name and password given. No API
+     * tokens: the browser's flow signs in with a session of its own, and a refresh token nobody holds is only
+     * something to steal.
+     */
+    public Joined join(String token, Long userId, String displayName, String password) {
+        requireToken(token);
+        return tx.execute(s -> joined(token, userId, displayName, password));
+    }
+
+    private static void requireToken(String token) {
         if (token == null || token.isBlank()) {
             throw Invalid.field("token", "is required");
         }
-        return tx.execute(s -> {
-            Instant now = clock.instant();
-            var invitation = invitations.lockByToken(OneTimeTokens.hash(token))
-                    .filter(i -> i.acceptedAt() == null && i.expiresAt().isAfter(now))
-                    .orElseThrow(() -> new NotFound("invitation", "link (unknown, used or expired)"));
-            User user;
-            if (userId != null) {
-                user = users.byId(userId).orElseThrow();
-                if (!Emails.key(user.email()).equals(Emails.key(invitation.email()))) {
-                    throw new Forbidden("this invitation is for another email address");
-                }
-            } else {
-                if (users.byEmail(invitation.email()).isPresent()) {
-                    throw new Conflict("an account with this address exists: log in, then accept the invitation");
-                }
-                user = insert(invitation.email(), displayName, password, Actor.SYSTEM);
+    }
+
+    private Joined joined(String token, Long userId, String displayName, String password) {
+        Instant now = clock.instant();
+        var invitation = invitations.lockByToken(OneTimeTokens.hash(token))
+                .filter(i -> i.acceptedAt() == null && i.expiresAt().isAfter(now))
+                .orElseThrow(() -> new NotFound("invitation", "link (unknown, used or expired)"));
+        User user;
+        if (userId != null) {
+            user = users.byId(userId).orElseThrow();
+            if (!Emails.key(user.email()).equals(Emails.key(invitation.email()))) {
+                throw new Forbidden("this invitation is for another email address");
             }
-            if (memberships.role(invitation.workspaceId(), user.id()).isPresent()) {
-                throw new Conflict("already a member of this workspace");
+        } else {
+            if (users.byEmail(invitation.email()).isPresent()) {
+                throw new Conflict("an account with this address exists: log in, then accept the invitation");
             }
-            memberships.add(invitation.workspaceId(), user.id(), invitation.role(), now);
-            invitations.accepted(invitation.id(), user.id(), now);
-            events.user(invitation.workspaceId(), Actor.user(user.id()), EventType.MEMBER_JOINED, user.id(),
-                    Map.of("invitation_id", invitation.id(), "role", invitation.role().wire()));
-            return sessions.startSession(user.id(), invitation.workspaceId());
-        });
+            user = insert(invitation.email(), displayName, password, Actor.SYSTEM);
+        }
+        if (memberships.role(invitation.workspaceId(), user.id()).isPresent()) {
+            throw new Conflict("already a member of this workspace");
+        }
+        memberships.add(invitation.workspaceId(), user.id(), invitation.role(), now);
+        invitations.accepted(invitation.id(), user.id(), now);
+        events.user(invitation.workspaceId(), Actor.user(user.id()), EventType.MEMBER_JOINED, user.id(),
+                Map.of("invitation_id", invitation.id(), "role", invitation.role().wire()));
+        return new Joined(user.id(), invitation.workspaceId());
     }
 
     /**

@@ -2,9 +2,6 @@ package io.socialsync.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * Counts failed authentications per client address in a token bucket (one token per failure, refilled over the
  * window); an address with no token left is answered 429 without its key being looked at. Only failing addresses
  * get an entry, and at most {@code maxAddresses} of them, least recently failing forgotten first, so a flood of
- * addresses costs bounded memory. IPv6 addresses count by their /64: one host usually owns the whole prefix.
+ * addresses costs bounded memory. IPv6 addresses count by their /64 ({@link ClientAddress}).
  */
 public class AuthThrottle {
     private final HttpEdgeProperties.AuthThrottling settings;
@@ -31,11 +28,11 @@ public class AuthThrottle {
 
     /** @return 0 when the address may try a key, else the seconds until it may try again */
     public long secondsBlocked(String address) {
-        return secondsBlockedFor(client(address));
+        return secondsBlockedFor(ClientAddress.key(address));
     }
 
     public void failed(String address) {
-        failedFor(client(address));
+        failedFor(ClientAddress.key(address));
     }
 
     /** The same count for any other key (an account's address at login): taken as given. */
@@ -65,24 +62,6 @@ public class AuthThrottle {
     int size() {
         synchronized (buckets) {
             return buckets.size();
-        }
-    }
-
-    /** getRemoteAddr is always a literal, so this never asks DNS. */
-    static String client(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return address;
-        }
-        try {
-            var ip = InetAddress.getByName(address);
-            if (ip instanceof Inet6Address) {
-                byte[] prefix = new byte[16];
-                System.arraycopy(ip.getAddress(), 0, prefix, 0, 8);
-                return InetAddress.getByAddress(prefix).getHostAddress() + "/64";
-            }
-            return ip.getHostAddress();
-        } catch (UnknownHostException e) {
-            return address;
         }
     }
 }

@@ -18,6 +18,9 @@
     flash.textContent = text;
     flash.hidden = false;
   });
+  // a page that shows a one-time secret is a POST's answer: make its history entry a GET of the same URL, so a
+  // reload shows the page without the secret instead of posting again (a second key)
+  if (document.getElementById('secret')) history.replaceState(null, '', location.href);
   document.addEventListener('click', e => {
     const button = e.target.closest('[data-start]');
     const player = document.getElementById('player');

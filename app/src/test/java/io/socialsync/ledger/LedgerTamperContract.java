@@ -196,6 +196,37 @@ abstract class LedgerTamperContract {
     }
 
     @Test
+    void aDeletedCheckpointIsCaughtByTheOneAfterIt() {
+        var keys = new java.util.ArrayList<StorageKey>();
+        for (int i = 0; i < 3; i++) {
+            append(1);
+            keys.add(LedgerCheckpoints.Checkpoint.key(checkpoints.write().orElseThrow().events()));
+        }
+        String middle = read(keys.get(1));
+        String oldest = read(keys.getFirst());
+        assertThat(checkpoints.chained().orElseThrow().prev()).as("the newest names the one before it")
+                .isEqualTo(JsonMapper.builder().build().readTree(middle).path("mac").asString());
+
+        storage.delete(keys.get(1));
+        assertBrokenWith("follows a checkpoint that is no longer in storage");
+        put(keys.get(1), middle);
+        storage.delete(keys.getFirst());
+        assertBrokenWith("follows a checkpoint that is no longer in storage");
+        put(keys.getFirst(), oldest);
+        assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+
+        // the newest is named by none: without it the history is one checkpoint shorter, which verifies (documented)
+        storage.delete(keys.getLast());
+        assertThat(verifier.verify()).isInstanceOfSatisfying(LedgerVerifier.Result.Intact.class,
+                ok -> assertThat(ok.checkpoint()).isEqualTo(rows() - 1));
+    }
+
+    private void put(StorageKey key, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        storage.put(key, new ByteArrayInputStream(bytes), bytes.length, "application/json");
+    }
+
+    @Test
     void rowsOlderThanMacsAreSealedOnceOnTrustAndNeverAgain() {
         jdbc.update("UPDATE ledger_events SET mac = NULL"); // the ledger as the upgrade finds it
         deleteLedgerObjects(); // a version without MACs wrote nothing to storage

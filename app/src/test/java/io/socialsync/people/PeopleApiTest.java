@@ -146,6 +146,7 @@ class PeopleApiTest extends ServerTest {
         var accepted = anonymous().post("/auth/invitations/accept",
                 "{\"token\":\"" + token + "\",\"display_name\":\"Col League\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("refresh_token").asString()).as("the API flow keeps its tokens").isNotBlank();
         assertThat(anonymous().post("/auth/invitations/accept", "{\"token\":\"" + token
                 + "\",\"display_name\":\"Again\",\"password\":\"" + PASSWORD + "\"}").status())
                 .as("a link works once").isEqualTo(404);

@@ -18,8 +18,10 @@ public final class Browsers {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     public static final String MISSING = "chromium and chromedriver are missing: run bin/setup-browser";
-    /** Where the browser tests leave their screenshots of the main pages, linked from the README. */
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    /** The committed screenshots of the main pages, linked from the README. */
+    private static final Path DOCS = Path.of("..", "docs", "screenshots");
+    /** Where a test run leaves them unless asked to update the committed ones: the checkout stays as it was. */
+    private static final Path BUILD = Path.of("target", "screenshots");
 
     private Browsers() {
     }
@@ -48,9 +50,15 @@ public final class Browsers {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
     }
 
-    /** docs/screenshots/{name}.png of what the browser shows now. */
+    /** {name}.png of what the browser shows now, in {@link #screenshots()}. */
     public static void screenshot(ChromeDriver browser, String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        Path dir = screenshots();
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** app/target/screenshots/, or docs/screenshots/ with {@code -Dscreenshots.update=true}. */
+    static Path screenshots() {
+        return Boolean.getBoolean("screenshots.update") ? DOCS : BUILD;
     }
 }

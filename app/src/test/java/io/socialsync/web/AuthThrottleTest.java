@@ -48,8 +48,8 @@ class AuthThrottleTest {
         }
         assertThat(throttle.secondsBlocked("2001:db8:1:2:ffff:ffff:ffff:ffff")).isPositive();
         assertThat(throttle.secondsBlocked("2001:db8:1:3:0:0:0:1")).isZero();
-        assertThat(AuthThrottle.client("2001:db8:1:2::5")).isEqualTo(AuthThrottle.client("2001:db8:1:2:0:0:0:9"))
+        assertThat(ClientAddress.key("2001:db8:1:2::5")).isEqualTo(ClientAddress.key("2001:db8:1:2:0:0:0:9"))
                 .endsWith("/64");
-        assertThat(AuthThrottle.client("192.0.2.1")).isEqualTo("192.0.2.1");
+        assertThat(ClientAddress.key("192.0.2.1")).isEqualTo("192.0.2.1");
     }
 }

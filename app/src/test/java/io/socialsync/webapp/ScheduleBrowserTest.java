@@ -35,7 +35,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * Scheduling in a real browser: from a READY variant on its clip's page to the next free slot of an account in New
  * York, shown in that zone before and after confirming; a caption over Instagram's limit is flagged while typing
  * and refused by the server; the accounts page's needs_reauth banner offers a Reconnect that starts the connect
- * flow. Screenshots: docs/screenshots/schedule.png and accounts.png.
+ * flow. Screenshots: schedule.png and accounts.png (support/Browsers says where).
  */
 class ScheduleBrowserTest extends ServerTest {
     private static final String PASSWORD = "schedule browser password";

@@ -124,6 +124,9 @@ class SettingsBrowserTest extends ServerTest {
         browser.findElement(By.cssSelector("#add-webhook button")).click();
         notice("signing secret");
         assertThat(browser.findElement(By.id("secret")).getText()).startsWith("whsec_");
+        browser.navigate().refresh(); // a GET of the page (app.js replaced the POST's history entry): no second hook
+        assertThat(browser.findElements(By.id("secret"))).as("shown once").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("article.endpoint"))).hasSize(1);
         var endpoint = browser.findElement(By.cssSelector("article.endpoint"));
         String endpointId = endpoint.getDomAttribute("data-endpoint-id");
         endpoint.findElement(By.xpath(".//button[text()='Send test']")).click();

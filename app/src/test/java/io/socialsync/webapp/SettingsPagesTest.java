@@ -29,6 +29,7 @@ class SettingsPagesTest extends io.socialsync.support.ServerTest {
     @Autowired RulesService rules;
     @Autowired ApiKeyService keys;
     @Autowired WorkspaceMembers members;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private long ws;
     private String run;
 
@@ -114,6 +115,22 @@ class SettingsPagesTest extends io.socialsync.support.ServerTest {
     }
 
     @Test
+    void aNewKeyIsShownInTheAnswerToItsPostAndNeverAgain() {
+        var admin = as(Role.ADMIN);
+        admin.page("/app/settings/api-keys");
+        var created = admin.post("/app/settings/api-keys", "name=once&role=editor", false);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        var secret = java.util.regex.Pattern.compile("id=\"secret\"[^>]*>([^<]+)<").matcher(created.body());
+        assertThat(secret.find()).as(created.body()).isTrue();
+        assertThat(keys.authenticate(secret.group(1))).isPresent();
+        // nothing waits in the session for a later load, whichever page comes next
+        assertThat(admin.page("/app/library").body()).doesNotContain(secret.group(1));
+        assertThat(admin.page("/app/settings/api-keys").body()).contains("once").doesNotContain("id=\"secret\"")
+                .doesNotContain(secret.group(1));
+        assertThat(keys.list(ws)).hasSize(1);
+    }
+
+    @Test
     void aSignedInPersonJoinsByTheLinkAndTheSessionMovesToTheWorkspace() {
         long home = workspaces.create("Home " + run).id();
         String email = "joiner-" + run + "@example.com";
@@ -121,6 +138,7 @@ class SettingsPagesTest extends io.socialsync.support.ServerTest {
         String link = people.invite(ws, email, Role.VIEWER, Actor.CLI).link();
         String path = link.substring(link.indexOf("/app/"));
         var session = WebSession.loggedIn(port, email, PASSWORD);
+        long tokensBefore = refreshTokens(email);
         var offer = session.page(path);
         assertThat(offer.body()).contains("id=\"join\"").contains("Settings " + run).doesNotContain("id=\"accept\"");
         var joined = session.post("/app/invitations/accept", "token=" + path.substring(path.indexOf("token=") + 6),
@@ -130,6 +148,25 @@ class SettingsPagesTest extends io.socialsync.support.ServerTest {
         assertThat(members.members(Caller.person(ws, 0L, Role.ADMIN), ws))
                 .anySatisfy(m -> assertThat(m.email()).isEqualTo(email));
         assertThat(session.page("/app/settings").body()).contains("<span id=\"role\">viewer</span>");
+        assertThat(refreshTokens(email)).as("the browser's session needs no API token").isEqualTo(tokensBefore);
+    }
+
+    @Test
+    void anInviteeWhoCreatesAnAccountInTheBrowserGetsASessionButNoApiToken() {
+        String email = "newcomer-" + run + "@example.com";
+        String link = people.invite(ws, email, Role.EDITOR, Actor.CLI).link();
+        var anonymous = new WebSession(port);
+        anonymous.page(link.substring(link.indexOf("/app/")));
+        var joined = anonymous.post("/app/invitations/accept", "token=" + link.substring(link.indexOf("token=") + 6)
+                + "&display_name=New&password=long+enough+words&password_again=long+enough+words", false);
+        assertThat(joined.status()).as(joined.body()).isEqualTo(302);
+        assertThat(anonymous.page("/app/settings").body()).contains("<span id=\"role\">editor</span>");
+        assertThat(refreshTokens(email)).isZero();
+    }
+
+    private long refreshTokens(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM refresh_tokens r JOIN users u ON u.id = r.user_id WHERE u.email_key = ?")
+                .param(email.toLowerCase(java.util.Locale.ROOT)).query(Long.class).single();
     }
 
     @Test

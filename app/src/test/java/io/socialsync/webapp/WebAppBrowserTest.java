@@ -30,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The web app in a real browser on the real pipeline: log in, drop a real video on the library (tus, progress to
  * 100%), its clips appear on the timeline, a variant renders and plays; a viewer sees no edit controls and a forged
- * render request is refused. Screenshots of each page go to docs/screenshots/.
+ * render request is refused. Screenshots of each page go where support/Browsers says.
  */
 class WebAppBrowserTest extends ServerTest {
     private static final Duration SLOW = Duration.ofMinutes(4);

@@ -9,13 +9,21 @@ import io.socialsync.library.Video;
 import io.socialsync.media.ffmpeg.FfmpegBinaries;
 import io.socialsync.mediawork.MediaFiles;
 import io.socialsync.mediawork.MediaTools;
+import io.socialsync.net.GuardedProxy;
+import io.socialsync.net.UrlGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
-/** Pages of video sites: yt-dlp downloads into a work directory, then the file enters the library like an upload. */
+/**
+ * Pages of video sites: yt-dlp downloads into a work directory, then the file enters the library like an upload.
+ * yt-dlp fetches through a {@link GuardedProxy} of the ingest guard, one per run: extraction, redirects and media
+ * hosts are chosen by the page, so checking only the page URL would let a page steer us to internal addresses.
+ * (Asking yt-dlp for media URLs and fetching them ourselves would still leave its extraction requests unguarded,
+ * and would mean re-implementing its HLS/DASH downloaders.)
+ */
 @Component
 class PageDownloads {
     private final YtDlp ytDlp;
@@ -23,8 +31,10 @@ class PageDownloads {
     private final MediaFiles files;
     private final Uploads uploads;
     private final SocialSyncProperties.Ingest settings;
+    private final UrlGuard guard;
 
-    PageDownloads(YtDlp ytDlp, MediaTools media, MediaFiles files, Uploads uploads, SocialSyncProperties properties) {
+    PageDownloads(UrlGuard guard, YtDlp ytDlp, MediaTools media, MediaFiles files, Uploads uploads, SocialSyncProperties properties) {
+        this.guard = guard;
         this.ytDlp = ytDlp;
         this.media = media;
         this.files = files;
@@ -36,8 +46,15 @@ class PageDownloads {
             throws IOException, InterruptedException {
         Path exe = ytDlp.locate().orElseThrow(() -> new JobFailure(YtDlp.MISSING));
         try (var work = files.workDir("yt-dlp-")) {
-            var got = YtDlpRun.run(exe, ffmpeg(), request.url(), work.path(), uploads.maxBytes(),
-                    settings.readTimeout(), settings.urlTimeout(), progress);
+            YtDlpRun.Downloaded got;
+            try (var proxy = GuardedProxy.start(guard, settings.connectTimeout(), settings.readTimeout())) {
+                try {
+                    got = YtDlpRun.run(exe, ffmpeg(), request.url(), proxy.url(), work.path(), uploads.maxBytes(),
+                            settings.readTimeout(), settings.urlTimeout(), progress);
+                } catch (JobFailure failed) { // the guard's reason beats yt-dlp's reading of a 403
+                    throw proxy.refusal().map(r -> new JobFailure("yt-dlp's fetch of " + r)).orElse(failed);
+                }
+            }
             String title = request.title() != null && !request.title().isBlank() ? request.title() : got.title();
             var declared = new Uploads.Declared(displayName(got), title, null);
             Uploads.Stored stored;

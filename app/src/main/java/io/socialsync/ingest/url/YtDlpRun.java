@@ -24,22 +24,25 @@ import tools.jackson.databind.json.JsonMapper;
  * One yt-dlp download into a temporary directory: an argument array (never a shell), our configuration only
  * ({@code --ignore-config}: a user config could add {@code --exec}), its JSON line for title, uploader and
  * duration, progress from its {@code [download] n%} lines, and the whole process tree killed at the time limit.
- * Residual SSRF risk: the page URL is checked like any other, but yt-dlp resolves and follows what the page
- * points to on its own; run it only where the server's network has nothing to hide, or leave it uninstalled.
+ * Every connection it makes (the page, its APIs, redirects, the media and its fragments) goes through
+ * {@code proxy}, a {@link io.socialsync.net.GuardedProxy}; formats it would fetch with a tool that ignores the proxy
+ * (rtmpdump, rtsp and mms players) are never chosen.
  */
 final class YtDlpRun {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Protocols downloaded outside yt-dlp's HTTP stack and ffmpeg's http_proxy, so outside the guard. */
+    private static final String PROXIED = "[protocol!^=rtmp][protocol!^=rtsp][protocol!^=mms]";
     private static final Pattern PERCENT = Pattern.compile("\\[download]\\s+(\\d+(?:\\.\\d+)?)%");
 
     record Downloaded(Path file, String title, String uploader, Double durationSeconds) {
     }
 
-    static Downloaded run(Path ytDlp, FfmpegBinaries ffmpeg, String url, Path dir, long maxBytes, Duration readTimeout,
-                          Duration timeout, UrlIngest.Progress progress) throws IOException, InterruptedException {
+    static Downloaded run(Path ytDlp, FfmpegBinaries ffmpeg, String url, String proxy, Path dir, long maxBytes,
+                          Duration readTimeout, Duration timeout, UrlIngest.Progress progress) throws IOException, InterruptedException {
         var args = new ArrayList<>(List.of(ytDlp.toString(), "--ignore-config", "--no-playlist", "--no-simulate",
                 "--dump-json", "--progress", "--newline", "--max-filesize", Long.toString(maxBytes),
                 "--socket-timeout", Long.toString(Math.max(1, readTimeout.toSeconds())),
-                "-f", "bv*+ba/b", "--merge-output-format", "mp4", "-o", dir.resolve("media.%(ext)s").toString()));
+                "--proxy", proxy, "-f", "bv*" + PROXIED + "+ba" + PROXIED + "/b" + PROXIED, "--merge-output-format", "mp4", "-o", dir.resolve("media.%(ext)s").toString()));
         if (ffmpeg != null) {
             args.addAll(List.of("--ffmpeg-location", ffmpeg.ffmpeg().toString()));
         }

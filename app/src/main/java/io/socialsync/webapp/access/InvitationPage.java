@@ -65,7 +65,7 @@ class InvitationPage {
             if (!signedIn && password != null && !password.equals(again)) {
                 throw Invalid.field("password_again", "does not match the password");
             }
-            var session = people.accept(token, signedIn ? who.userId() : null, displayName, password);
+            var session = people.join(token, signedIn ? who.userId() : null, displayName, password);
             if (signedIn) {
                 request.getSession().setAttribute(BrowserCaller.WORKSPACE, session.workspaceId());
             } else {

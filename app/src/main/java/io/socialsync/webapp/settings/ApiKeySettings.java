@@ -43,10 +43,14 @@ class ApiKeySettings {
         return SettingsTabs.show(caller, model, "api-keys", "webapp/settings/api-keys");
     }
 
-    /** The plain key goes to the next page load only (a flash attribute): reloading it shows the key no more. */
+    /**
+     * The plain key is in this answer only, never in the session (a flash attribute would keep it there until the
+     * page is loaded again, possibly hours later); app.js turns the answer's history entry into a GET, so a reload
+     * shows the page without it and posts nothing.
+     */
     @PostMapping("/app/settings/api-keys")
     String create(Caller caller, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) String role, RedirectAttributes flash) {
+                  @RequestParam(required = false) String role, Model model) {
         caller.require(Role.ADMIN);
         var errors = new Invalid.Collector();
         if (name == null || name.isBlank()) {
@@ -62,10 +66,10 @@ class ApiKeySettings {
         }
         errors.throwIfAny();
         var created = keys.create(caller.workspaceId(), name, parsed, Actor.of(caller));
-        flash.addFlashAttribute("notice", "Key '" + created.key().name() + "' created. Copy it now: it is shown "
+        model.addAttribute("notice", "Key '" + created.key().name() + "' created. Copy it now: it is shown "
                 + "this once.");
-        flash.addFlashAttribute("secret", created.plainKey());
-        return "redirect:/app/settings/api-keys";
+        model.addAttribute("secret", created.plainKey());
+        return page(caller, model);
     }
 
     @PostMapping("/app/settings/api-keys/{id}/revoke")

@@ -63,17 +63,17 @@ class WebhookSettings {
         return SettingsTabs.show(caller, model, "webhooks", "webapp/settings/webhook");
     }
 
-    /** The signing secret is shown once, on the page the redirect lands on (a flash attribute, gone on reload). */
+    /** The signing secret is in this answer only, never in the session: as ApiKeySettings#create. */
     @PostMapping("/app/settings/webhooks")
     String create(Caller caller, @RequestParam(required = false) String url,
-                  @RequestParam(name = "event_types", required = false) String eventTypes, RedirectAttributes flash) {
+                  @RequestParam(name = "event_types", required = false) String eventTypes, Model model) {
         caller.require(Role.EDITOR);
         List<String> types = eventTypes == null || eventTypes.isBlank() ? null
                 : Arrays.stream(eventTypes.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
         var created = webhooks.register(caller.workspaceId(), url == null ? "" : url, types, Actor.of(caller));
-        flash.addFlashAttribute("notice", "Webhook " + created.id() + " added. Its signing secret is shown this once:");
-        flash.addFlashAttribute("secret", created.secret());
-        return "redirect:/app/settings/webhooks";
+        model.addAttribute("notice", "Webhook " + created.id() + " added. Its signing secret is shown this once:");
+        model.addAttribute("secret", created.secret());
+        return page(caller, model);
     }
 
     @PostMapping("/app/settings/webhooks/{id}/test")

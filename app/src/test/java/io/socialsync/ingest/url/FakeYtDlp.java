@@ -32,4 +32,29 @@ final class FakeYtDlp {
         Files.writeString(at, script);
         Files.setPosixFilePermissions(at, PosixFilePermissions.fromString("rwx------"));
     }
+
+    /**
+     * A stand-in that fetches like yt-dlp, on its own and through its {@code --proxy} when given one: the page,
+     * whose body is the media URL an extractor would find there, then the media (following redirects).
+     */
+    static void installFetching(Path at) throws IOException {
+        String script = """
+                #!/bin/sh
+                out=""; url=""; proxy=""
+                while [ $# -gt 0 ]; do
+                  case "$1" in
+                    -o) out="$2"; shift ;;
+                    --proxy) proxy="$2"; shift ;;
+                    --) url="$2"; shift ;;
+                  esac
+                  shift
+                done
+                media=$(curl -sS -f --proxy "$proxy" "$url") || { echo "ERROR: page $url" >&2; exit 1; }
+                curl -sS -f -L --proxy "$proxy" -o "$(echo "$out" | sed 's/%(ext)s/mp4/')" "$media" \
+                  || { echo "ERROR: media $media" >&2; exit 1; }
+                printf '{"title": "Fetched", "duration": 3.0}\n'
+                """;
+        Files.writeString(at, script);
+        Files.setPosixFilePermissions(at, PosixFilePermissions.fromString("rwx------"));
+    }
 }

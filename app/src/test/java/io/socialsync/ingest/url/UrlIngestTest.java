@@ -137,6 +137,43 @@ class UrlIngestTest extends IngestServerTest {
     }
 
     @Test
+    void everyFetchOfYtDlpGoesThroughTheGuard() throws Exception {
+        var internal = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        internal.start();
+        FakeYtDlp.installFetching(YT_DLP);
+        try {
+            var api = newWorkspace(Role.EDITOR).api();
+            byte[] video = TestVideos.bytes(TestVideos.music("ingest-proxied", 3));
+            internal.stubFor(get("/secret.mp4").willReturn(aResponse().withBody(video)));
+            String secret = "http://127.0.0.1:" + internal.port() + "/secret.mp4";
+            source.stubFor(get("/media/page.mp4").willReturn(aResponse().withBody(video)));
+            source.stubFor(get("/media/moved.mp4").willReturn(aResponse().withStatus(302).withHeader("Location", secret)));
+            page("/watch?v=public", at("/media/page.mp4"));
+            page("/watch?v=internal", secret);
+            page("/watch?v=redirect", at("/media/moved.mp4"));
+
+            var fine = finished(api, ingest(api, at("/watch?v=public"), null));
+            assertThat(fine.get("state").asString()).as(fine.toString()).isEqualTo("COMPLETED");
+            assertThat(fine.get("result").get("via").asString()).isEqualTo("yt-dlp");
+            source.verify(getRequestedFor(urlEqualTo("/media/page.mp4")));
+            for (String steered : new String[] {"/watch?v=internal", "/watch?v=redirect"}) {
+                var job = finished(api, ingest(api, at(steered), null));
+                assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("FAILED");
+                assertThat(job.get("last_error").asString()).contains("refused", "127.0.0.1", "internal address");
+            }
+            internal.verify(0, getRequestedFor(urlEqualTo("/secret.mp4")));
+        } finally {
+            java.nio.file.Files.deleteIfExists(YT_DLP);
+            internal.stop();
+        }
+    }
+
+    /** A page whose body is the media URL the stand-in for yt-dlp fetches next. */
+    private static void page(String path, String media) {
+        source.stubFor(get(path).willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(media)));
+    }
+
+    @Test
     void clientErrorsAreFinalAndServerErrorsAreRetried() {
         var api = newWorkspace(Role.EDITOR).api();
         source.stubFor(get("/gone.mp4").willReturn(aResponse().withStatus(404)));
