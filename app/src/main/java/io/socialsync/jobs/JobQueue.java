@@ -274,6 +274,7 @@ public class JobQueue {
         rows.setState(workspaceId, id, job.state(), JobState.CANCELLED,
                 "finished_at = CURRENT_TIMESTAMP, lease_token = NULL, lease_owner = NULL, lease_expires_at = NULL");
         record(job, actor, EventType.JOB_CANCELLED, details(job, "previous_state", job.state().name()));
+        giveUps.cancelled(job, actor);
         return rows.byId(workspaceId, id).orElseThrow();
     }
 

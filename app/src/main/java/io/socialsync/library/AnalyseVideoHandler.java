@@ -90,6 +90,13 @@ public class AnalyseVideoHandler implements JobHandler {
                 "analysis failed after " + job.attempt() + " attempt(s): " + reason, Actor.SYSTEM, job.id()));
     }
 
+    /** Cancelled by a person: the video leaves its working state for CANCELLED, re-analysable. */
+    @Override
+    public void onCancelled(Job job, Actor actor) {
+        long videoId = JOB.payload(job).videoId();
+        videos.byId(job.workspaceId(), videoId).ifPresent(video -> lifecycle.cancelled(video, actor, job.id()));
+    }
+
     /**
      * The video to analyse and the clip rules a request overrides (POST /videos/{id}/analyse); an unset rule is
      * left out of the JSON and takes the seed's default (3–5 clips of 15–60 s).
