@@ -16,6 +16,7 @@ import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
 import io.socialsync.library.Reanalysis;
 import io.socialsync.library.RenderVariantsHandler;
+import io.socialsync.library.RescoreClipHandler;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
 import io.socialsync.library.Video;
@@ -404,6 +405,30 @@ abstract class StoreContract {
         assertThat(videos.byId(ws, videoId).orElseThrow().state()).isEqualTo(VideoState.READY);
         assertThat(ledgerEvents.page(new LedgerQuery(ws, "video", Long.toString(videoId), null, null, null, null, 10)))
                 .isEmpty();
+    }
+
+    /** A re-score that fails for good frees its clip for the next edit and says why on the clip itself. */
+    @Test
+    void aRescoreThatFailsForGoodClearsItsClipsJobAndLeavesTheReasonUntilTheNextEdit() {
+        var now = Instant.now();
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long clipId = clips.insert(ws, videoId, 1, 0, 5000, 50, "{}", "r", null, null, now);
+        var job = queue.enqueue(JobRequest.of(ws, RescoreClipHandler.KIND, Map.of("clip_id", clipId,
+                "start_s", 1, "end_s", 4)), Actor.SYSTEM).job();
+        clips.rescoring(ws, clipId, job.id());
+        var claimed = queue.claim("w", List.of(RescoreClipHandler.KIND), 1000, LEASE).stream()
+                .filter(c -> c.id() == job.id()).findFirst().orElseThrow();
+
+        assertThat(queue.fail(claimed, "cannot read /srv/socialsync/work/rescore-1/source.mp4", true, "w")).isTrue();
+
+        var clip = clips.byId(ws, clipId).orElseThrow();
+        assertThat(clip.rescoreJobId()).isNull();
+        assertThat(clip.rescoreError())
+                .isEqualTo("re-score job " + job.id() + " failed after 1 attempt(s): cannot read source.mp4");
+        assertThat(clip.startMs()).isZero();
+        clips.rescoring(ws, clipId, job.id() + 1);
+        assertThat(clips.byId(ws, clipId).orElseThrow().rescoreError()).isNull();
     }
 
     @Test
