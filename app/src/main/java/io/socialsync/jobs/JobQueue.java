@@ -293,6 +293,11 @@ public class JobQueue {
         return rows.byId(workspaceId, id).orElseThrow();
     }
 
+    /** The job an idempotency key made in this workspace, if any. */
+    public Optional<Job> findByIdempotencyKey(long workspaceId, String key) {
+        return rows.byIdempotencyKey(workspaceId, key);
+    }
+
     public Optional<Job> find(long workspaceId, long id) {
         return rows.byId(workspaceId, id);
     }
