@@ -1,5 +1,7 @@
 package io.socialsync.jobs;
 
+import io.socialsync.ledger.Actor;
+
 /**
  * One class per job kind, with its own {@link JobSpec}. A handler must be idempotent: a job runs at least once,
  * and again after a worker dies mid-way.
@@ -20,5 +22,13 @@ public interface JobHandler {
      * @param reason the job's error as users see it (no server paths)
      */
     default void onGaveUp(Job job, String reason) {
+    }
+
+    /**
+     * A person cancelled the job before it ended: leave what it worked on in a state that says so and that a person
+     * can start again. Called like {@link #onGaveUp}: in the cancelling transaction, under a savepoint. A running
+     * job's worker may still write until it notices (its next progress report); its result is discarded.
+     */
+    default void onCancelled(Job job, Actor actor) {
     }
 }

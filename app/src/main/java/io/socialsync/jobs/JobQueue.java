@@ -274,6 +274,7 @@ public class JobQueue {
         rows.setState(workspaceId, id, job.state(), JobState.CANCELLED,
                 "finished_at = CURRENT_TIMESTAMP, lease_token = NULL, lease_owner = NULL, lease_expires_at = NULL");
         record(job, actor, EventType.JOB_CANCELLED, details(job, "previous_state", job.state().name()));
+        giveUps.cancelled(job, actor);
         return rows.byId(workspaceId, id).orElseThrow();
     }
 
@@ -290,6 +291,11 @@ public class JobQueue {
                 "run_at = CURRENT_TIMESTAMP, finished_at = NULL, max_attempts = " + maxAttempts);
         record(job, actor, EventType.JOB_RETRY_REQUESTED, details(job, "previous_state", job.state().name()));
         return rows.byId(workspaceId, id).orElseThrow();
+    }
+
+    /** The job an idempotency key made in this workspace, if any. */
+    public Optional<Job> findByIdempotencyKey(long workspaceId, String key) {
+        return rows.byIdempotencyKey(workspaceId, key);
     }
 
     public Optional<Job> find(long workspaceId, long id) {

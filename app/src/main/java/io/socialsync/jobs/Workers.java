@@ -2,6 +2,7 @@ package io.socialsync.jobs;
 
 import io.socialsync.config.SocialSyncProperties;
 import io.socialsync.domain.Errors;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,19 +29,27 @@ public class Workers implements SmartLifecycle {
     private final SocialSyncProperties.Jobs settings;
     private final boolean enabled;
     private final Concurrency concurrency;
+    private final QueueOutage outage;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private final Object wakeUp = new Object();
     private ScheduledExecutorService timers;
     private Thread poller;
     private volatile boolean stopping;
 
-    public Workers(JobQueue queue, JobKinds kinds, JobRunner runner, SocialSyncProperties properties) {
+    public Workers(JobQueue queue, JobKinds kinds, JobRunner runner, SocialSyncProperties properties,
+                   QueueOutage outage) {
         this.queue = queue;
         this.kinds = kinds;
         this.runner = runner;
         this.settings = properties.jobs();
         this.enabled = properties.roles().workers();
         this.concurrency = Concurrency.parse(settings.concurrency());
+        this.outage = outage;
+        for (var spec : kinds.all()) {
+            if (settings.kinds() == null || settings.kinds().isEmpty() || settings.kinds().contains(spec.kind())) {
+                slots.put(spec.kind(), new Semaphore(concurrency.of(spec)));
+            }
+        }
     }
 
     @Override
@@ -49,13 +58,8 @@ public class Workers implements SmartLifecycle {
             return;
         }
         // start after stop happens (Spring pauses a cached test context, then starts it again): poll again, and
-        // keep the semaphores jobs still running from before the stop will release
+        // keep the semaphores (made once) jobs still running from before the stop will release
         stopping = false;
-        for (var spec : kinds.all()) {
-            if (settings.kinds() == null || settings.kinds().isEmpty() || settings.kinds().contains(spec.kind())) {
-                slots.putIfAbsent(spec.kind(), new Semaphore(concurrency.of(spec)));
-            }
-        }
         timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("jobs-timer").factory());
         long beat = Math.max(100, settings.lease().toMillis() / 3);
         timers.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
@@ -75,24 +79,36 @@ public class Workers implements SmartLifecycle {
 
     private void poll() {
         while (!stopping) {
-            int claimed = 0;
+            Duration wait = pollOnce();
             try {
-                for (var entry : slots.entrySet()) {
-                    claimed += claimFor(entry.getKey(), entry.getValue());
-                }
-            } catch (RuntimeException e) {
-                log.warn("Claiming jobs failed: {}", Errors.oneLine(e));
-            }
-            if (claimed == 0) {
-                synchronized (wakeUp) {
-                    try {
-                        wakeUp.wait(settings.pollInterval().toMillis());
-                    } catch (InterruptedException e) {
-                        return;
+                if (outage.down().isPresent()) {
+                    Thread.sleep(wait); // no wake-ups: nothing local can be enqueued while the database is away
+                } else if (!wait.isZero()) {
+                    synchronized (wakeUp) {
+                        wakeUp.wait(wait.toMillis());
                     }
                 }
+            } catch (InterruptedException e) {
+                return;
             }
         }
+    }
+
+    /**
+     * One round of claims for every kind with free slots. @return how long to wait before the next: nothing after
+     * a claim, the poll interval when nothing was due, the outage's backoff when the database could not be reached
+     */
+    Duration pollOnce() {
+        int claimed = 0;
+        try {
+            for (var entry : slots.entrySet()) {
+                claimed += claimFor(entry.getKey(), entry.getValue());
+            }
+        } catch (RuntimeException e) {
+            return outage.unreachable(e);
+        }
+        outage.reachable();
+        return claimed > 0 ? Duration.ZERO : settings.pollInterval();
     }
 
     private int claimFor(String kind, Semaphore free) {
@@ -129,7 +145,7 @@ public class Workers implements SmartLifecycle {
                     execution.thread().interrupt();
                 }
             } catch (RuntimeException e) {
-                log.warn("Lease renewal failed: {}", Errors.oneLine(e));
+                quietDuringOutage("Lease renewal failed: {}", e);
             }
         }
     }
@@ -142,7 +158,16 @@ public class Workers implements SmartLifecycle {
                 wakeUp();
             }
         } catch (RuntimeException e) {
-            log.warn("Reaping expired leases failed: {}", Errors.oneLine(e));
+            quietDuringOutage("Reaping expired leases failed: {}", e);
+        }
+    }
+
+    /** The outage is logged once, by {@link QueueOutage}; the timers' failures during it say nothing new. */
+    private void quietDuringOutage(String message, RuntimeException e) {
+        if (outage.down().isPresent()) {
+            log.debug(message, Errors.oneLine(e));
+        } else {
+            log.warn(message, Errors.oneLine(e));
         }
     }
 

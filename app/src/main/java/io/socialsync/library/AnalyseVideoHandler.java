@@ -21,6 +21,7 @@ import io.socialsync.storage.StorageKey;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * ANALYSE_VIDEO: probe and validate (a bad file becomes REJECTED with its reason: a completed job, not a retry),
@@ -35,9 +36,11 @@ public class AnalyseVideoHandler implements JobHandler {
     private final ClipRecorder clips;
     private final MediaFiles files;
     private final MediaTools media;
+    private final TransactionTemplate tx;
 
     public AnalyseVideoHandler(Videos videos, VideoLifecycle lifecycle, ClipRecorder clips, MediaFiles files,
-                               MediaTools media) {
+                               MediaTools media, TransactionTemplate tx) {
+        this.tx = tx;
         this.videos = videos;
         this.lifecycle = lifecycle;
         this.clips = clips;
@@ -68,8 +71,12 @@ public class AnalyseVideoHandler implements JobHandler {
                         "reason", Errors.forUsers(rejected.message()));
             }
             var info = ((ValidationResult.Accepted) validation).info();
-            lifecycle.probed(video, info, Actor.SYSTEM, jobId);
-            ctx.progress(5, "analysing");
+            // one transaction with the lease-fenced progress: a cancel that came first (its onCancelled made the
+            // video CANCELLED) stops this here, and one that comes later waits for the job row and sees ANALYSING
+            tx.executeWithoutResult(status -> {
+                ctx.progress(5, "analysing");
+                lifecycle.probed(video, info, Actor.SYSTEM, jobId);
+            });
             var result = new Analyser(media.ffmpeg(), work.path()).analyse(source, info, payload.rules(), fraction -> {
                 if (!ctx.tryProgress(5 + (int) (fraction * 80), "analysing")) {
                     cancel.cancel();
@@ -88,6 +95,13 @@ public class AnalyseVideoHandler implements JobHandler {
         long videoId = JOB.payload(job).videoId();
         videos.byId(job.workspaceId(), videoId).ifPresent(video -> lifecycle.failed(video,
                 "analysis failed after " + job.attempt() + " attempt(s): " + reason, Actor.SYSTEM, job.id()));
+    }
+
+    /** Cancelled by a person: the video leaves its working state for CANCELLED, re-analysable. */
+    @Override
+    public void onCancelled(Job job, Actor actor) {
+        long videoId = JOB.payload(job).videoId();
+        videos.byId(job.workspaceId(), videoId).ifPresent(video -> lifecycle.cancelled(video, actor, job.id()));
     }
 
     /**

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Clips {
     private static final String COLUMNS = "id, workspace_id, video_id, rank, start_ms, end_ms, score, sub_scores, "
-            + "reason, thumbnail_key, job_id, created_at, rescore_job_id";
+            + "reason, thumbnail_key, job_id, created_at, rescore_job_id, rescore_error";
     private final JdbcClient jdbc;
 
     public Clips(JdbcClient jdbc) {
@@ -39,24 +39,28 @@ public class Clips {
                 .params(workspaceId, videoId).update();
     }
 
-    /** A re-score of the clip is queued as {@code jobId}. */
+    /** A re-score of the clip is queued as {@code jobId}; the last one's error is history now. */
     public void rescoring(long workspaceId, long id, long jobId) {
-        jdbc.sql("UPDATE clips SET rescore_job_id = ? WHERE workspace_id = ? AND id = ?")
+        jdbc.sql("UPDATE clips SET rescore_job_id = ?, rescore_error = NULL WHERE workspace_id = ? AND id = ?")
                 .params(jobId, workspaceId, id).update();
     }
 
     /** The re-score's outcome: the edited bounds with their score; the clip is no longer being re-scored. */
     public void rescored(long workspaceId, long id, long startMs, long endMs, int score, String subScores,
                          String reason, String thumbnailKey) {
-        jdbc.sql("UPDATE clips SET start_ms = ?, end_ms = ?, score = ?, sub_scores = ?, reason = ?, "
-                        + "thumbnail_key = ?, rescore_job_id = NULL WHERE workspace_id = ? AND id = ?")
+        jdbc.sql("UPDATE clips SET start_ms = ?, end_ms = ?, score = ?, sub_scores = ?, reason = ?, thumbnail_key = ?, "
+                        + "rescore_job_id = NULL, rescore_error = NULL WHERE workspace_id = ? AND id = ?")
                 .params(startMs, endMs, score, subScores, reason, thumbnailKey, workspaceId, id).update();
     }
 
-    /** The re-score {@code jobId} gave up: the clip keeps its bounds and can be edited again. */
-    public void rescoreEnded(long workspaceId, long id, long jobId) {
-        jdbc.sql("UPDATE clips SET rescore_job_id = NULL WHERE workspace_id = ? AND id = ? AND rescore_job_id = ?")
-                .params(workspaceId, id, jobId).update();
+    /**
+     * The re-score {@code jobId} failed for good or was cancelled: the clip keeps its bounds, shows why, and can be
+     * edited again. A later re-score's row is left alone.
+     */
+    public void rescoreEnded(long workspaceId, long id, long jobId, String error) {
+        jdbc.sql("UPDATE clips SET rescore_job_id = NULL, rescore_error = ? "
+                        + "WHERE workspace_id = ? AND id = ? AND rescore_job_id = ?")
+                .params(error, workspaceId, id, jobId).update();
     }
 
     /** Current (not superseded) clips of a workspace in figures; the averages are null without clips. */
@@ -97,6 +101,7 @@ public class Clips {
         return new Clip(rs.getLong("id"), rs.getLong("workspace_id"), rs.getLong("video_id"), rs.getInt("rank"),
                 rs.getLong("start_ms"), rs.getLong("end_ms"), rs.getInt("score"), rs.getString("sub_scores"),
                 rs.getString("reason"), rs.getString("thumbnail_key"), rs.getObject("job_id", Long.class),
-                instant(rs, "created_at"), rs.getObject("rescore_job_id", Long.class));
+                instant(rs, "created_at"), rs.getObject("rescore_job_id", Long.class),
+                rs.getString("rescore_error"));
     }
 }

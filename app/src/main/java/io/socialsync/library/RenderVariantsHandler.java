@@ -1,5 +1,7 @@
 package io.socialsync.library;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
@@ -106,10 +108,18 @@ public class RenderVariantsHandler implements JobHandler {
         }
     }
 
-    /** The clip and the PENDING variants of it this job renders. */
-    public record Payload(long clipId, List<Long> variantIds) {
+    /**
+     * The clip and the PENDING variants of it this job renders; {@code request} fingerprints the API request that
+     * made them when it carried an Idempotency-Key (a replay must ask for the same), else null and not written.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Payload(long clipId, List<Long> variantIds, String request) {
         public Payload {
             variantIds = variantIds == null ? List.of() : List.copyOf(variantIds);
+        }
+
+        public Payload(long clipId, List<Long> variantIds) {
+            this(clipId, variantIds, null);
         }
     }
 }

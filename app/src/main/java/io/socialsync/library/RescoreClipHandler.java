@@ -1,5 +1,6 @@
 package io.socialsync.library;
 
+import io.socialsync.domain.Errors;
 import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobContext;
 import io.socialsync.jobs.JobFailure;
@@ -113,9 +114,16 @@ public class RescoreClipHandler implements JobHandler {
         }
     }
 
-    /** The clip keeps its old bounds and score and can be edited again. */
+    /** The clip keeps its old bounds and score, says why, and can be edited again. */
     @Override
     public void onGaveUp(Job job, String reason) {
-        clips.rescoreEnded(job.workspaceId(), JOB.payload(job).clipId(), job.id());
+        clips.rescoreEnded(job.workspaceId(), JOB.payload(job).clipId(), job.id(), Errors.forUsers(
+                "re-score job " + job.id() + " failed after " + job.attempt() + " attempt(s): " + reason, 2000));
+    }
+
+    @Override
+    public void onCancelled(Job job, Actor actor) {
+        clips.rescoreEnded(job.workspaceId(), JOB.payload(job).clipId(), job.id(),
+                "re-score job " + job.id() + " was cancelled by " + actor.value());
     }
 }

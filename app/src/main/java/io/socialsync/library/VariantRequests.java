@@ -1,7 +1,9 @@
 package io.socialsync.library;
 
+import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
+import io.socialsync.jobs.Job;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
@@ -13,10 +15,14 @@ import io.socialsync.media.render.PlatformLimits;
 import io.socialsync.media.render.Preset;
 import io.socialsync.media.render.Presets;
 import io.socialsync.media.render.RenderException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class VariantRequests {
+    /** Prepended to a request's Idempotency-Key for its job's key, apart from the keys of POST /jobs. */
+    public static final String KEY_PREFIX = "variants-";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SecureRandom SEEDS = new SecureRandom();
     private final Clips clips;
@@ -52,10 +60,27 @@ public class VariantRequests {
     public record Requested(long jobId, List<Variant> variants) {
     }
 
-    @Transactional
     public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
                              Long seed, Actor actor) {
+        return request(workspaceId, clipId, platforms, presetNames, seed, null, actor);
+    }
+
+    /**
+     * With an idempotency key (POST /clips/{id}/variants' header), a repeated request answers the first one's job
+     * and variants and renders nothing more; the same key for another clip, platforms, presets or seed is a 409.
+     */
+    @Transactional
+    public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
+                             Long seed, String idempotencyKey, Actor actor) {
         Clip clip = clips.byId(workspaceId, clipId).orElseThrow(() -> new NotFound("clip", clipId));
+        String jobKey = idempotencyKey == null ? null : KEY_PREFIX + idempotencyKey;
+        String fingerprint = jobKey == null ? null : fingerprint(clipId, platforms, presetNames, seed);
+        if (jobKey != null) {
+            var earlier = jobs.findByIdempotencyKey(workspaceId, jobKey);
+            if (earlier.isPresent()) {
+                return replay(workspaceId, earlier.get(), fingerprint);
+            }
+        }
         if (platforms == null || platforms.isEmpty()) {
             throw new Invalid("platforms must name at least one format, e.g. [\"instagram_reel\"]");
         }
@@ -76,8 +101,13 @@ public class VariantRequests {
                         JSON.writeValueAsString(preset), preset.seed(), clock.instant()));
             }
         }
-        long jobId = jobs.enqueue(RenderVariantsHandler.JOB.request(workspaceId,
-                new RenderVariantsHandler.Payload(clipId, ids)), actor).job().id();
+        var enqueued = jobs.enqueue(RenderVariantsHandler.JOB.request(workspaceId,
+                new RenderVariantsHandler.Payload(clipId, ids, fingerprint)).withIdempotencyKey(jobKey), actor);
+        if (!enqueued.created()) { // a concurrent twin committed first: undo these variants
+            throw new Conflict("Idempotency-Key '" + idempotencyKey + "' is being used by a concurrent request; "
+                    + "repeat the request to get its answer");
+        }
+        long jobId = enqueued.job().id();
         variants.attachJob(workspaceId, ids, jobId);
         var payload = new java.util.LinkedHashMap<String, Object>(Map.of("variant_ids", ids, "platforms", platforms,
                 "presets", presets.stream().map(Preset::describe).toList()));
@@ -87,6 +117,26 @@ public class VariantRequests {
         ledger.append(new LedgerEvent.New(workspaceId, actor, EventType.VARIANTS_REQUESTED, "clip",
                 Long.toString(clipId), jobId, payload));
         return new Requested(jobId, variants.byIds(workspaceId, ids));
+    }
+
+    private Requested replay(long workspaceId, Job earlier, String fingerprint) {
+        var payload = RenderVariantsHandler.JOB.payload(earlier);
+        if (!fingerprint.equals(payload.request())) {
+            throw new Conflict("Idempotency-Key was used for another request (job " + earlier.id()
+                    + "): a repeated request must name the same clip, platforms, presets and seed");
+        }
+        return new Requested(earlier.id(), variants.byIds(workspaceId, payload.variantIds()));
+    }
+
+    /** What a replay must repeat: the path's clip and the body, as given (not as "random" or a drawn seed resolve). */
+    private static String fingerprint(long clipId, List<String> platforms, List<String> presets, Long seed) {
+        String canonical = JSON.writeValueAsString(java.util.Arrays.asList(clipId, platforms, presets, seed));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void checkLengths(Clip clip, List<PlatformFormat> formats, List<Preset> presets) {

@@ -70,6 +70,18 @@ public class VideoLifecycle {
         }
     }
 
+    /**
+     * Its analysis job was cancelled: CANCELLED, saying by whom, so a person can analyse it again. A video that is
+     * READY, REJECTED or FAILED by now keeps that state (a cancelled re-analysis does not take its clips away).
+     */
+    @Transactional
+    public void cancelled(Video video, Actor actor, long jobId) {
+        String shown = "analysis job " + jobId + " was cancelled by " + actor.value() + "; analyse the video again";
+        if (videos.cancelled(video.workspaceId(), video.id(), shown, clock.instant())) {
+            record(video, actor, jobId, EventType.VIDEO_CANCELLED, Map.of("error", shown));
+        }
+    }
+
     void record(Video video, Actor actor, Long jobId, EventType type, Map<String, Object> payload) {
         ledger.append(new LedgerEvent.New(video.workspaceId(), actor, type, "video", Long.toString(video.id()), jobId,
                 payload));

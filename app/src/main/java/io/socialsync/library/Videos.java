@@ -88,6 +88,13 @@ public class Videos {
                 .params(error, utc(now), workspaceId, id).update() == 1;
     }
 
+    /** Its analysis was cancelled while it was still in a working state; false when it had left them already. */
+    public boolean cancelled(long workspaceId, long id, String error, Instant now) {
+        return jdbc.sql("UPDATE videos SET state = 'CANCELLED', error = ?, updated_at = ? WHERE workspace_id = ? "
+                        + "AND id = ? AND state IN ('RECEIVED', 'PROBED', 'ANALYSING')")
+                .params(error, utc(now), workspaceId, id).update() == 1;
+    }
+
     public void state(long workspaceId, long id, VideoState state, Instant now) {
         jdbc.sql("UPDATE videos SET state = ?, updated_at = ? WHERE workspace_id = ? AND id = ?")
                 .params(state.name(), utc(now), workspaceId, id).update();

@@ -9,11 +9,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A clip as the video page shows it: its band on the timeline (left and width in percent of the video), a colour
  * from its score (red 0 → green 100), the sub-scores and the reason; {@code rescore} while its edited bounds are
- * being scored again.
+ * being scored again, {@code rescoreError} when the last re-score did not apply.
  */
 public record ClipCard(long id, int rank, double start, double end, String span, int score,
                        Map<String, Object> subScores, String reason, String thumbnail, double left, double width,
-                       String colour, Progress.Step rescore) {
+                       String colour, Progress.Step rescore, String rescoreError) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static ClipCard of(Clip c, long videoMs, String thumbnail) {
@@ -30,7 +30,7 @@ public record ClipCard(long id, int rank, double start, double end, String span,
                 Times.clock(c.startMs() / 1000.0) + "–" + Times.clock(c.endMs() / 1000.0), c.score(), subScores,
                 c.reason(), thumbnail, 100.0 * c.startMs() / total, 100.0 * c.durationMs() / total,
                 "hsl(" + Math.round(c.score() * 1.2) + " 70% 42%)",
-                rescore == null || JobState.valueOf(rescore.state()).terminal() ? null : rescore);
+                rescore == null || JobState.valueOf(rescore.state()).terminal() ? null : rescore, c.rescoreError());
     }
 
     public boolean rescoring() {

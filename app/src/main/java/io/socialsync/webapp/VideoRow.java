@@ -10,7 +10,7 @@ public record VideoRow(long id, String title, String state, String reason, Strin
     static VideoRow of(Video v, Progress.Step step) {
         String reason = switch (v.state()) {
             case REJECTED -> v.rejectReason();
-            case FAILED -> v.error();
+            case FAILED, CANCELLED -> v.error();
             default -> null;
         };
         String title = v.title() != null && !v.title().isBlank() ? v.title()
@@ -22,6 +22,6 @@ public record VideoRow(long id, String title, String state, String reason, Strin
     /** Still changing (or an analysis asked for again is queued): the list keeps polling while any row is. */
     public boolean working() {
         return step != null || !(state.equals(VideoState.READY.name()) || state.equals(VideoState.REJECTED.name())
-                || state.equals(VideoState.FAILED.name()));
+                || state.equals(VideoState.FAILED.name()) || state.equals(VideoState.CANCELLED.name()));
     }
 }

@@ -14,7 +14,9 @@ import io.socialsync.ledger.LedgerQuery;
 import io.socialsync.ledger.LedgerVerifier;
 import io.socialsync.library.AnalyseVideoHandler;
 import io.socialsync.library.Clips;
+import io.socialsync.library.Reanalysis;
 import io.socialsync.library.RenderVariantsHandler;
+import io.socialsync.library.RescoreClipHandler;
 import io.socialsync.library.Variant;
 import io.socialsync.library.Variants;
 import io.socialsync.library.Video;
@@ -60,6 +62,7 @@ abstract class StoreContract {
     @Autowired Videos videos;
     @Autowired Clips clips;
     @Autowired Variants variants;
+    @Autowired Reanalysis reanalysis;
     long ws;
 
     @BeforeEach
@@ -360,6 +363,72 @@ abstract class StoreContract {
         assertThat(ledgerEvents.page(new LedgerQuery(ws, "video", Long.toString(videoId), null, null, null, null, 10)))
                 .extracting(e -> e.eventType()).containsExactly("video_failed");
         assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+    }
+
+    /** A person cancels a running analysis: the video must not stay ANALYSING, and can be analysed again. */
+    @Test
+    void aCancelledAnalysisLeavesItsVideoCancelledSayingByWhomAndItCanBeAnalysedAgain() {
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, Instant.now());
+        var job = queue.enqueue(JobRequest.of(ws, AnalyseVideoHandler.KIND, Map.of("video_id", videoId)),
+                Actor.SYSTEM).job();
+        assertThat(queue.claim("w", List.of(AnalyseVideoHandler.KIND), 1000, LEASE)).extracting(Job.Claimed::id)
+                .contains(job.id());
+        videos.state(ws, videoId, VideoState.ANALYSING, Instant.now());
+
+        queue.cancel(ws, job.id(), Actor.user(7));
+
+        var video = videos.byId(ws, videoId).orElseThrow();
+        assertThat(video.state()).isEqualTo(VideoState.CANCELLED);
+        assertThat(video.error())
+                .isEqualTo("analysis job " + job.id() + " was cancelled by user:7; analyse the video again");
+        assertThat(ledgerEvents.page(new LedgerQuery(ws, "video", Long.toString(videoId), null, null, null, null, 10)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.eventType()).isEqualTo("video_cancelled");
+                    assertThat(e.actor()).isEqualTo("user:7");
+                });
+        long again = reanalysis.request(ws, videoId, Reanalysis.Lengths.DEFAULT, Actor.user(7));
+        assertThat(queue.find(ws, again).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
+        assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
+    }
+
+    /** A cancelled re-analysis of a READY video leaves it READY: its clips stay. */
+    @Test
+    void aCancelledReanalysisLeavesAReadyVideoReady() {
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, Instant.now());
+        videos.analysed(ws, videoId, null, Instant.now());
+        long job = reanalysis.request(ws, videoId, Reanalysis.Lengths.DEFAULT, Actor.SYSTEM);
+
+        queue.cancel(ws, job, Actor.user(7));
+
+        assertThat(videos.byId(ws, videoId).orElseThrow().state()).isEqualTo(VideoState.READY);
+        assertThat(ledgerEvents.page(new LedgerQuery(ws, "video", Long.toString(videoId), null, null, null, null, 10)))
+                .isEmpty();
+    }
+
+    /** A re-score that fails for good frees its clip for the next edit and says why on the clip itself. */
+    @Test
+    void aRescoreThatFailsForGoodClearsItsClipsJobAndLeavesTheReasonUntilTheNextEdit() {
+        var now = Instant.now();
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long clipId = clips.insert(ws, videoId, 1, 0, 5000, 50, "{}", "r", null, null, now);
+        var job = queue.enqueue(JobRequest.of(ws, RescoreClipHandler.KIND, Map.of("clip_id", clipId,
+                "start_s", 1, "end_s", 4)), Actor.SYSTEM).job();
+        clips.rescoring(ws, clipId, job.id());
+        var claimed = queue.claim("w", List.of(RescoreClipHandler.KIND), 1000, LEASE).stream()
+                .filter(c -> c.id() == job.id()).findFirst().orElseThrow();
+
+        assertThat(queue.fail(claimed, "cannot read /srv/socialsync/work/rescore-1/source.mp4", true, "w")).isTrue();
+
+        var clip = clips.byId(ws, clipId).orElseThrow();
+        assertThat(clip.rescoreJobId()).isNull();
+        assertThat(clip.rescoreError())
+                .isEqualTo("re-score job " + job.id() + " failed after 1 attempt(s): cannot read source.mp4");
+        assertThat(clip.startMs()).isZero();
+        clips.rescoring(ws, clipId, job.id() + 1);
+        assertThat(clips.byId(ws, clipId).orElseThrow().rescoreError()).isNull();
     }
 
     @Test

@@ -14,7 +14,7 @@ class EventTypeTest {
                 "job_created", "job_started", "job_completed", "job_retry_scheduled", "job_failed", "job_cancelled",
                 "job_retry_requested",
                 "video_uploaded", "video_probed", "video_rejected", "video_failed", "video_analysed", "clip_created",
-                "clip_rescored",
+                "clip_rescored", "video_cancelled",
                 "variants_requested", "variant_rendered", "variant_failed", "video_processed", "video_error",
                 "video_claimed", "video_posted", "video_post_failed",
                 "asset_created",

@@ -34,4 +34,25 @@ class ManagementPortTest extends ServerTest {
         assertThat(admin.get("/actuator/prometheus").status()).isEqualTo(404);
         assertThat(new Api("http://127.0.0.2:" + port, admin.key()).get("/jobs").status()).isEqualTo(200);
     }
+
+    /** The management port's errors are RFC 9457 problems like the API port's, not Spring's own JSON or nothing. */
+    @Test
+    void errorsOnTheManagementPortAreProblems() {
+        var loopback = new Api("http://127.0.0.1:" + MANAGEMENT, null);
+        assertProblem(loopback.get("/actuator/nothing-here"), 404, "Not Found");
+        assertProblem(loopback.post("/actuator/health", "{}"), 405, "Method Not Allowed");
+        // an endpoint's own "not found" (an unknown metric) had an empty body
+        assertProblem(loopback.get("/actuator/metrics/no.such.metric"), 404, "Not Found");
+        // a DOWN health answer is not an error to rewrite: its body is the health report
+        assertThat(loopback.get("/actuator/health").header("Content-Type")).doesNotStartWith("application/problem");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String title) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.json().get("title").asString()).isEqualTo(title);
+        assertThat(response.json().get("detail").asString()).isNotBlank();
+    }
 }

@@ -2,6 +2,7 @@ package io.socialsync.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Clips;
@@ -28,6 +29,7 @@ class ClipBoundsPageTest extends ServerTest {
     @Autowired JobQueue jobs;
     @Autowired Clips clips;
     @Autowired JdbcClient jdbc;
+    @Autowired ApiKeyService keys;
 
     @Test
     void anEditorMovesAClipWhileBadBoundsOrAViewerChangeNothing() {
@@ -92,6 +94,32 @@ class ClipBoundsPageTest extends ServerTest {
         assertThat(page).containsPattern("<button type=\"submit\" disabled[^>]*>Re-score</button>");
         assertThat(editor.page("/app/videos/" + video).body()).contains("class=\"rescoring\"",
                 "data-rescoring=\"true\"", "hx-trigger=\"every 2s\"");
+    }
+
+    /** A cancelled re-score must not leave the clip "being re-scored": the API and the page say what happened. */
+    @Test
+    void aCancelledRescoreFreesTheClipAndTheApiAndThePageSayWhy() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long ws = workspaces.create("cancelled " + run).id();
+        people.create("ed-" + run + "@example.com", "Ed", PASSWORD, ws, Role.EDITOR, Actor.CLI);
+        long video = video(ws);
+        long clip = clips.insert(ws, video, 1, 0, 15_000, 50, "{}", "Calm audio.", null, null, Instant.now());
+        long job = jobs.enqueue(RescoreClipHandler.JOB.request(ws, new RescoreClipHandler.Payload(clip, 1, 9))
+                .at(Instant.now().plus(1, ChronoUnit.DAYS)), Actor.CLI).job().id();
+        clips.rescoring(ws, clip, job);
+
+        jobs.cancel(ws, job, Actor.user(42));
+
+        var api = admin.withKey(keys.create(ws, "reader", Role.VIEWER, Actor.CLI).plainKey());
+        var shown = api.get("/clips/" + clip).json().get("clip");
+        assertThat(shown.get("rescore_job_id").isNull()).isTrue();
+        assertThat(shown.get("rescore_error").asString())
+                .isEqualTo("re-score job " + job + " was cancelled by user:42");
+        var editor = WebSession.logIn(admin.withKey(null), "ed-" + run + "@example.com", PASSWORD);
+        var page = editor.page("/app/clips/" + clip).body();
+        assertThat(page).doesNotContain("Re-scoring clip").contains("class=\"notice error rescore-error\"",
+                "The last re-score did not apply: re-score job " + job + " was cancelled by user:42.");
+        assertThat(page).containsPattern("<button type=\"submit\"\\s*>Re-score</button>");
     }
 
     private long video(long ws) {

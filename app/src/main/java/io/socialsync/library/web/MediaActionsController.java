@@ -15,6 +15,7 @@ import io.socialsync.storage.StorageKey;
 import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
 import io.socialsync.web.Caller;
+import io.socialsync.web.FieldLimits;
 import io.socialsync.web.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Asking for work on the library (re-analysis, variants) and fetching its files. */
@@ -99,13 +101,17 @@ public class MediaActionsController {
     public record VariantsAccepted(long jobId, List<VariantView> variants) {
     }
 
+    /** An Idempotency-Key makes a repeated request answer the first one's job and variants, rendering nothing. */
     @PostMapping("/clips/{id}/variants")
     @Answers(202)
     ResponseEntity<VariantsAccepted> variants(Caller caller, @PathVariable long id,
-                                              @Valid @RequestBody VariantsRequest body) {
+                                              @Valid @RequestBody VariantsRequest body,
+                                              @RequestHeader(value = "Idempotency-Key", required = false) String key) {
         caller.require(Role.EDITOR);
+        FieldLimits.bounded("Idempotency-Key", key,
+                FieldLimits.IDEMPOTENCY_KEY - VariantRequests.KEY_PREFIX.length());
         var requested = variantRequests.request(caller.workspaceId(), id, body.platforms(), body.presets(),
-                body.seed(), Actor.of(caller));
+                body.seed(), key, Actor.of(caller));
         workers.wakeUp();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new VariantsAccepted(requested.jobId(),
                 requested.variants().stream().map(VariantView::of).toList()));
