@@ -12,10 +12,12 @@ import java.util.Map;
  * fit backs the other dimensions out first (backfitting an additive model: a few sweeps, each dimension's effects
  * re-estimated as posterior means on what the others leave), then gives each dimension's bandit the scores with
  * the other dimensions' effects removed. The posteriors keep their honest spread: the shrunken means of the other
- * dimensions are subtracted, nothing is fitted twice.
+ * dimensions are subtracted, nothing is fitted twice. The hour is one smooth curve over the day ({@link HourCurve}),
+ * the other dimensions' options are unrelated to each other.
  */
 public final class AdditiveFit {
     private static final int SWEEPS = 3;
+    private static final String HOUR = Dimension.HOUR.wire();
 
     /** One scored post and the option it had in each dimension (a dimension may be missing: not known). */
     public record Observation(Map<String, String> options, double score) {
@@ -53,7 +55,8 @@ public final class AdditiveFit {
             }
             residuals.computeIfAbsent(option, k -> new ArrayList<>()).add(r);
         }
-        return pooled(residuals);
+        return d.equals(HOUR) && !residuals.isEmpty() && residuals.keySet().stream().allMatch(HourCurve::isHour)
+                ? HourCurve.fit(residuals) : pooled(residuals);
     }
 
     /**

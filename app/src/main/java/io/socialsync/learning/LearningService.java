@@ -63,8 +63,9 @@ public class LearningService {
     }
 
     /**
-     * Proposes, per account and dimension, the option most probably best, when it differs from what is already
-     * proposed or active there (an older proposal of the dimension is superseded). With auto-apply on, the proposal
+     * Proposes, per account and dimension, the option most probably best among those posted with (a rule rests on
+     * posts of its own: a window hour never posted at may lead on what its neighbours infer, and "auto" will try it,
+     * but it is not proposed before it has posts), when it differs from what is already proposed or active there (an older proposal of the dimension is superseded). With auto-apply on, the proposal
      * (new or pending) is accepted by the system once the account has at least {@code min_posts} scored posts.
      *
      * @return the rules this call proposed or accepted
@@ -79,11 +80,15 @@ public class LearningService {
             var window = knowledge.rule(ws, account.platform());
             for (Dimension d : Dimension.values()) {
                 var evidence = knowledge.evidence(fitted, d, knowledge.options(d, window, fitted));
-                var best = evidence.getFirst();
+                var tried = evidence.stream().filter(e -> e.posts() > 0).findFirst();
+                if (tried.isEmpty()) {
+                    continue;
+                }
+                var best = tried.get();
                 var pending = rules.inState(ws, account.id(), d, LearnedRule.State.PROPOSED);
                 boolean active = rules.inState(ws, account.id(), d, LearnedRule.State.ACTIVE)
                         .map(r -> r.option().equals(best.option())).orElse(false);
-                if (best.posts() == 0 || active) {
+                if (active) {
                     continue;
                 }
                 LearnedRule rule;

@@ -18,9 +18,19 @@ public final class ThompsonBandit {
     public static final double EXPLORE = 0.05;
     private final Map<String, NormalGamma> posteriors = new LinkedHashMap<>();
     private final NormalGamma prior;
+    private final Map<String, NormalGamma> inferred;
 
     public ThompsonBandit(NormalGamma prior) {
+        this(prior, Map.of());
+    }
+
+    /**
+     * @param inferred the posteriors of options never observed that the observed ones still tell about (an hour next
+     *                 to the hours posted at, see {@link HourCurve}); any other option never observed has the prior
+     */
+    public ThompsonBandit(NormalGamma prior, Map<String, NormalGamma> inferred) {
         this.prior = prior;
+        this.inferred = Map.copyOf(inferred);
     }
 
     public ThompsonBandit() {
@@ -40,11 +50,13 @@ public final class ThompsonBandit {
         posteriors.put(option, posterior);
     }
 
-    /** The option's posterior; the prior for one never observed. */
+    /** The option's posterior; for one never observed, what the others infer of it, or else the prior. */
     public NormalGamma posterior(String option) {
-        return posteriors.getOrDefault(option, prior);
+        var observed = posteriors.get(option);
+        return observed != null ? observed : inferred.getOrDefault(option, prior);
     }
 
+    /** The options observed (or {@link #set}), with their posteriors. */
     public Map<String, NormalGamma> observed() {
         return Map.copyOf(posteriors);
     }

@@ -87,6 +87,67 @@ class BanditMathTest {
     }
 
     @Test
+    void theHoursNextToThosePostedAtAreInferredFromThemAndFarHoursKeepThePrior() {
+        var obs = new java.util.ArrayList<AdditiveFit.Observation>();
+        for (int i = 0; i < 20; i++) {
+            obs.add(hourPost("20", 0.5 + (i % 2 == 0 ? 0.3 : -0.3)));
+            obs.add(hourPost("18", -0.3 + (i % 2 == 0 ? 0.3 : -0.3)));
+        }
+        var hours = AdditiveFit.fit(List.of("hour"), obs).get("hour");
+        // 21:00 was never posted at: it is not evidence of its own, but it starts from what 20:00 did
+        assertThat(hours.observed()).containsOnlyKeys("18", "20");
+        var next = hours.posterior("21");
+        assertThat(next.n()).isZero();
+        assertThat(next.mean()).isGreaterThan(0.2);
+        assertThat(next.interval(0.9)[0]).isLessThan(hours.posterior("20").interval(0.9)[0]);
+        assertThat(hours.posterior("19").mean()).isBetween(hours.posterior("18").mean(), hours.posterior("20").mean());
+        // twelve hours away nothing is known: the baseline, with the prior's spread
+        var far = hours.posterior("8");
+        assertThat(far.mean()).isCloseTo(0, within(1e-3));
+        // (κ: the posts' worth of what is known about the hour's mean; the prior is worth one)
+        assertThat(far.kappa()).isCloseTo(1, within(0.01));
+        assertThat(next.kappa()).isGreaterThan(2);
+        // many posts at an hour: its own mean, a narrow interval
+        assertThat(hours.posterior("20").mean()).isCloseTo(0.5, within(0.05));
+        assertThat(hours.posterior("20").interval(0.9)[1] - hours.posterior("20").interval(0.9)[0]).isLessThan(0.4);
+    }
+
+    @Test
+    void aNearTieBetweenNeighbouringHoursIsToldApartByTheHoursAroundThem() {
+        // 22:00 did a shade better than 21:00 on their own posts, but 20:00 did well and 23:00 badly: an audience's
+        // liking is a curve over the day, so its top is on 21:00's side. Independent hours would name 22:00
+        var obs = new java.util.ArrayList<AdditiveFit.Observation>();
+        for (int i = 0; i < 12; i++) {
+            double jitter = i % 2 == 0 ? 0.4 : -0.4;
+            obs.add(hourPost("20", 0.25 + jitter));
+            obs.add(hourPost("21", 0.40 + jitter));
+            obs.add(hourPost("22", 0.43 + jitter));
+            obs.add(hourPost("23", -0.20 + jitter));
+        }
+        var options = List.of("20", "21", "22", "23");
+        assertThat(AdditiveFit.fit(List.of("hour"), obs).get("hour").best(options)).isEqualTo("21");
+        var residuals = new java.util.LinkedHashMap<String, List<Double>>();
+        obs.forEach(o -> residuals.computeIfAbsent(o.options().get("hour"), k -> new java.util.ArrayList<>())
+                .add(o.score()));
+        assertThat(AdditiveFit.pooled(residuals).best(options)).isEqualTo("22");
+    }
+
+    @Test
+    void onlyTheClocksHoursAreACurve() {
+        assertThat(List.of("0", "9", "13", "23")).allMatch(HourCurve::isHour);
+        assertThat(List.of("07", "24", "-1", "morning", "")).noneMatch(HourCurve::isHour);
+        assertThat(HourCurve.kernel(23, 0)).isEqualTo(HourCurve.kernel(12, 13));
+        // hours not on the clock are unrelated options, as before
+        var fit = AdditiveFit.fit(List.of("hour"), List.of(hourPost("07", 1.0), hourPost("08", -1.0)));
+        assertThat(fit.get("hour").posterior("07").kappa()).isEqualTo(2);
+        assertThat(fit.get("hour").posterior("07").mean()).isEqualTo(0.5);
+    }
+
+    private static AdditiveFit.Observation hourPost(String hour, double score) {
+        return new AdditiveFit.Observation(java.util.Map.of("hour", hour), score);
+    }
+
+    @Test
     void theScoreIsTheLogLiftOverTheAccountsOwnBaseline() {
         double small = EngagementScore.score(200, EngagementScore.baseline(List.of(99.0, 99.0)));
         double big = EngagementScore.score(200_000, EngagementScore.baseline(List.of(99_999.0, 99_999.0)));

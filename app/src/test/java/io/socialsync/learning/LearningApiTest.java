@@ -82,7 +82,8 @@ class LearningApiTest extends ClockedServerTest {
         assertThat(bestHour.path("option").asString()).isEqualTo("21");
         assertThat(bestHour.path("posts").asInt()).isEqualTo(4);
         assertThat(bestHour.path("lower").asDouble()).isLessThan(bestHour.path("mean").asDouble());
-        assertThat(bestHour.path("probability_best").asDouble()).isGreaterThan(0.9);
+        // not 0.9 or more: the hour is a curve over the day, so 20:00 and 22:00 share a little of 21:00's posts
+        assertThat(bestHour.path("probability_best").asDouble()).isGreaterThan(0.8);
         assertThat(rules.path("learned").path("settings").path("auto_apply").asBoolean()).isFalse();
 
         // before a decision, auto is "as soon as possible": 08:00 UTC is before the 18–23 window, so 18:00 Madrid
