@@ -75,12 +75,15 @@ public class JobQueue {
             return new Enqueued(rows.byIdempotencyKey(request.workspaceId(), request.idempotencyKey()).orElseThrow(),
                     false);
         }
-        Job job = rows.byId(request.workspaceId(), inserted.id()).orElseThrow();
+        Job job = inserted.job(); // as stored: the insert returns the row, no second read
         record(job, actor, EventType.JOB_CREATED, details(job, "state", inserted.state().name()));
         return new Enqueued(job, true);
     }
 
-    private record Inserted(long id, JobState state) {
+    private record Inserted(Job job, JobState state) {
+        long id() {
+            return job.id();
+        }
     }
 
     /** The row of a new job: waiting for its time, or available now. */
@@ -89,8 +92,7 @@ public class JobQueue {
                 : JobState.AVAILABLE;
         // payload records in their stored (snake case) shape; a Map from POST /jobs as it came
         String payload = JobKind.JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
-        long id = rows.insert(request, payload, state, spec.maxAttempts(), now);
-        return new Inserted(id, state);
+        return new Inserted(rows.insert(request, payload, state, spec.maxAttempts(), now), state);
     }
 
     /**

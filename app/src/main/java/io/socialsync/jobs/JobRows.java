@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** SQL over jobs and job_attempts. Thin: the rules live in {@link JobQueue}. */
@@ -37,8 +36,8 @@ public class JobRows {
         this.time = time;
     }
 
-    long insert(JobRequest r, String payload, JobState state, int maxAttempts, Instant createdAt) {
-        var keys = new GeneratedKeyHolder();
+    /** The new row as stored, in the insert's own round trip (RETURNING; H2: its FINAL TABLE). */
+    Job insert(JobRequest r, String payload, JobState state, int maxAttempts, Instant createdAt) {
         String runAt = r.runAt() == null ? "CURRENT_TIMESTAMP" : ":runAt";
         var params = new HashMap<String, Object>();
         params.put("ws", r.workspaceId());
@@ -53,11 +52,12 @@ public class JobRows {
         if (r.runAt() != null) {
             params.put("runAt", utc(r.runAt()));
         }
-        jdbc.sql("INSERT INTO jobs (workspace_id, kind, state, priority, run_at, payload, idempotency_key, parent_id, "
-                        + "max_attempts, created_at) VALUES (:ws, :kind, :state, :priority, " + runAt
-                        + ", :payload, :key, :parent, :max, :created)")
-                .params(params).update(keys, "id");
-        return keys.getKey().longValue();
+        String insert = "INSERT INTO jobs (workspace_id, kind, state, priority, run_at, payload, idempotency_key, "
+                + "parent_id, max_attempts, created_at) VALUES (:ws, :kind, :state, :priority, " + runAt
+                + ", :payload, :key, :parent, :max, :created)";
+        return jdbc.sql(time.postgres() ? insert + " RETURNING " + COLUMNS
+                        : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + insert + ")")
+                .params(params).query((rs, n) -> map(rs)).single();
     }
 
     Optional<Job> byIdempotencyKey(long workspaceId, String key) {
@@ -144,6 +144,9 @@ public class JobRows {
      * ordered index walk that locks as it goes and stops at the limit (as {@link #lockDue}); the best {@code limit}
      * of them are marked RUNNING under one lease token, and their attempt rows inserted, in the same statement: one
      * round trip for the claim, whatever its size. Rows locked but not among the best stay locked until commit.
+     * The limit is written into the SQL and the update finds its rows by {@code id = ANY(ARRAY(...))}: with a bound
+     * limit, the plan PostgreSQL caches after five executions of a prepared statement guessed "best" large and
+     * joined it to a sequential scan of jobs (7.7 ms per claim with 20,000 jobs, against 0.8 ms planned per call).
      *
      * @return the claimed jobs in claim order
      */
@@ -161,21 +164,21 @@ public class JobRows {
                 String name = "d" + branches.size();
                 sql.append(name).append(" AS (SELECT id, priority, run_at FROM jobs WHERE state = '").append(state.name())
                         .append("' AND kind = :kind").append(i).append(" AND run_at <= CURRENT_TIMESTAMP ")
-                        .append("ORDER BY state, kind, priority DESC, run_at, id LIMIT :limit FOR UPDATE SKIP LOCKED), ");
+                        .append("ORDER BY state, kind, priority DESC, run_at, id LIMIT ").append(limit)
+                        .append(" FOR UPDATE SKIP LOCKED), ");
                 branches.add("SELECT * FROM " + name);
             }
             i++;
         }
         sql.append("best AS (SELECT id FROM (").append(String.join(" UNION ALL ", branches))
-                .append(") due ORDER BY priority DESC, run_at, id LIMIT :limit), ")
+                .append(") due ORDER BY priority DESC, run_at, id LIMIT ").append(limit).append("), ")
                 .append("claimed AS (UPDATE jobs SET state = 'RUNNING', attempt = attempt + 1, lease_token = :token, ")
                 .append("lease_owner = :worker, lease_expires_at = ").append(time.nowPlusMillis("lease"))
-                .append(", started_at = COALESCE(started_at, CURRENT_TIMESTAMP) WHERE id IN (SELECT id FROM best) ")
+                .append(", started_at = COALESCE(started_at, CURRENT_TIMESTAMP) WHERE id = ANY(ARRAY(SELECT id FROM best)) ")
                 .append("RETURNING ").append(COLUMNS).append("), ")
                 .append("attempts AS (INSERT INTO job_attempts (job_id, attempt, worker, lease_token, started_at) ")
                 .append("SELECT id, attempt, :worker, :token, CURRENT_TIMESTAMP FROM claimed) ")
                 .append("SELECT ").append(COLUMNS).append(" FROM claimed ORDER BY priority DESC, run_at, id");
-        params.put("limit", limit);
         params.put("token", token);
         params.put("worker", worker);
         params.put("lease", leaseMillis);
@@ -243,6 +246,9 @@ public class JobRows {
      * @return for each job, in order, whether its fenced write took effect
      */
     boolean[] completeAll(List<Job.Claimed> claimed, List<String> results) {
+        if (time.postgres()) {
+            return completeAllInOneStatement(claimed, results);
+        }
         var pairs = claimed.stream().map(c -> new Object[] {c.id(), c.leaseToken()}).toList();
         String update = "UPDATE jobs SET state = 'COMPLETED', result = NULL, last_error = NULL, "
                 + "finished_at = CURRENT_TIMESTAMP, progress_percent = 100, lease_token = NULL, lease_owner = NULL, "
@@ -267,6 +273,43 @@ public class JobRows {
         }
         if (!withResult.isEmpty()) {
             template.batchUpdate("UPDATE jobs SET result = ? WHERE id = ?", withResult);
+        }
+        return done;
+    }
+
+    /**
+     * PostgreSQL: {@link #completeAll} as one statement whose text does not depend on the batch's size (the jobs
+     * arrive as three arrays), so it is prepared once per connection and planned as a cached plan: the fenced
+     * update of jobs writes each result in the same row version (no second update per job) and the attempts are
+     * closed in a CTE of the same statement. One round trip per flush instead of 2 + one per result.
+     */
+    private boolean[] completeAllInOneStatement(List<Job.Claimed> claimed, List<String> results) {
+        int n = claimed.size();
+        var ids = new Long[n];
+        var tokens = new String[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = claimed.get(i).id();
+            tokens[i] = claimed.get(i).leaseToken();
+        }
+        String sql = "WITH done AS (UPDATE jobs SET state = 'COMPLETED', result = v.result, last_error = NULL, "
+                + "finished_at = CURRENT_TIMESTAMP, progress_percent = 100, lease_token = NULL, lease_owner = NULL, "
+                + "lease_expires_at = NULL FROM unnest(?, ?, ?) AS v(id, token, result) "
+                + "WHERE jobs.id = v.id AND jobs.lease_token = v.token AND jobs.state = 'RUNNING' "
+                + "RETURNING jobs.id, v.token), "
+                + "closed AS (UPDATE job_attempts a SET finished_at = CURRENT_TIMESTAMP, outcome = 'COMPLETED', "
+                + "error = NULL FROM done WHERE a.job_id = done.id AND a.lease_token = done.token "
+                + "AND a.finished_at IS NULL) "
+                + "SELECT id FROM done";
+        Set<Long> updated = new HashSet<>(template.query(connection -> {
+            var statement = connection.prepareStatement(sql);
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.setArray(2, connection.createArrayOf("varchar", tokens));
+            statement.setArray(3, connection.createArrayOf("varchar", results.toArray()));
+            return statement;
+        }, (rs, row) -> rs.getLong(1)));
+        var done = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            done[i] = updated.contains(ids[i]);
         }
         return done;
     }

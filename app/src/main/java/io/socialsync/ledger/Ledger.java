@@ -96,10 +96,11 @@ public class Ledger {
             TransactionSynchronizationManager.registerSynchronization(held);
         }
         int chain = held.chain();
-        var head = events.lockHead(chain);
         // ids taken under the chain's lock: within a chain they grow with seq, and an entity's events (whose rows
         // its own lock serialises) get ids in the order they happened, whichever chains they are on
-        long[] ids = events.nextIds(batch.size());
+        var locked = events.lockHead(chain, batch.size());
+        var head = locked.head();
+        long[] ids = locked.ids();
         long seq = head.lastSeq();
         String prevHash = head.lastHash();
         var appended = new ArrayList<LedgerEvent>(batch.size());
@@ -119,8 +120,7 @@ public class Ledger {
             links.add(new LedgerEvents.Link(chain, seq, event));
             prevHash = hash;
         }
-        events.insertAll(links, key); // the MACs travel in the same batch: no extra round trip
-        events.moveHead(chain, seq, prevHash);
+        events.append(links, key, chain, seq, prevHash); // the MACs and the head's move travel with the rows
         // listeners (outbound webhooks) run inside this transaction: what they write commits with the events.
         // The head has moved past the whole batch first, so a listener that appends chains after it.
         appended.forEach(publisher::publishEvent);

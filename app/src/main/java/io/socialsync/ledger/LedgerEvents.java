@@ -40,8 +40,39 @@ public class LedgerEvents {
         return new Head(rs.getInt(1), rs.getLong(2), rs.getString(3));
     }
 
-    Head lockHead(int chain) {
-        return jdbc.sql(HEADS + " WHERE chain = ? FOR UPDATE").param(chain).query(LedgerEvents::head).single();
+    /** A chain's head, locked for the rest of the transaction, and {@code n} new event ids taken after the lock. */
+    record Locked(Head head, long[] ids) {
+    }
+
+    /**
+     * On PostgreSQL one round trip: the head is locked in a materialized CTE, and the ids are drawn in the outer
+     * select, per locked row, so after the lock as the appender requires. Elsewhere the lock, then the ids.
+     */
+    Locked lockHead(int chain, int n) {
+        if (!postgres()) {
+            var head = jdbc.sql(HEADS + " WHERE chain = ? FOR UPDATE").param(chain).query(LedgerEvents::head).single();
+            return new Locked(head, nextIds(n));
+        }
+        return jdbc.sql("WITH h AS MATERIALIZED (" + HEADS + " WHERE chain = ? FOR UPDATE) SELECT chain, last_id, "
+                        + "last_hash, ARRAY(SELECT nextval('ledger_event_ids') FROM generate_series(1, ?)) FROM h")
+                .params(chain, n).query((rs, row) -> {
+                    var array = rs.getArray(4);
+                    long[] ids = java.util.Arrays.stream((Long[]) array.getArray()).mapToLong(Long::longValue)
+                            .sorted().toArray();
+                    array.free();
+                    return new Locked(head(rs, row), ids);
+                }).single();
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = postgres = template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres"));
+        }
+        return known;
     }
 
     /** Every chain's head, locked in chain order (the one order every locker uses, so two never deadlock). */
@@ -65,6 +96,54 @@ public class LedgerEvents {
 
     /** A row and its place: the {@code seq}-th link of chain {@code chain}. */
     record Link(int chain, long seq, LedgerEvent event) {
+    }
+
+    /**
+     * The rows of one append and the chain's new head ({@code seq}, {@code hash}): on PostgreSQL one statement, the
+     * rows as arrays (one text whatever the count, so it is prepared once per connection) and the head moved in the
+     * same round trip; elsewhere one JDBC batch, then the head.
+     */
+    void append(List<Link> list, LedgerKey key, int chain, long seq, String hash) {
+        if (!postgres()) {
+            insertAll(list, key);
+            moveHead(chain, seq, hash);
+            return;
+        }
+        int n = list.size();
+        Object[][] columns = new Object[14][n];
+        for (int i = 0; i < n; i++) {
+            var link = list.get(i);
+            var e = link.event();
+            Object[] row = {e.id(), e.occurredAt().toString(), e.workspaceId(), e.actor(), e.eventType(),
+                    e.entityType(), e.entityId(), e.jobId(), e.payload(), e.prevHash(), e.hash(), key.mac(e.hash()),
+                    link.chain(), link.seq()};
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] types = {"bigint", "varchar", "bigint", "varchar", "varchar", "varchar", "varchar", "bigint",
+                "varchar", "varchar", "varchar", "varchar", "int", "bigint"};
+        int moved = template.execute((org.springframework.jdbc.core.ConnectionCallback<Integer>) connection -> {
+            // occurred_at travels as ISO text (microseconds, UTC) and is cast: it is stored exactly as hashed
+            try (var statement = connection.prepareStatement("WITH rows AS (INSERT INTO ledger_events (" + COLUMNS
+                    + ", mac, chain, seq) SELECT id, occurred_at::timestamptz, workspace_id, actor, event_type, "
+                    + "entity_type, entity_id, job_id, payload, prev_hash, hash, mac, chain, seq FROM unnest(?::bigint[], "
+                    + "?::varchar[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], "
+                    + "?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::bigint[]) AS r(id, occurred_at, "
+                    + "workspace_id, actor, event_type, entity_type, entity_id, job_id, payload, prev_hash, hash, mac, "
+                    + "chain, seq)) UPDATE ledger_head SET last_id = ?, last_hash = ? WHERE chain = ?")) {
+                for (int c = 0; c < columns.length; c++) {
+                    statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                statement.setLong(15, seq);
+                statement.setString(16, hash);
+                statement.setInt(17, chain);
+                return statement.executeUpdate();
+            }
+        });
+        if (moved != 1) {
+            throw new IllegalStateException("ledger chain " + chain + " has no head row");
+        }
     }
 
     /** One JDBC batch: one round trip to the database for the whole list. */

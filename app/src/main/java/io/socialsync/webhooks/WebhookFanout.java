@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns ledger events into deliveries, inside the appending transaction: an event and its deliveries commit
- * together or not at all. Runs on every append, so a workspace without endpoints costs one indexed query.
+ * together or not at all. Runs on every event; a workspace without endpoints costs one indexed query per
+ * transaction (the endpoints are read once per transaction, {@link WebhookEndpoints#active}).
  */
 @Component
 public class WebhookFanout {

@@ -53,6 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 abstract class StoreContract {
     static final Duration LEASE = Duration.ofSeconds(30);
     @Autowired JobQueue queue;
+    @Autowired JobRows rows;
     @Autowired Workspaces workspaces;
     @Autowired LedgerEvents ledgerEvents;
     @Autowired LedgerVerifier verifier;
@@ -114,6 +115,22 @@ abstract class StoreContract {
         assertThat(second.created()).isFalse();
         assertThat(second.job().id()).isEqualTo(first.job().id());
         assertThat(queue.page(ws, null, null, null, 10)).hasSize(1);
+    }
+
+    @Test
+    void theDatabaseRefusesASecondJobWithTheSameKeyWhenTwoEnqueuesRace() {
+        // what enqueue's DuplicateKeyException branch relies on once both requests passed the key look-up; on
+        // PostgreSQL the unique index is partial (V41), so jobs without a key never collide
+        var keyed = JobRequest.of(ws, NoopHandler.KIND, Map.of()).withIdempotencyKey("raced");
+        var keyless = JobRequest.of(ws, NoopHandler.KIND, Map.of());
+        tx.executeWithoutResult(s -> rows.insert(keyed, "{}", JobState.AVAILABLE, 3, Instant.now()));
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> rows.insert(keyed, "{}", JobState.AVAILABLE, 3,
+                Instant.now()))).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        tx.executeWithoutResult(s -> {
+            rows.insert(keyless, "{}", JobState.AVAILABLE, 3, Instant.now());
+            rows.insert(keyless, "{}", JobState.AVAILABLE, 3, Instant.now());
+        });
+        assertThat(queue.page(ws, null, null, null, 10)).hasSize(3);
     }
 
     @Test
