@@ -73,6 +73,15 @@ final class CampaignJournal {
         }, event, payload);
     }
 
+    /** For {@link #settle}'s extra: the campaign can spend no more from {@code at}, its spend final from settlesAt. */
+    Runnable finished(boolean stopped, Instant at, Instant settlesAt) {
+        return () -> {
+            if (!rows.finished(campaign.workspaceId(), campaign.id(), lease, stopped, at, settlesAt)) {
+                throw new CancellationException("campaign " + campaign.id() + " is being synced by another run");
+            }
+        };
+    }
+
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

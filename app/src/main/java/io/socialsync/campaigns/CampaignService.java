@@ -88,7 +88,7 @@ public class CampaignService {
                         + "cap of " + account.campaignCapMinor() + ": lower the budget or the days, or raise "
                         + "campaign_cap_minor");
             }
-            long committed = rows.committed(workspaceId, now);
+            long committed = rows.committed(workspaceId);
             if (committed + plan.committedMinor() > account.spendCapMinor()) {
                 throw new Invalid(Invalid.Kind.UNPROCESSABLE, SPEND_CAP, "campaigns already commit "
                         + committed + " of the workspace's spend cap of " + account.spendCapMinor() + " "
@@ -97,7 +97,8 @@ public class CampaignService {
             }
             String tag = "ss" + HexFormat.of().formatHex(bytes());
             String name = plan.name() != null ? plan.name() : "Boost " + plan.postPlatform() + " " + plan.postId();
-            long id = rows.insert(workspaceId, account.id(), tag, name, plan, now);
+            long id = rows.insert(workspaceId, account.id(), tag, name, plan,
+                    plan.endsAt().plus(settings.settleDelay()), now);
             var campaign = rows.byId(workspaceId, id).orElseThrow();
             var payload = new LinkedHashMap<String, Object>();
             payload.put("objective", plan.objective());

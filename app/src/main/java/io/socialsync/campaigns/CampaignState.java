@@ -14,7 +14,7 @@ public enum CampaignState {
         return valueOf(wire.toUpperCase(Locale.ROOT));
     }
 
-    /** Counted against the caps, and synced. */
+    /** Can be paused, resumed or stopped. */
     boolean live() {
         return this == CREATING || this == ACTIVE || this == PAUSED;
     }

@@ -22,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One CAMPAIGN_SYNC run: build what is not built yet ({@link CampaignBuild}) and activate it last, so a half-built
  * campaign never spends; make Meta's status what the person asked for; read the status and lifetime insights into
- * the time series. One run per campaign at a time: it holds the row's sync lease, and every write checks it.
+ * the time series, and go on reading a stopped or ended one until a reading late enough for its spend to be final
+ * (Meta reports spend late; the spend cap counts its whole commitment until then). One run per campaign at a time:
+ * it holds the row's sync lease, and every write checks it.
  */
 @Component
 class CampaignSync {
@@ -39,11 +41,12 @@ class CampaignSync {
     /** A provider: the queue knows every handler, and this one's runs queue their successors. */
     private final ObjectProvider<JobQueue> queue;
     private final TransactionTemplate tx;
+    private final CampaignSettings settings;
     private final Clock clock;
 
     CampaignSync(Campaigns rows, AdAccounts accounts, AdAccountService accountService, CampaignMetrics metrics,
                  CampaignEvents events, AdsApi ads, SecretBox secrets, ObjectProvider<JobQueue> queue, TransactionTemplate tx,
-                 Clock clock) {
+                 CampaignSettings settings, Clock clock) {
         this.rows = rows;
         this.accounts = accounts;
         this.accountService = accountService;
@@ -53,13 +56,15 @@ class CampaignSync {
         this.secrets = secrets;
         this.queue = queue;
         this.tx = tx;
+        this.settings = settings;
         this.clock = clock;
     }
 
     Map<String, Object> run(long ws, long id, Long jobId) {
         var c = rows.byId(ws, id).orElse(null);
-        if (c == null || !c.state().live()) {
-            return Map.of("skipped", c == null ? "campaign missing" : "campaign is " + c.state().wire());
+        if (c == null || c.state() == CampaignState.FAILED || c.settled()) {
+            return Map.of("skipped", c == null ? "campaign missing" : c.settled() ? "its spend is final"
+                    : "campaign is " + c.state().wire());
         }
         var account = accounts.of(ws).orElseThrow(() -> new JobFailure("the workspace has no ad account"));
         if (AdAccount.NEEDS_REAUTH.equals(account.status())) {
@@ -88,9 +93,21 @@ class CampaignSync {
     private Map<String, Object> sync(Campaign c, AdAccount account, AdsApi.Auth auth, CampaignJournal journal,
                                      Long jobId) {
         if (c.state() == CampaignState.CREATING && c.desired() == CampaignState.STOPPED) {
-            // stopped before it was built: nothing more is made, and what exists is PAUSED
-            journal.settle(CampaignState.STOPPED, null, null, false, EventType.CAMPAIGN_BUILT, Map.of("state", "stopped"),
-                    null);
+            // stopped before it was built: nothing more is made, and what exists is PAUSED, unless an activation
+            // was in flight; then the campaign is paused again and its spend is read once settled
+            Instant now = journal.now();
+            boolean mayHaveRun = "activate".equals(c.step()) && c.remoteCampaignId() != null;
+            if (mayHaveRun) {
+                status(auth, c.remoteCampaignId(), "PAUSED");
+            }
+            Instant settles = mayHaveRun ? now.plus(settings.settleDelay()) : now;
+            var next = finalReading(c, settles);
+            var finished = journal.finished(true, now, settles);
+            journal.settle(CampaignState.STOPPED, null, null, !mayHaveRun, EventType.CAMPAIGN_BUILT,
+                    Map.of("state", "stopped"), mayHaveRun ? () -> {
+                        finished.run();
+                        next.run();
+                    } : finished);
             return Map.of("state", "stopped");
         }
         if (c.state() == CampaignState.CREATING) {
@@ -116,8 +133,10 @@ class CampaignSync {
             } else {
                 status(auth, c.remoteCampaignId(), "PAUSED");
             }
+            Instant now = journal.now();
             journal.settle(c.desired(), null, null, false, EventType.CAMPAIGN_STATUS_APPLIED, Map.of("from",
-                    c.state().wire(), "to", c.desired().wire()), null);
+                    c.state().wire(), "to", c.desired().wire()), c.desired() == CampaignState.STOPPED
+                    ? journal.finished(true, now, now.plus(settings.settleDelay())) : null);
             c = reread(c);
         }
         return read(c, auth, journal, jobId);
@@ -130,17 +149,46 @@ class CampaignSync {
             case AdsCall.Unknown<AdInsights> u -> throw new SyncStop.Retry("Meta did not answer the insights request ("
                     + u.detail() + ")");
         };
-        var reading = reading(c, insights, journal.now());
+        Instant now = journal.now();
+        var reading = reading(c, insights, now);
+        // ended: past its end, or deleted or archived on Meta; its spend is final from a reading settleDelay later
+        boolean gone = "DELETED".equals(reading.effectiveStatus()) || "ARCHIVED".equals(reading.effectiveStatus());
+        Instant endedAt = c.endedAt() != null ? c.endedAt() : !now.isBefore(c.endsAt()) ? c.endsAt()
+                : gone ? now : null;
+        Instant settlesAt = endedAt == null ? c.settlesAt() : min(c.settlesAt(), endedAt.plus(settings.settleDelay()));
+        boolean finished = endedAt != null || c.stoppedAt() != null;
+        boolean settled = finished && !now.isBefore(settlesAt);
         var payload = new LinkedHashMap<String, Object>();
         payload.put("effective_status", reading.effectiveStatus());
         payload.put("spend_minor", reading.spendMinor());
         payload.put("impressions", reading.impressions());
         payload.put("results", reading.results());
-        journal.settle(c.state(), reading.effectiveStatus(), null, true, EventType.CAMPAIGN_SYNCED, payload,
-                () -> metrics.insert(c.workspaceId(), c.id(), reading, jobId));
+        if (finished) {
+            payload.put("spend_final", settled);
+        }
+        journal.settle(c.state(), reading.effectiveStatus(), null, true, EventType.CAMPAIGN_SYNCED, payload, () -> {
+            metrics.insert(c.workspaceId(), c.id(), reading, jobId);
+            if (endedAt != null && c.endedAt() == null) {
+                journal.finished(false, endedAt, settlesAt).run();
+            }
+            if (finished && !settled) {
+                finalReading(c, settlesAt).run();
+            }
+        });
         var result = new LinkedHashMap<String, Object>(payload);
         result.put("state", c.state().wire());
         return result;
+    }
+
+    /** The run that reads the campaign's final spend, at the time it settles: the sweep retakes it if it fails. */
+    private Runnable finalReading(Campaign c, Instant at) {
+        var next = CampaignSyncHandler.JOB.request(c.workspaceId(), new CampaignSyncHandler.Payload(c.id()))
+                .at(at).withIdempotencyKey("campaign-sync-" + c.id() + "-final-" + at.getEpochSecond());
+        return () -> queue.getObject().enqueue(next, ACTOR);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     static CampaignReading reading(Campaign c, AdInsights i, Instant at) {

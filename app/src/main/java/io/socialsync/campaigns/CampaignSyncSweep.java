@@ -11,7 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Every {@code sync-interval} on nodes with the scheduler role: a CAMPAIGN_SYNC job for each active or paused
- * campaign not read within the interval, until one interval after its end (Meta's figures settle late). The
+ * campaign not read within the interval, and for each stopped or ended one until a reading taken once its spend
+ * settled ({@code spend-settles-after}, as Meta reports spend late), even if an earlier final reading failed. The
  * idempotency key names the campaign and the interval, so several nodes queue one job.
  */
 @Service
@@ -40,7 +41,7 @@ public class CampaignSyncSweep implements PeriodicTask.Owner {
         var interval = settings.syncInterval();
         long slot = now.getEpochSecond() / Math.max(1, interval.toSeconds());
         int created = 0;
-        for (var c : rows.dueForSync(now.minus(interval), now.minus(interval), Math.max(1, settings.syncBatch()))) {
+        for (var c : rows.dueForSync(now.minus(interval), now, Math.max(1, settings.syncBatch()))) {
             var request = CampaignSyncHandler.JOB.request(c.workspaceId(), new CampaignSyncHandler.Payload(c.id()))
                     .withIdempotencyKey("campaign-sync-" + c.id() + "-slot-" + slot);
             created += queue.enqueue(request, Actor.SYSTEM).created() ? 1 : 0;

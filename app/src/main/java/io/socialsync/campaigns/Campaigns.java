@@ -26,7 +26,7 @@ class Campaigns {
             + "post_id, objective, optimization_goal, billing_event, budget_kind, budget_minor, currency, "
             + "committed_minor, starts_at, ends_at, targeting, special_ad_categories, state, desired, step, intent_at, "
             + "remote_campaign_id, remote_adset_id, remote_creative_id, remote_ad_id, effective_status, "
-            + "status_reason, idempotency_key, synced_at, created_at, updated_at";
+            + "status_reason, idempotency_key, synced_at, stopped_at, ended_at, settles_at, created_at, updated_at";
     /** A remote step and the column its id goes to: never a caller's string in SQL. */
     static final Map<String, String> ID_COLUMNS = Map.of("campaign", "remote_campaign_id", "adset",
             "remote_adset_id", "creative", "remote_creative_id", "ad", "remote_ad_id");
@@ -36,18 +36,20 @@ class Campaigns {
         this.jdbc = jdbc;
     }
 
-    long insert(long workspaceId, long adAccountId, String tag, String name, CampaignPlan p, Instant now) {
+    /** @param settlesAt when a reading is late enough to be the campaign's final spend if it runs to its end */
+    long insert(long workspaceId, long adAccountId, String tag, String name, CampaignPlan p, Instant settlesAt,
+                Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaigns (workspace_id, ad_account_id, tag, name, publication_id, post_platform, "
                         + "post_id, objective, optimization_goal, billing_event, budget_kind, budget_minor, currency, "
                         + "committed_minor, starts_at, ends_at, targeting, special_ad_categories, state, desired, "
-                        + "idempotency_key, created_at, updated_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'creating','active',?,?,?)")
+                        + "idempotency_key, settles_at, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'creating','active',?,?,?,?)")
                 .params(workspaceId, adAccountId, tag, name, p.publicationId(), p.postPlatform(), p.postId(),
                         p.objective(), p.optimizationGoal(), p.billingEvent(), p.budgetKind(), p.budgetMinor(),
                         p.currency(), p.committedMinor(), utc(p.startsAt()), utc(p.endsAt()),
                         JSON.writeValueAsString(p.targeting()), JSON.writeValueAsString(p.specialAdCategories()),
-                        p.idempotencyKey(), utc(now), utc(now))
+                        p.idempotencyKey(), utc(settlesAt), utc(now), utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -75,21 +77,24 @@ class Campaigns {
     }
 
     /**
-     * What the workspace's campaigns may spend together, what the spend cap is weighed against. A campaign that can
-     * still spend counts its whole commitment, paused ones too (a resume needs no room); one that can spend no more
-     * counts what it spent, at most its commitment: stopped (paused on Meta for good), deleted or archived on Meta,
-     * or past its end and read since. A failed one never ran. Callers hold the account lock.
+     * What the workspace's campaigns may spend together, what the spend cap is weighed against. A campaign counts
+     * its whole commitment (paused ones too: a resume needs no room) until it can spend no more (stopped, past its
+     * end, deleted or archived on Meta) and a reading was taken at or after its {@code settles_at}: Meta reports
+     * spend late, so only that reading is its final spend, counted at most its commitment. A failed one never ran.
+     * Callers hold the account lock.
      */
-    long committed(long workspaceId, Instant now) {
-        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN c.state = 'stopped' "
-                        + "OR c.effective_status IN ('DELETED', 'ARCHIVED') "
-                        + "OR (c.ends_at <= ? AND c.synced_at >= c.ends_at) "
+    long committed(long workspaceId) {
+        return jdbc.sql("SELECT COALESCE(SUM(CASE WHEN " + SETTLED
                         + "THEN LEAST(c.committed_minor, COALESCE((SELECT MAX(m.spend_minor) FROM campaign_metrics m "
                         + "WHERE m.workspace_id = c.workspace_id AND m.campaign_id = c.id), 0)) "
                         + "ELSE c.committed_minor END), 0) FROM campaigns c "
                         + "WHERE c.workspace_id = ? AND c.state <> 'failed'")
-                .params(utc(now), workspaceId).query(Long.class).single();
+                .param(workspaceId).query(Long.class).single();
     }
+
+    /** Can spend no more, and read late enough for its spend to be final. */
+    private static final String SETTLED = "(c.stopped_at IS NOT NULL OR c.ended_at IS NOT NULL) "
+            + "AND c.synced_at IS NOT NULL AND c.synced_at >= c.settles_at ";
 
     /**
      * What the workspace's campaigns have spent, each at most its commitment: money the spend cap never gets back,
@@ -157,11 +162,27 @@ class Campaigns {
                 .params(desired.wire(), utc(at), workspaceId, id).update();
     }
 
-    /** Live campaigns not read since {@code before}, still running or ended after {@code endedAfter}. */
-    List<Campaign> dueForSync(Instant before, Instant endedAfter, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigns WHERE state IN ('active', 'paused') "
-                        + "AND (synced_at IS NULL OR synced_at < ?) AND ends_at > ? ORDER BY id LIMIT ?")
-                .params(utc(before), utc(endedAfter), limit).query((rs, n) -> map(rs)).list();
+    /**
+     * Campaigns to read: active and paused ones not read since {@code before}, and every one not yet settled (a
+     * stopped one from its {@code settles_at}, when its final spend can be read), until a reading at or after
+     * {@code settles_at}: a final reading that failed is taken again.
+     */
+    List<Campaign> dueForSync(Instant before, Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM campaigns c WHERE c.state IN ('active', 'paused', 'stopped') "
+                        + "AND (c.synced_at IS NULL OR c.synced_at < ?) AND NOT (" + SETTLED + ") "
+                        + "AND (c.state <> 'stopped' OR c.settles_at <= ?) ORDER BY c.id LIMIT ?")
+                .params(utc(before), utc(now), limit).query((rs, n) -> map(rs)).list();
+    }
+
+    /**
+     * The campaign can spend no more from {@code at}: stopped here ({@code stopped_at}) or ended ({@code ended_at});
+     * its spend is final from {@code settlesAt}. The first record of each stays, and settles_at only moves earlier.
+     */
+    boolean finished(long workspaceId, long id, String lease, boolean stopped, Instant at, Instant settlesAt) {
+        String column = stopped ? "stopped_at" : "ended_at";
+        return jdbc.sql("UPDATE campaigns SET " + column + " = COALESCE(" + column + ", ?), "
+                        + "settles_at = LEAST(settles_at, ?) WHERE workspace_id = ? AND id = ? AND sync_lease = ?")
+                .params(utc(at), utc(settlesAt), workspaceId, id, lease).update() == 1;
     }
 
     private static String cut(String reason) {
@@ -183,6 +204,7 @@ class Campaigns {
                 rs.getString("step"), instant(rs, "intent_at"), rs.getString("remote_campaign_id"),
                 rs.getString("remote_adset_id"), rs.getString("remote_creative_id"), rs.getString("remote_ad_id"),
                 rs.getString("effective_status"), rs.getString("status_reason"), rs.getString("idempotency_key"),
-                instant(rs, "synced_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
+                instant(rs, "synced_at"), instant(rs, "stopped_at"), instant(rs, "ended_at"),
+                instant(rs, "settles_at"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 }

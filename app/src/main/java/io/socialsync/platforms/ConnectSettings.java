@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("socialsync.connect")
 public record ConnectSettings(@DefaultValue("10m") Duration stateTtl,
                               @DefaultValue("1h") Duration pendingTtl,
-                              @DefaultValue("https://www.facebook.com/v21.0/dialog/oauth") String metaAuthorizeUrl,
+                              @DefaultValue(MetaGraph.LOGIN_DIALOG) String metaAuthorizeUrl,
                               String metaConfigId,
                               @DefaultValue("https://www.tiktok.com/v2/auth/authorize/") String tiktokAuthorizeUrl,
                               @DefaultValue("https://accounts.google.com/o/oauth2/v2/auth") String googleAuthorizeUrl) {
+    public ConnectSettings {
+        metaAuthorizeUrl = MetaGraph.or(metaAuthorizeUrl, MetaGraph.LOGIN_DIALOG);
+    }
 }

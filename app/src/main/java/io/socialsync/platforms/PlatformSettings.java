@@ -29,11 +29,11 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
                                @DefaultValue Facebook facebook) {
 
     /** 100 posts per moving 24 h is Meta's current figure; the publisher also reads content_publishing_limit. */
-    public record Instagram(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
+    public record Instagram(@DefaultValue(MetaGraph.URL) String baseUrl,
                             @DefaultValue("true") boolean shareToFeed,
                             @DefaultValue("100") int postsPer24h) {
         public Instagram {
-            baseUrl = withoutTrailingSlash(baseUrl);
+            baseUrl = MetaGraph.or(baseUrl, MetaGraph.URL);
         }
     }
 
@@ -41,11 +41,11 @@ public record PlatformSettings(@DefaultValue("60s") Duration requestTimeout,
      * Page Reels: 30 API-published reels per moving 24 h (the budget counts every Facebook post of the account).
      * {@code flow}: which upload a publication takes, see {@link FacebookFlow}.
      */
-    public record Facebook(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl,
+    public record Facebook(@DefaultValue(MetaGraph.URL) String baseUrl,
                            @DefaultValue("30") int postsPer24h,
                            @DefaultValue("auto") FacebookFlow flow) {
         public Facebook {
-            baseUrl = withoutTrailingSlash(baseUrl);
+            baseUrl = MetaGraph.or(baseUrl, MetaGraph.URL);
         }
     }
 

@@ -59,7 +59,11 @@ public record TokenSettings(@DefaultValue("10m") Duration refreshAhead,
 
     /** The Meta app of the Instagram and Facebook accounts; {@code baseUrl} includes the Graph API version. */
     public record Meta(String appId, String appSecret,
-                       @DefaultValue("https://graph.facebook.com/v21.0") String baseUrl) {
+                       @DefaultValue(MetaGraph.URL) String baseUrl) {
+        public Meta {
+            baseUrl = MetaGraph.or(baseUrl, MetaGraph.URL);
+        }
+
         public boolean configured() {
             return present(appId) && present(appSecret);
         }

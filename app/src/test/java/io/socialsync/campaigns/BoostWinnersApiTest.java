@@ -203,13 +203,13 @@ class BoostWinnersApiTest {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO campaigns (workspace_id, ad_account_id, tag, name, post_platform, post_id, objective, "
                         + "optimization_goal, billing_event, budget_kind, budget_minor, currency, committed_minor, "
-                        + "starts_at, ends_at, targeting, special_ad_categories, state, desired, created_at, updated_at) "
-                        + "SELECT ?, id, ?, 'old boost', 'instagram', '178900', 'OUTCOME_ENGAGEMENT', "
+                        + "starts_at, ends_at, targeting, special_ad_categories, state, desired, settles_at, created_at, "
+                        + "updated_at) SELECT ?, id, ?, 'old boost', 'instagram', '178900', 'OUTCOME_ENGAGEMENT', "
                         + "'POST_ENGAGEMENT', 'IMPRESSIONS', 'lifetime', ?, 'EUR', ?, ?, ?, "
-                        + "'{\"countries\":[\"FR\"],\"ageMin\":18,\"ageMax\":65,\"interests\":[]}', '[]', ?, ?, ?, ? "
+                        + "'{\"countries\":[\"FR\"],\"ageMin\":18,\"ageMax\":65,\"interests\":[]}', '[]', ?, ?, ?, ?, ? "
                         + "FROM ad_accounts WHERE workspace_id = ?")
                 .params(ws, "t" + UUID.randomUUID().toString().substring(0, 8), committedMinor, committedMinor, now,
-                        end, state, state.equals("creating") ? "active" : state, now, now, ws)
+                        end, state, state.equals("creating") ? "active" : state, end, now, now, ws)
                 .update(keys, "id");
         if (spentMinor > 0) {
             jdbc.sql("INSERT INTO campaign_metrics (workspace_id, campaign_id, collected_at, spend_minor, impressions, "

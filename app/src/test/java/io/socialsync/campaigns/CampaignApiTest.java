@@ -271,11 +271,26 @@ class CampaignApiTest {
         awaitState(id, "stopped");
         assertThat(meta.of("campaign").stream().filter(c -> c.name.contains("campaign")).map(c -> c.status))
                 .containsOnly("PAUSED");
-        // the stopped campaign keeps the 1234 it spent of its 50000, the paused one all of its 50000
-        var overByOne = api.post("/campaigns", body(24384, 2));
+        // Meta reports spend late: until a reading a day after the stop, the stopped campaign keeps all its 50000
+        var early = api.post("/campaigns", body(100, 1));
+        assertThat(early.status()).as(early.body()).isEqualTo(422);
+        assertThat(early.json().path("detail").asString()).contains("already commit 100000");
+        Instant stoppedAt = jdbc.sql("SELECT stopped_at FROM campaigns WHERE id = ?").param(id).query(Instant.class)
+                .single();
+        assertThat(jdbc.sql("SELECT run_at FROM jobs WHERE workspace_id = ? AND kind = 'CAMPAIGN_SYNC' "
+                + "AND idempotency_key LIKE ?").params(ws, "campaign-sync-" + id + "-final-%").query(Instant.class)
+                .single()).isEqualTo(stoppedAt.plus(Duration.ofHours(24)));
+        // a day passes (the campaign's times move a day back) and Meta has since reported 20.00 spent
+        meta.reportSpend("20.00");
+        dayLater(id);
+        Eventually.await("the settled reading of campaign " + id, Duration.ofSeconds(30),
+                () -> api.get("/campaigns/" + id + "/metrics").json().path("items").findValues("spend_minor").stream()
+                        .anyMatch(spend -> spend.asLong() == 2000));
+        // now the stopped campaign counts the 2000 it spent, late spend included; the paused one all its 50000
+        var overByOne = api.post("/campaigns", body(24001, 2));
         assertThat(overByOne.status()).as(overByOne.body()).isEqualTo(422);
-        assertThat(overByOne.json().path("detail").asString()).contains("already commit 51234");
-        assertThat(api.post("/campaigns", body(24383, 2)).status()).isEqualTo(201);
+        assertThat(overByOne.json().path("detail").asString()).contains("already commit 52000");
+        assertThat(api.post("/campaigns", body(24000, 2)).status()).isEqualTo(201);
         var again = api.post("/campaigns/" + id + "/resume", null);
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.header("Content-Type")).startsWith("application/problem+json");
@@ -307,6 +322,20 @@ class CampaignApiTest {
                 + "\"budget\":{\"kind\":\"daily\",\"amount_minor\":" + dailyMinor + ",\"currency\":\"EUR\"},"
                 + "\"ends_at\":\"" + end + "\",\"targeting\":{\"countries\":[\"fr\",\"BE\"],\"age_min\":21,"
                 + "\"age_max\":45,\"interests\":[\"6003139266461\"]}}";
+    }
+
+    /** A day passes for campaign {@code id}: its times move a day back and its final reading is due now. */
+    private void dayLater(long id) {
+        var day = Duration.ofDays(1);
+        var times = jdbc.sql("SELECT stopped_at, settles_at, synced_at FROM campaigns WHERE id = ?").param(id)
+                .query((rs, n) -> List.of(rs.getObject(1, java.time.OffsetDateTime.class),
+                        rs.getObject(2, java.time.OffsetDateTime.class), rs.getObject(3, java.time.OffsetDateTime.class)))
+                .single();
+        jdbc.sql("UPDATE campaigns SET stopped_at = ?, settles_at = ?, synced_at = ? WHERE id = ?")
+                .params(times.get(0).minus(day), times.get(1).minus(day), times.get(2).minus(day), id).update();
+        jdbc.sql("UPDATE jobs SET run_at = ? WHERE workspace_id = ? AND idempotency_key LIKE ?")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), ws, "campaign-sync-" + id + "-final-%")
+                .update();
     }
 
     private JsonNode awaitState(long id, String state) {

@@ -62,7 +62,7 @@ abstract class CampaignStoreContract {
         long accepted = outcomes.stream().filter(o -> o.equals("created")).count();
         assertThat(accepted).isEqualTo(3);
         assertThat(outcomes).filteredOn(o -> !o.equals("created")).containsOnly("Spend cap exceeded");
-        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(9000).isLessThanOrEqualTo(10_000);
+        assertThat(campaigns.committed(ws)).isEqualTo(9000).isLessThanOrEqualTo(10_000);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND kind = 'CAMPAIGN_SYNC'").param(ws)
                 .query(Long.class).single()).isEqualTo(3);
     }
@@ -72,7 +72,7 @@ abstract class CampaignStoreContract {
         var outcomes = race(6, i -> lifetime(1000, "boost-7"));
         assertThat(outcomes).filteredOn(o -> o.equals("created")).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.equals("existing")).hasSize(5);
-        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(1000);
+        assertThat(campaigns.committed(ws)).isEqualTo(1000);
     }
 
     @Test
@@ -81,53 +81,96 @@ abstract class CampaignStoreContract {
                 () -> service.create(ws, lifetime(4001, null), Actor.SYSTEM));
         assertThat(refused.title()).isEqualTo("Campaign cap exceeded");
         var c = service.create(ws, lifetime(4000, null), Actor.SYSTEM).campaign();
-        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(4000);
+        assertThat(campaigns.committed(ws)).isEqualTo(4000);
         jdbc.sql("UPDATE campaigns SET state = 'failed' WHERE id = ?").param(c.id()).update();
-        assertThat(campaigns.committed(ws, clock.instant())).isZero();
+        assertThat(campaigns.committed(ws)).isZero();
     }
 
     /**
-     * A stopped campaign, and one past its end and read since, count what they spent; a paused one keeps its whole
-     * commitment. The room given back is shared by concurrent requests without going over the cap.
+     * A stopped campaign, and one past its end, count what they spent only from a reading taken once their spend
+     * settled (Meta reports it late); until then their whole commitment, as a paused one. The sweep reads them
+     * until that reading is taken. The room given back is shared by concurrent requests without going over the cap.
      */
     @Test
-    void stoppedAndEndedCampaignsKeepWhatTheySpentPausedOnesKeepTheirRoomAndRequestsRaceForTheRest()
+    void stoppedAndEndedCampaignsKeepTheirRoomUntilASettledReadingThenWhatTheySpentAndRequestsRaceForTheRest()
             throws Exception {
         Instant t = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant settles = t.plus(Duration.ofHours(22));
         var stopped = service.create(ws, lifetime(3000, null), Actor.SYSTEM).campaign();
         var paused = service.create(ws, lifetime(3000, null), Actor.SYSTEM).campaign();
         var ended = service.create(ws, lifetime(3000, null), Actor.SYSTEM).campaign();
+        assertThat(stopped.settlesAt()).isEqualTo(stopped.endsAt().plus(Duration.ofHours(24)));
         metrics.insert(ws, stopped.id(), spent(t.minusSeconds(60), 900), 1L);
         metrics.insert(ws, stopped.id(), spent(t, 1200), 1L);
         metrics.insert(ws, paused.id(), spent(t, 500), 1L);
         metrics.insert(ws, ended.id(), spent(t, 1000), 1L);
-        state(paused.id(), "paused", null, null);
-        state(ended.id(), "active", t.minusSeconds(3600), t.minusSeconds(7200));
-        // paused can resume, and an ended campaign not read since its end may still have spend to report
-        assertThat(campaigns.committed(ws, t)).isEqualTo(9000);
+        set(paused.id(), "paused", null, null, null, null, t);
+        // stopped two hours ago and read right after: spend reported later would be missed
+        set(stopped.id(), "stopped", null, t.minus(Duration.ofHours(2)), null, settles, t);
+        // past its end, read since but not yet seen as ended
+        set(ended.id(), "active", t.minus(Duration.ofHours(2)), null, null, null, t);
+        assertThat(campaigns.committed(ws)).isEqualTo(9000);
+        // the stopped one is read again once its spend settled, not before; the others at each interval
+        assertThat(due(t.plusSeconds(1), t.plusSeconds(1))).containsExactly(paused.id(), ended.id());
+        assertThat(due(settles.minus(Duration.ofHours(1)), settles)).containsExactly(stopped.id(), paused.id(),
+                ended.id());
 
-        state(stopped.id(), "stopped", null, null);
-        assertThat(campaigns.committed(ws, t)).isEqualTo(1200 + 3000 + 3000);
-        state(ended.id(), "active", t.minusSeconds(3600), t);
-        assertThat(campaigns.committed(ws, t)).isEqualTo(1200 + 3000 + 1000);
+        set(stopped.id(), "stopped", null, t.minus(Duration.ofHours(2)), null, settles, settles);
+        assertThat(campaigns.committed(ws)).isEqualTo(1200 + 3000 + 3000);
+        set(ended.id(), "active", null, null, t.minus(Duration.ofHours(2)), settles, t);
+        assertThat(campaigns.committed(ws)).isEqualTo(1200 + 3000 + 3000);
+        set(ended.id(), "active", null, null, t.minus(Duration.ofHours(2)), settles, settles);
+        assertThat(campaigns.committed(ws)).isEqualTo(1200 + 3000 + 1000);
+        // settled: no more reads, while the paused one is read at each interval
+        assertThat(due(settles.plus(Duration.ofHours(5)), settles.plus(Duration.ofHours(6))))
+                .containsExactly(paused.id());
 
         // 4800 left under the cap of 10000: two requests of 2000 get in, whatever the interleaving
         var outcomes = race(8, i -> lifetime(2000, null));
         assertThat(outcomes).filteredOn(o -> o.equals("created")).hasSize(2);
         assertThat(outcomes).filteredOn(o -> !o.equals("created")).containsOnly("Spend cap exceeded");
-        assertThat(campaigns.committed(ws, clock.instant())).isEqualTo(9200).isLessThanOrEqualTo(10_000);
+        assertThat(campaigns.committed(ws)).isEqualTo(9200).isLessThanOrEqualTo(10_000);
         // what the boost rule is weighed against: spent by any campaign, running or not, never given back
         assertThat(campaigns.spent(ws)).isEqualTo(1200 + 500 + 1000);
+    }
+
+    /** The first stop or end recorded stays, and the time its spend settles only moves earlier; fenced by the lease. */
+    @Test
+    void aStopOrEndIsRecordedOnceAndItsSettlingOnlyMovesEarlier() {
+        Instant t = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var c = service.create(ws, lifetime(1000, null), Actor.SYSTEM).campaign();
+        assertThat(campaigns.takeLease(ws, c.id(), "l1", t.plusSeconds(600), t)).isTrue();
+        assertThat(campaigns.finished(ws, c.id(), "other", true, t, t)).isFalse();
+        assertThat(campaigns.finished(ws, c.id(), "l1", true, t, t.plus(Duration.ofHours(24)))).isTrue();
+        assertThat(campaigns.finished(ws, c.id(), "l1", true, t.plusSeconds(60), t.plus(Duration.ofHours(48))))
+                .isTrue();
+        assertThat(campaigns.finished(ws, c.id(), "l1", false, t.plusSeconds(90), t.plus(Duration.ofHours(30))))
+                .isTrue();
+        var row = campaigns.byId(ws, c.id()).orElseThrow();
+        assertThat(row.stoppedAt()).isEqualTo(t);
+        assertThat(row.endedAt()).isEqualTo(t.plusSeconds(90));
+        assertThat(row.settlesAt()).isEqualTo(t.plus(Duration.ofHours(24)));
+        assertThat(row.settled()).isFalse();
+    }
+
+    private List<Long> due(Instant before, Instant now) {
+        return campaigns.dueForSync(before, now, 10_000).stream().filter(c -> c.workspaceId() == ws)
+                .map(Campaign::id).toList();
     }
 
     private static CampaignReading spent(Instant at, long spendMinor) {
         return new CampaignReading(at, "ACTIVE", spendMinor, 100, 80, 0, 0, 5, spendMinor / 5);
     }
 
-    private void state(long id, String state, Instant endsAt, Instant syncedAt) {
-        jdbc.sql("UPDATE campaigns SET state = ?, ends_at = COALESCE(?, ends_at), synced_at = ? WHERE id = ?")
-                .params(state, endsAt == null ? null : io.socialsync.db.Timestamps.utc(endsAt),
-                        syncedAt == null ? null : io.socialsync.db.Timestamps.utc(syncedAt), id).update();
+    private void set(long id, String state, Instant endsAt, Instant stoppedAt, Instant endedAt, Instant settlesAt,
+                     Instant syncedAt) {
+        jdbc.sql("UPDATE campaigns SET state = ?, ends_at = COALESCE(?, ends_at), stopped_at = ?, ended_at = ?, "
+                        + "settles_at = COALESCE(?, settles_at), synced_at = ? WHERE id = ?")
+                .params(state, utc(endsAt), utc(stoppedAt), utc(endedAt), utc(settlesAt), utc(syncedAt), id).update();
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return at == null ? null : io.socialsync.db.Timestamps.utc(at);
     }
 
     @Test

@@ -117,6 +117,13 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
             }
         }
 
+        /** Meta reports this spend from now on for every campaign of the account (spend is reported late). */
+        void reportSpend(String spend) {
+            synchronized (FakeMarketingApi.this) {
+                objects.values().forEach(o -> o.spend = spend);
+            }
+        }
+
         String idOf(String kind) {
             synchronized (FakeMarketingApi.this) {
                 return objects.entrySet().stream().filter(e -> e.getValue().kind.equals(kind)).findFirst()
@@ -130,6 +137,7 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
         final String name;
         final Map<String, String> fields;
         String status;
+        String spend = "12.34";
 
         Obj(String kind, String name, Map<String, String> fields) {
             this.kind = kind;
@@ -299,7 +307,7 @@ final class FakeMarketingApi implements ResponseDefinitionTransformerV2 {
     private ResponseDefinition insights(String id, Obj o) {
         String effective = "ACTIVE".equals(o.status) ? "ACTIVE" : "PAUSED";
         return ok("{\"id\":\"" + id + "\",\"effective_status\":\"" + effective + "\",\"insights\":{\"data\":[{"
-                + "\"spend\":\"12.34\",\"impressions\":\"1000\",\"reach\":\"800\",\"actions\":[{\"action_type\":"
+                + "\"spend\":\"" + o.spend + "\",\"impressions\":\"1000\",\"reach\":\"800\",\"actions\":[{\"action_type\":"
                 + "\"post_engagement\",\"value\":\"50\"},{\"action_type\":\"like\",\"value\":\"30\"}],"
                 + "\"video_play_actions\":[{\"action_type\":\"video_view\",\"value\":\"400\"}],"
                 + "\"video_thruplay_watched_actions\":[{\"action_type\":\"video_view\",\"value\":\"120\"}],"

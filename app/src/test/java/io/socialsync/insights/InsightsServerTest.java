@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class InsightsServerTest extends PlatformTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String IG_USER = "/v21.0/17841400000";
+    private static final String IG_USER = "/v26.0/17841400000";
     @Autowired
     Workspaces workspaces;
     @Autowired
@@ -108,7 +108,7 @@ class InsightsServerTest extends PlatformTest {
     }
 
     private void instagramInsights(String mediaId, int status, String body) {
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/" + mediaId + "/insights")).willReturn(aResponse()
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/" + mediaId + "/insights")).willReturn(aResponse()
                 .withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
@@ -116,10 +116,10 @@ class InsightsServerTest extends PlatformTest {
         PLATFORMS.stubFor(get(urlPathEqualTo(IG_USER + "/content_publishing_limit")).willReturn(okJson(
                 "{\"data\":[{\"quota_usage\":0,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(IG_USER + "/media")).willReturn(okJson("{\"id\":\"C1\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(IG_USER + "/media_publish"))
                 .willReturn(okJson("{\"id\":\"" + mediaId + "\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/" + mediaId)).willReturn(okJson(
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/" + mediaId)).willReturn(okJson(
                 "{\"id\":\"" + mediaId + "\",\"permalink\":\"https://www.instagram.com/reel/Cabc/\"}")));
     }
 
@@ -209,7 +209,7 @@ class InsightsServerTest extends PlatformTest {
                 "PAGEtoken"), "555");
         PLATFORMS.stubFor(get(urlPathEqualTo("/youtube/v3/videos"))
                 .willReturn(okJson(PlatformResponses.youtubeVideo("dQw4w9WgXcQ", 1523))));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/555/video_insights"))
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/555/video_insights"))
                 .willReturn(okJson(PlatformResponses.facebookReel("555"))));
         clock.set(postedAt(facebook).plus(Duration.ofHours(1)));
         assertThat(runDue()).isEqualTo(2);
@@ -243,24 +243,24 @@ class InsightsServerTest extends PlatformTest {
         clock.set(postedAt(id).plus(Duration.ofHours(24)));
         assertThat(runDue()).isEqualTo(1);
         assertThat(awaitJob(id, "24h", "FAILED").lastError()).contains("needs re-authorisation");
-        PLATFORMS.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v21.0/M9/insights")));
+        PLATFORMS.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v26.0/M9/insights")));
     }
 
     @Test
     void aRateLimitIsRetriedWithTheJobsBackoff() {
         String id = postedByOrchestrator("instagram", "instagram_reel", instagramAccount(), "M5");
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/M5/insights")).inScenario("limit")
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/M5/insights")).inScenario("limit")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm").willReturn(aResponse().withStatus(429)
                         .withHeader("Content-Type", "application/json")
                         .withBody(PlatformResponses.graphError(4, null, "Application request limit reached"))));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/M5/insights")).inScenario("limit").whenScenarioStateIs("calm")
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/M5/insights")).inScenario("limit").whenScenarioStateIs("calm")
                 .willReturn(okJson(PlatformResponses.instagramReel("M5", 77))));
         clock.set(postedAt(id).plus(Duration.ofHours(1)));
         assertThat(runDue()).isEqualTo(1);
 
         assertThat(awaitCollections(id, 1).get(0).path("metrics").path("views").asLong()).isEqualTo(77);
         assertThat(awaitJob(id, "1h", "COMPLETED").attempt()).isEqualTo(2);
-        PLATFORMS.verify(exactly(2), getRequestedFor(urlPathEqualTo("/v21.0/M5/insights")));
+        PLATFORMS.verify(exactly(2), getRequestedFor(urlPathEqualTo("/v26.0/M5/insights")));
         assertThat(events(id, "metrics_collected").size()).isEqualTo(1);
     }
 
@@ -284,7 +284,7 @@ class InsightsServerTest extends PlatformTest {
         assertThat(runDue()).isEqualTo(2);
         assertThat(awaitJob(id, "24h", "COMPLETED").result()).contains("deleted");
         assertThat(awaitJob(id, "7d", "COMPLETED").result()).contains("deleted");
-        PLATFORMS.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v21.0/M7/insights")));
+        PLATFORMS.verify(exactly(1), getRequestedFor(urlPathEqualTo("/v26.0/M7/insights")));
         assertThat(metrics(id).path("collections").size()).isEqualTo(1);
     }
 

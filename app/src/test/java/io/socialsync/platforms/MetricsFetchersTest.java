@@ -49,10 +49,10 @@ class MetricsFetchersTest {
 
     static PlatformSettings settings(String base) {
         return new PlatformSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMillis(10), 1, 1,
-                Duration.ofHours(1), new PlatformSettings.Instagram(base + "/v21.0", true, 100),
+                Duration.ofHours(1), new PlatformSettings.Instagram(base + "/v26.0", true, 100),
                 new PlatformSettings.TikTok(base, "SELF_ONLY", 5_000_000, 15),
                 new PlatformSettings.YouTube(base, "private", false, 100, 8 * 1024 * 1024, Duration.ofMinutes(15)),
-                new PlatformSettings.Facebook(base + "/v21.0", 30, io.socialsync.platforms.facebook.FacebookFlow.AUTO));
+                new PlatformSettings.Facebook(base + "/v26.0", 30, io.socialsync.platforms.facebook.FacebookFlow.AUTO));
     }
 
     private PlatformSettings settings() {
@@ -71,7 +71,7 @@ class MetricsFetchersTest {
     }
 
     private void instagramAnswers(int status, String body) {
-        API.stubFor(get(urlPathEqualTo("/v21.0/" + IG_POST.externalId() + "/insights")).willReturn(aResponse()
+        API.stubFor(get(urlPathEqualTo("/v26.0/" + IG_POST.externalId() + "/insights")).willReturn(aResponse()
                 .withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
@@ -85,7 +85,7 @@ class MetricsFetchersTest {
 
         var fetched = instagram();
 
-        API.verify(getRequestedFor(urlPathEqualTo("/v21.0/17900000000000001/insights"))
+        API.verify(getRequestedFor(urlPathEqualTo("/v26.0/17900000000000001/insights"))
                 .withQueryParam("metric", equalTo("views,reach,likes,comments,shares,saved,total_interactions,"
                         + "ig_reels_avg_watch_time,ig_reels_video_view_total_time"))
                 .withQueryParam("access_token", equalTo("IGtoken")));
@@ -136,12 +136,12 @@ class MetricsFetchersTest {
 
     @Test
     void facebookReelMetricsKeepBreakdownsPerKey() {
-        API.stubFor(get(urlPathEqualTo("/v21.0/555/video_insights"))
+        API.stubFor(get(urlPathEqualTo("/v26.0/555/video_insights"))
                 .willReturn(okJson(PlatformResponses.facebookReel("555"))));
 
         var fetched = new FacebookMetrics(http, settings()).fetch(new PostRef("555", "page", "PAGEtoken"));
 
-        API.verify(getRequestedFor(urlPathEqualTo("/v21.0/555/video_insights"))
+        API.verify(getRequestedFor(urlPathEqualTo("/v26.0/555/video_insights"))
                 .withQueryParam("metric", equalTo(FacebookMetrics.METRICS))
                 .withQueryParam("access_token", equalTo("PAGEtoken")));
         assertThat(platformValues(fetched)).containsEntry("blue_reels_play_count", 950.0)
@@ -154,7 +154,7 @@ class MetricsFetchersTest {
 
     @Test
     void facebookDeletedVideoIsGone() {
-        API.stubFor(get(urlPathEqualTo("/v21.0/556/video_insights")).willReturn(aResponse().withStatus(404)
+        API.stubFor(get(urlPathEqualTo("/v26.0/556/video_insights")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json")
                 .withBody(PlatformResponses.graphError(100, 33, "Object does not exist"))));
         assertThat(new FacebookMetrics(http, settings()).fetch(new PostRef("556", "page", "t")))

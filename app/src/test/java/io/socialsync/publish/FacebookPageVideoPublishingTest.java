@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * ranges Facebook names (multipart {@code video_file_chunk}) → finish (published) → the video's status.
  */
 class FacebookPageVideoPublishingTest extends PlatformTest {
-    static final String VIDEOS = "/v21.0/PAGE1/videos";
+    static final String VIDEOS = "/v26.0/PAGE1/videos";
     static final int SIZE = 70_000;
     private long account;
 
@@ -35,7 +35,7 @@ class FacebookPageVideoPublishingTest extends PlatformTest {
                 .willReturn(okJson("{\"video_id\":\"FV1\",\"upload_session_id\":\"S1\",\"start_offset\":\"0\","
                         + "\"end_offset\":\"40000\"}")));
         PLATFORMS.stubFor(transfer(0).willReturn(okJson("{\"start_offset\":\"40000\",\"end_offset\":\"70000\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"permalink_url\":"
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"permalink_url\":"
                 + "\"/PAGE1/videos/FV1/\",\"status\":{\"video_status\":\"ready\",\"uploading_phase\":{\"status\":"
                 + "\"complete\"},\"processing_phase\":{\"status\":\"complete\"},\"publishing_phase\":{\"status\":"
                 + "\"complete\",\"publish_status\":\"published\"}}}")));
@@ -88,7 +88,7 @@ class FacebookPageVideoPublishingTest extends PlatformTest {
     void aReadyPageVideoWhoseStatusHasNoPhasesIsPosted() {
         PLATFORMS.stubFor(transfer(40000).willReturn(okJson(done())));
         finish(okJson("{\"success\":true}"));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"status\":"
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"status\":"
                 + "{\"video_status\":\"ready\",\"processing_progress\":100}}")));
         String id = schedule("facebook", account, square(SIZE), null);
         fallDue();
@@ -127,7 +127,7 @@ class FacebookPageVideoPublishingTest extends PlatformTest {
                 .withFormParam("title", equalTo("Page video"))
                 .withFormParam("description", equalTo("Page video\nwith a longer description"))
                 .withFormParam("published", equalTo("true")));
-        PLATFORMS.verify(exactly(0), postRequestedFor(urlPathEqualTo("/v21.0/PAGE1/video_reels")));
+        PLATFORMS.verify(exactly(0), postRequestedFor(urlPathEqualTo("/v26.0/PAGE1/video_reels")));
     }
 
     @Test
@@ -192,7 +192,7 @@ class FacebookPageVideoPublishingTest extends PlatformTest {
     void aProcessingErrorFailsWithFacebooksMessage() {
         PLATFORMS.stubFor(transfer(40000).willReturn(okJson(done())));
         finish(okJson("{\"success\":true}"));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"status\":{"
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/FV1")).willReturn(okJson("{\"id\":\"FV1\",\"status\":{"
                 + "\"video_status\":\"error\",\"processing_phase\":{\"status\":\"error\",\"errors\":[{\"code\":1363008,"
                 + "\"message\":\"The video file is corrupt\"}]}}}")));
         String id = schedule("facebook", account, square(SIZE), null);

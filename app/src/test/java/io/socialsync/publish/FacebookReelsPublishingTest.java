@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Facebook Page Reels against WireMock: start → rupload → finish (PUBLISHED) → status. */
 class FacebookReelsPublishingTest extends PlatformTest {
-    static final String REELS = "/v21.0/PAGE1/video_reels";
-    static final String RUPLOAD = "/video-upload/v21.0/V1";
+    static final String REELS = "/v26.0/PAGE1/video_reels";
+    static final String RUPLOAD = "/video-upload/v26.0/V1";
     private long account;
 
     @BeforeEach
@@ -25,7 +25,7 @@ class FacebookReelsPublishingTest extends PlatformTest {
         PLATFORMS.stubFor(post(urlPathEqualTo(REELS)).withFormParam("upload_phase", equalTo("start"))
                 .willReturn(okJson("{\"video_id\":\"V1\",\"upload_url\":\"" + base() + RUPLOAD + "\"}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(RUPLOAD)).willReturn(okJson("{\"success\":true}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/V1")).willReturn(okJson("{\"id\":\"V1\",\"status\":{"
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/V1")).willReturn(okJson("{\"id\":\"V1\",\"status\":{"
                 + "\"video_status\":\"ready\",\"uploading_phase\":{\"status\":\"complete\"},\"processing_phase\":"
                 + "{\"status\":\"complete\"},\"publishing_phase\":{\"status\":\"complete\",\"publish_status\":"
                 + "\"published\"}}}")));

@@ -75,7 +75,7 @@ final class FakeFacebook extends FakePlatform {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         var request = event.getRequest();
-        String[] path = request.getUrl().split("\\?")[0].split("/"); // "", "v21.0", id, [edge]
+        String[] path = request.getUrl().split("\\?")[0].split("/"); // "", "v26.0", id, [edge]
         boolean post = request.getMethod().getName().equals("POST");
         if (path[1].equals("video-upload")) {
             return rupload(videos.get(path[3]), request);
@@ -144,8 +144,8 @@ final class FakeFacebook extends FakePlatform {
             return refused;
         }
         var v = video(page, true, 0);
-        String base = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/v21.0/"));
-        return answer(ok("{\"video_id\":\"" + v.id + "\",\"upload_url\":\"" + base + "/video-upload/v21.0/" + v.id
+        String base = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/v26.0/"));
+        return answer(ok("{\"video_id\":\"" + v.id + "\",\"upload_url\":\"" + base + "/video-upload/v26.0/" + v.id
                 + "\"}"), roll(0.1));
     }
 

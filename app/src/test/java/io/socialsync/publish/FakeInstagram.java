@@ -63,7 +63,7 @@ final class FakeInstagram extends FakePlatform {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         var request = event.getRequest();
-        String[] path = request.getUrl().split("\\?")[0].split("/"); // "", "v21.0", id, [edge]
+        String[] path = request.getUrl().split("\\?")[0].split("/"); // "", "v26.0", id, [edge]
         String id = path[2];
         String edge = path.length > 3 ? path[3] : "";
         boolean post = request.getMethod().getName().equals("POST");

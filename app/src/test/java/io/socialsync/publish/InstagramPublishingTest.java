@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Instagram Reels against a WireMock Graph API: container → status_code → media_publish, and what goes wrong. */
 class InstagramPublishingTest extends PlatformTest {
-    static final String USER = "/v21.0/17841400000";
+    static final String USER = "/v26.0/17841400000";
     @Autowired
     PublishStart start;
     private long account;
@@ -38,11 +38,11 @@ class InstagramPublishingTest extends PlatformTest {
 
     private void container(String status) {
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media")).willReturn(okJson("{\"id\":\"C1\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).willReturn(okJson(status)));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).willReturn(okJson(status)));
     }
 
     private void permalink() {
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/M1")).willReturn(okJson(
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/M1")).willReturn(okJson(
                 "{\"id\":\"M1\",\"permalink\":\"https://www.instagram.com/reel/Cabc/\"}")));
     }
 
@@ -50,10 +50,10 @@ class InstagramPublishingTest extends PlatformTest {
     void aReelIsContainerStatusThenMediaPublish() {
         quota(1);
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media")).willReturn(okJson("{\"id\":\"C1\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("processing")
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).inScenario("processing")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("done")
                 .willReturn(okJson("{\"status_code\":\"IN_PROGRESS\",\"id\":\"C1\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("processing").whenScenarioStateIs("done")
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).inScenario("processing").whenScenarioStateIs("done")
                 .willReturn(okJson("{\"status_code\":\"FINISHED\",\"id\":\"C1\"}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media_publish")).willReturn(okJson("{\"id\":\"M1\"}")));
         permalink();
@@ -88,12 +88,12 @@ class InstagramPublishingTest extends PlatformTest {
     void aPublishWhoseAnswerIsLostIsRecoveredFromTheContainerNeverSentTwice() {
         quota(0);
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media")).willReturn(okJson("{\"id\":\"C1\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("publish").whenScenarioStateIs(Scenario.STARTED)
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).inScenario("publish").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
         // Instagram publishes, but the answer comes after our 1 s timeout
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media_publish")).inScenario("publish")
                 .willSetStateTo("published").willReturn(okJson("{\"id\":\"M1\"}").withFixedDelay(2500)));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("publish").whenScenarioStateIs("published")
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).inScenario("publish").whenScenarioStateIs("published")
                 .willReturn(okJson("{\"status_code\":\"PUBLISHED\"}")));
         PLATFORMS.stubFor(get(urlPathEqualTo(USER + "/media")).willReturn(okJson(
                 "{\"data\":[{\"id\":\"M1\",\"timestamp\":\"2030-01-07T19:00:31+0000\"}]}")));
@@ -148,13 +148,13 @@ class InstagramPublishingTest extends PlatformTest {
     void aContainerGraphDoesNotShowYetIsAskedAgainAndTheAccountStaysActive() {
         quota(0);
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media")).willReturn(okJson("{\"id\":\"C1\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("fresh").whenScenarioStateIs(Scenario.STARTED)
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).inScenario("fresh").whenScenarioStateIs(Scenario.STARTED)
                 .willSetStateTo("visible").willReturn(aResponse().withStatus(400)
                         .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"message\":"
                                 + "\"Unsupported get request. Object with ID 'C1' does not exist, cannot be loaded due "
                                 + "to missing permissions, or does not support this operation\",\"type\":"
                                 + "\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).inScenario("fresh").whenScenarioStateIs("visible")
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).inScenario("fresh").whenScenarioStateIs("visible")
                 .willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(USER + "/media_publish")).willReturn(okJson("{\"id\":\"M1\"}")));
         permalink();
@@ -230,7 +230,7 @@ class InstagramPublishingTest extends PlatformTest {
         jdbc.sql("UPDATE publications SET state = 'PUBLISHING', publish_step = 'media_publish', attempt_intent_at = ?, "
                         + "remote_handles = '{\"container_id\":\"C1\"}' WHERE id = ?")
                 .params(java.time.OffsetDateTime.parse("2030-01-07T08:00:00Z"), Long.parseLong(id)).update();
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C1")).willReturn(okJson("{\"status_code\":\"PUBLISHED\"}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C1")).willReturn(okJson("{\"status_code\":\"PUBLISHED\"}")));
         PLATFORMS.stubFor(get(urlPathEqualTo(USER + "/media")).willReturn(okJson(
                 "{\"data\":[{\"id\":\"M1\",\"timestamp\":\"2030-01-07T08:00:05+0000\"}]}")));
         permalink();

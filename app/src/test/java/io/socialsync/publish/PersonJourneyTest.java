@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 class PersonJourneyTest extends PlatformTest {
     private static final String PASSWORD = "correct horse battery staple";
-    private static final String IG_USER = "/v21.0/17841400000000001";
+    private static final String IG_USER = "/v26.0/17841400000000001";
     @Autowired
     People people;
 
@@ -39,7 +39,7 @@ class PersonJourneyTest extends PlatformTest {
         String base = "http://localhost:" + PLATFORMS.port();
         registry.add("socialsync.tokens.meta.app-id", () -> "meta-app");
         registry.add("socialsync.tokens.meta.app-secret", () -> "meta-secret");
-        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v21.0");
+        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v26.0");
         registry.add("socialsync.connect.meta-authorize-url", () -> base + "/meta/dialog/oauth");
     }
 
@@ -88,9 +88,9 @@ class PersonJourneyTest extends PlatformTest {
         PLATFORMS.stubFor(get(urlPathEqualTo(IG_USER + "/content_publishing_limit")).willReturn(okJson(
                 "{\"data\":[{\"quota_usage\":0,\"config\":{\"quota_total\":100,\"quota_duration\":86400}}]}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(IG_USER + "/media")).willReturn(okJson("{\"id\":\"C9\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/C9")).willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/C9")).willReturn(okJson("{\"status_code\":\"FINISHED\"}")));
         PLATFORMS.stubFor(post(urlPathEqualTo(IG_USER + "/media_publish")).willReturn(okJson("{\"id\":\"M9\"}")));
-        PLATFORMS.stubFor(get(urlPathEqualTo("/v21.0/M9")).willReturn(okJson(
+        PLATFORMS.stubFor(get(urlPathEqualTo("/v26.0/M9")).willReturn(okJson(
                 "{\"id\":\"M9\",\"permalink\":\"https://www.instagram.com/reel/Cjourney/\"}")));
         long firstWorkspace = ws.id();
         ws = new Workspace(secondId, editor);

@@ -97,8 +97,8 @@ public abstract class PlatformTest {
         registry.add("server.port", () -> serverPort);
         registry.add("socialsync.storage.public-base-url", () -> "http://localhost:" + serverPort);
         String base = "http://localhost:" + PLATFORMS.port();
-        registry.add("socialsync.platforms.instagram.base-url", () -> base + "/v21.0");
-        registry.add("socialsync.platforms.facebook.base-url", () -> base + "/v21.0");
+        registry.add("socialsync.platforms.instagram.base-url", () -> base + "/v26.0");
+        registry.add("socialsync.platforms.facebook.base-url", () -> base + "/v26.0");
         registry.add("socialsync.platforms.tiktok.base-url", () -> base);
         registry.add("socialsync.platforms.youtube.base-url", () -> base);
         registry.add("socialsync.platforms.request-timeout", () -> "1s");

@@ -33,7 +33,7 @@ class PublishingFaultInjectionTest extends PlatformTest {
     @ValueSource(longs = {1, 2})
     void instagramNeverPublishesTwiceNorLeavesAPostPublishing(long seed) {
         FAKE_INSTAGRAM.reset(seed, clock::instant, 1500); // 1.5 s: past the client's 1 s request timeout
-        PLATFORMS.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse()
+        PLATFORMS.stubFor(any(urlPathMatching("/v26\\.0/.*")).willReturn(aResponse()
                 .withTransformers(FakeInstagram.NAME)));
         var held = new LinkedHashMap<String, Supplier<List<String>>>(); // publication → what Instagram holds
         for (int i = 0; i < POSTS; i++) {
@@ -85,7 +85,7 @@ class PublishingFaultInjectionTest extends PlatformTest {
     @ValueSource(longs = {1, 2})
     void facebookNeverPublishesTwiceNorLeavesAPostPublishing(long seed) {
         FAKE_FACEBOOK.reset(seed, 2500); // past the client's 2 s upload timeout (and its 1 s request timeout)
-        PLATFORMS.stubFor(any(urlPathMatching("/(v21\\.0|video-upload)/.*")).willReturn(aResponse()
+        PLATFORMS.stubFor(any(urlPathMatching("/(v26\\.0|video-upload)/.*")).willReturn(aResponse()
                 .withTransformers(FakeFacebook.NAME)));
         var held = new LinkedHashMap<String, Supplier<List<String>>>();
         var made = new LinkedHashMap<String, Supplier<List<String>>>();

@@ -38,7 +38,7 @@ class ConnectFlowTest extends ConnectServerTest {
         assertThat(back.json().path("status").asString()).isEqualTo("pending");
         assertThat(connection.path("candidates").findValuesAsString("handle")).containsExactly("stakazo", "second");
         assertThat(back.body()).doesNotContain("page-token").doesNotContain("long-user");
-        PROVIDERS.verify(getRequestedFor(urlPathEqualTo("/v21.0/oauth/access_token"))); // made long-lived
+        PROVIDERS.verify(getRequestedFor(urlPathEqualTo("/v26.0/oauth/access_token"))); // made long-lived
         assertThat(accountCount()).isZero();
 
         long id = connection.path("id").asLong();

@@ -78,7 +78,7 @@ abstract class ConnectServerTest {
         registry.add("socialsync.tokens.tiktok.token-url", () -> base + "/v2/oauth/token/");
         registry.add("socialsync.tokens.meta.app-id", () -> "meta-app");
         registry.add("socialsync.tokens.meta.app-secret", () -> "meta-secret");
-        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v21.0");
+        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v26.0");
         registry.add("socialsync.tokens.request-timeout", () -> "5s");
         registry.add("socialsync.platforms.youtube.base-url", () -> base);
         registry.add("socialsync.platforms.tiktok.base-url", () -> base);

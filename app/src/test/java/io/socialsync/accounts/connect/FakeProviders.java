@@ -75,11 +75,11 @@ public final class FakeProviders {
 
     public void meta(String... grantedPermissions) {
         consentPage("/meta/dialog/oauth", "client_id", "meta-app", "meta-code");
-        server.stubFor(post(urlPathEqualTo("/v21.0/oauth/access_token"))
+        server.stubFor(post(urlPathEqualTo("/v26.0/oauth/access_token"))
                 .withFormParam("client_id", equalTo("meta-app")).withFormParam("client_secret", equalTo("meta-secret"))
                 .withFormParam("code", equalTo("meta-code")).withFormParam("redirect_uri", containing("/callback"))
                 .willReturn(okJson("{\"access_token\":\"short-user\",\"token_type\":\"bearer\",\"expires_in\":5183}")));
-        server.stubFor(get(urlPathEqualTo("/v21.0/oauth/access_token"))
+        server.stubFor(get(urlPathEqualTo("/v26.0/oauth/access_token"))
                 .withQueryParam("grant_type", equalTo("fb_exchange_token"))
                 .withQueryParam("fb_exchange_token", equalTo("short-user"))
                 .willReturn(okJson("{\"access_token\":\"long-user\",\"token_type\":\"bearer\","
@@ -89,10 +89,10 @@ public final class FakeProviders {
             data.append(data.isEmpty() ? "" : ",").append("{\"permission\":\"").append(p)
                     .append("\",\"status\":\"granted\"}");
         }
-        server.stubFor(get(urlPathEqualTo("/v21.0/me/permissions"))
+        server.stubFor(get(urlPathEqualTo("/v26.0/me/permissions"))
                 .withQueryParam("access_token", equalTo("long-user"))
                 .willReturn(okJson("{\"data\":[" + data + "]}")));
-        server.stubFor(get(urlPathEqualTo("/v21.0/me/accounts"))
+        server.stubFor(get(urlPathEqualTo("/v26.0/me/accounts"))
                 .withQueryParam("access_token", equalTo("long-user"))
                 .withQueryParam("fields", containing("instagram_business_account"))
                 .willReturn(okJson("""

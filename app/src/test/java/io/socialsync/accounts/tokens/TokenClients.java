@@ -16,6 +16,6 @@ final class TokenClients {
         registry.add("socialsync.tokens.tiktok.token-url", () -> base + "/v2/oauth/token/");
         registry.add("socialsync.tokens.meta.app-id", () -> "meta-app");
         registry.add("socialsync.tokens.meta.app-secret", () -> "meta-secret");
-        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v21.0");
+        registry.add("socialsync.tokens.meta.base-url", () -> base + "/v26.0");
     }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TokenRefreshTest extends TokenServerTest {
     private static final String GOOGLE = "/token";
     private static final String TIKTOK = "/v2/oauth/token/";
-    private static final String META = "/v21.0/oauth/access_token";
+    private static final String META = "/v26.0/oauth/access_token";
 
     private long youtube(String access, String refresh, Instant expires) {
         var body = new HashMap<String, Object>(Map.of("platform", "youtube", "handle", "chan", "timezone", "UTC",

@@ -73,8 +73,8 @@ abstract class TokenServerTest {
         registry.add("socialsync.tokens.request-timeout", () -> "2s");
         registry.add("socialsync.platforms.youtube.base-url", () -> base);
         registry.add("socialsync.platforms.tiktok.base-url", () -> base);
-        registry.add("socialsync.platforms.instagram.base-url", () -> base + "/v21.0");
-        registry.add("socialsync.platforms.facebook.base-url", () -> base + "/v21.0");
+        registry.add("socialsync.platforms.instagram.base-url", () -> base + "/v26.0");
+        registry.add("socialsync.platforms.facebook.base-url", () -> base + "/v26.0");
         registry.add("socialsync.platforms.request-timeout", () -> "2s");
         registry.add("socialsync.platforms.upload-timeout", () -> "2s");
     }

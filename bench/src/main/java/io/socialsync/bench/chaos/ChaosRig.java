@@ -51,7 +51,7 @@ final class ChaosRig implements AutoCloseable {
         platforms = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
                 .extensions(instagram));
         platforms.start();
-        platforms.stubFor(any(urlPathMatching("/v21\\.0/.*")).willReturn(aResponse()
+        platforms.stubFor(any(urlPathMatching("/v26\\.0/.*")).willReturn(aResponse()
                 .withTransformers(FakeInstagram.NAME)));
         disk = TempDisk.at(dir.resolve("workers"), DISK_MB, options.diskFull());
         env.putAll(environment(ffmpeg));
@@ -85,7 +85,7 @@ final class ChaosRig implements AutoCloseable {
         e.put("SOCIALSYNC_S3_PATH_STYLE", "true");
         e.put("SOCIALSYNC_S3_ACCESS_KEY", ChaosStorage.ACCESS_KEY);
         e.put("SOCIALSYNC_S3_SECRET_KEY", ChaosStorage.SECRET_KEY);
-        e.put("SOCIALSYNC_INSTAGRAM_BASE_URL", "http://127.0.0.1:" + platforms.port() + "/v21.0");
+        e.put("SOCIALSYNC_INSTAGRAM_BASE_URL", "http://127.0.0.1:" + platforms.port() + "/v26.0");
         e.put("SOCIALSYNC_PUBLISHING_TICK_INTERVAL", "2s");
         e.put("SOCIALSYNC_PLATFORMS_REQUEST_TIMEOUT", "10s");
         e.put("SOCIALSYNC_RATE_LIMIT_PER_MINUTE", "100000");

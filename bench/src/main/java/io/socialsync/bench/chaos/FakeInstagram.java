@@ -59,7 +59,7 @@ final class FakeInstagram implements ResponseDefinitionTransformerV2 {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         var request = event.getRequest();
-        String[] path = request.getUrl().split("\\?")[0].split("/"); // "", "v21.0", id, [edge]
+        String[] path = request.getUrl().split("\\?")[0].split("/"); // "", "v26.0", id, [edge]
         String id = path.length > 2 ? path[2] : "";
         String edge = path.length > 3 ? path[3] : "";
         boolean post = request.getMethod().getName().equals("POST");

@@ -1,5 +1,6 @@
 package io.socialsync.platforms.meta.ads;
 
+import io.socialsync.platforms.MetaGraph;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,9 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * take; past it the outcome is unknown and the campaign sync reads back instead of creating again.
  */
 @ConfigurationProperties("socialsync.ads")
-public record AdsSettings(@DefaultValue("https://graph.facebook.com/v26.0") String baseUrl,
+public record AdsSettings(@DefaultValue(MetaGraph.URL) String baseUrl,
                           @DefaultValue("30s") Duration requestTimeout) {
     public AdsSettings {
-        baseUrl = baseUrl != null && baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        baseUrl = MetaGraph.or(baseUrl, MetaGraph.URL);
     }
 }
