@@ -60,6 +60,7 @@ public class VariantRequests {
     public record Requested(long jobId, List<Variant> variants) {
     }
 
+    @Transactional // a call through this overload reaches the other one on this, past the proxy
     public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
                              Long seed, Actor actor) {
         return request(workspaceId, clipId, platforms, presetNames, seed, null, actor);
