@@ -94,7 +94,9 @@ public class RenderVariantsHandler implements JobHandler {
                 throw new JobFailure(e.getMessage(), e);
             }
             ctx.progress(92, "storing outputs");
-            int done = lifecycle.store(video, clip, pending, rendered, ctx.job().id());
+            // fenced: a cancel while the outputs were stored (its onCancelled failed the variants) must stand
+            int done = lifecycle.store(video, clip, pending, rendered, ctx.job().id(),
+                    () -> ctx.progress(96, "recording variants"));
             return Map.of("rendered", done, "files", rendered.size());
         }
     }
