@@ -1,6 +1,7 @@
 package io.socialsync.campaigns;
 
 import io.socialsync.domain.Conflict;
+import io.socialsync.domain.IdempotencyKeys;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.JobQueue;
@@ -73,6 +74,9 @@ public class CampaignService {
             if (request.idempotencyKey() != null) {
                 var existing = rows.byIdempotencyKey(workspaceId, request.idempotencyKey());
                 if (existing.isPresent()) {
+                    if (!sameRequest(existing.get(), request)) {
+                        throw IdempotencyKeys.reused("campaign " + existing.get().id());
+                    }
                     return new Created(existing.get(), false);
                 }
             }
@@ -130,6 +134,13 @@ public class CampaignService {
     static boolean capRefusal(Invalid refusal) {
         return refusal.kind() == Invalid.Kind.UNPROCESSABLE
                 && (CAMPAIGN_CAP.equals(refusal.title()) || SPEND_CAP.equals(refusal.title()));
+    }
+
+    /** What a repeated request must repeat: the post it boosts and its budget (the fields given are stored as is). */
+    private static boolean sameRequest(Campaign earlier, CampaignRequest request) {
+        return (request.publicationId() == null || request.publicationId().equals(earlier.publicationId()))
+                && (request.postId() == null || request.postId().equals(earlier.postId()))
+                && (request.budgetMinor() == null || request.budgetMinor() == earlier.budgetMinor());
     }
 
     /** The campaign a request with this idempotency key made, if any. */

@@ -21,6 +21,8 @@ final class Contexts {
         return start(WebApplicationType.NONE, Map.of(
                 "socialsync.roles.workers", false,
                 "socialsync.roles.scheduler", false,
+                // a one-shot command answers now: only serve and worker wait for an unreachable database
+                "socialsync.db-startup-wait", "0s",
                 "logging.level.root", "ERROR",
                 "logging.level.io.socialsync", "ERROR",
                 "logging.level.org.flywaydb", "ERROR",

@@ -25,6 +25,6 @@ public class EditRequests {
         if (request.idempotencyKey() != null) {
             job = job.withIdempotencyKey(request.idempotencyKey());
         }
-        return jobs.enqueue(job, actor).job();
+        return jobs.enqueueRequest(job, actor).job();
     }
 }

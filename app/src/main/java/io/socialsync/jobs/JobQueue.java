@@ -3,6 +3,7 @@ package io.socialsync.jobs;
 import io.socialsync.db.DbTime;
 import io.socialsync.domain.Conflict;
 import io.socialsync.domain.Errors;
+import io.socialsync.domain.IdempotencyKeys;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.ledger.Actor;
@@ -78,6 +79,25 @@ public class JobQueue {
         Job job = inserted.job(); // as stored: the insert returns the row, no second read
         record(job, actor, EventType.JOB_CREATED, details(job, "state", inserted.state().name()));
         return new Enqueued(job, true);
+    }
+
+    /**
+     * {@link #enqueue} for an API request carrying an Idempotency-Key: an earlier job of the key must be the same
+     * request (kind and payload), else this is a 422 ({@link IdempotencyKeys#reused}) and nothing changes.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Enqueued enqueueRequest(JobRequest request, Actor actor) {
+        var enqueued = enqueue(request, actor);
+        if (!enqueued.created() && !sameRequest(enqueued.job(), request)) {
+            throw IdempotencyKeys.reused("job " + enqueued.job().id());
+        }
+        return enqueued;
+    }
+
+    private static boolean sameRequest(Job earlier, JobRequest request) {
+        var payload = JobKind.JSON.writeValueAsString(request.payload() == null ? Map.of() : request.payload());
+        return earlier.kind().equals(request.kind())
+                && JobKind.JSON.readTree(earlier.payload()).equals(JobKind.JSON.readTree(payload));
     }
 
     private record Inserted(Job job, JobState state) {

@@ -83,7 +83,9 @@ public class AnalyseVideoHandler implements JobHandler {
                 }
             }, cancel);
             ctx.progress(86, "thumbnails");
-            var ids = clips.record(video, source, info, result, work, jobId, cancel);
+            // fenced like the probe's write: a cancel during the thumbnails must not end with the video READY
+            var ids = clips.record(video, source, info, result, work, jobId, cancel,
+                    () -> ctx.progress(95, "recording clips"));
             return Map.of("state", "READY", "clip_ids", ids,
                     "no_clips_reason", result.noClipsReason().orElse(""));
         }

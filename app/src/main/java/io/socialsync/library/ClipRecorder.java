@@ -49,8 +49,13 @@ public class ClipRecorder {
         this.clock = clock;
     }
 
+    /**
+     * @param fence run first in the recording transaction: the job's lease-fenced progress, which throws when the
+     *              job was cancelled or reclaimed meanwhile (nothing is recorded), and otherwise holds the job row
+     *              so a cancel that comes later waits and finds the video READY (it keeps its clips)
+     */
     List<Long> record(Video video, Path source, MediaInfo info, AnalysisResult result, TempDir work, long jobId,
-                      CancelToken cancel) {
+                      CancelToken cancel, Runnable fence) {
         var thumbnails = new Thumbnails(media.ffmpeg());
         String prefix = video.workspaceId() + "/videos/" + video.id() + "/job" + jobId;
         var thumbKeys = new ArrayList<String>();
@@ -65,7 +70,10 @@ public class ClipRecorder {
         thumbnails.contactSheet(source, info, sheet, 4, 4, cancel);
         var sheetKey = StorageKey.of(prefix + "-contact-sheet.jpg");
         storage.putFile(sheetKey, sheet);
-        return tx.execute(status -> insert(video, result, thumbKeys, sheetKey.value(), jobId));
+        return tx.execute(status -> {
+            fence.run();
+            return insert(video, result, thumbKeys, sheetKey.value(), jobId);
+        });
     }
 
     private List<Long> insert(Video video, AnalysisResult result, List<String> thumbKeys, String sheetKey, long jobId) {

@@ -8,6 +8,7 @@ import io.socialsync.jobs.JobFailure;
 import io.socialsync.jobs.JobHandler;
 import io.socialsync.jobs.JobKind;
 import io.socialsync.jobs.JobSpec;
+import io.socialsync.ledger.Actor;
 import io.socialsync.media.ffmpeg.CancelToken;
 import io.socialsync.media.ffmpeg.RunOptions;
 import io.socialsync.media.render.PlatformFormats;
@@ -93,7 +94,9 @@ public class RenderVariantsHandler implements JobHandler {
                 throw new JobFailure(e.getMessage(), e);
             }
             ctx.progress(92, "storing outputs");
-            int done = lifecycle.store(video, clip, pending, rendered, ctx.job().id());
+            // fenced: a cancel while the outputs were stored (its onCancelled failed the variants) must stand
+            int done = lifecycle.store(video, clip, pending, rendered, ctx.job().id(),
+                    () -> ctx.progress(96, "recording variants"));
             return Map.of("rendered", done, "files", rendered.size());
         }
     }
@@ -105,6 +108,20 @@ public class RenderVariantsHandler implements JobHandler {
                 .toList();
         if (!pending.isEmpty()) {
             lifecycle.failed(pending, reason, job.id());
+        }
+    }
+
+    /**
+     * Cancelled by a person: its variants leave PENDING for FAILED, the error naming the cancel, so nothing waits
+     * on them (a post's render, the clip's edit lock) and the same variants can be requested again.
+     */
+    @Override
+    public void onCancelled(Job job, Actor actor) {
+        var pending = variants.byIds(job.workspaceId(), JOB.payload(job).variantIds()).stream()
+                .filter(v -> v.state() == Variant.State.PENDING).toList();
+        if (!pending.isEmpty()) {
+            lifecycle.failed(pending, "render job " + job.id() + " was cancelled by " + actor.value()
+                    + "; request the variants again", job.id());
         }
     }
 

@@ -33,7 +33,9 @@ public class VariantLifecycle {
     }
 
     /** Uploads first (slow, outside any transaction), then one transaction for the rows and events. */
-    int store(Video video, Clip clip, List<Variant> pending, List<RenderedVariant> rendered, long jobId) {
+    /** @param fence run first in the recording transaction, as in {@link ClipRecorder#record}: the job's progress */
+    int store(Video video, Clip clip, List<Variant> pending, List<RenderedVariant> rendered, long jobId,
+              Runnable fence) {
         var keys = new LinkedHashMap<RenderedVariant, StorageKey>();
         for (RenderedVariant rv : rendered) {
             var key = StorageKey.of(video.workspaceId() + "/variants/" + clip.id() + "/job" + jobId + "-"
@@ -43,6 +45,7 @@ public class VariantLifecycle {
         }
         Actor actor = Actor.SYSTEM;
         return tx.execute(status -> {
+            fence.run();
             int ready = 0;
             for (Variant v : pending) {
                 for (var entry : keys.entrySet()) {

@@ -1,6 +1,6 @@
 package io.socialsync.library;
 
-import io.socialsync.domain.Conflict;
+import io.socialsync.domain.IdempotencyKeys;
 import io.socialsync.domain.Invalid;
 import io.socialsync.domain.NotFound;
 import io.socialsync.jobs.Job;
@@ -60,6 +60,7 @@ public class VariantRequests {
     public record Requested(long jobId, List<Variant> variants) {
     }
 
+    @Transactional // a call through this overload reaches the other one on this, past the proxy
     public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
                              Long seed, Actor actor) {
         return request(workspaceId, clipId, platforms, presetNames, seed, null, actor);
@@ -67,7 +68,7 @@ public class VariantRequests {
 
     /**
      * With an idempotency key (POST /clips/{id}/variants' header), a repeated request answers the first one's job
-     * and variants and renders nothing more; the same key for another clip, platforms, presets or seed is a 409.
+     * and variants and renders nothing more; the same key for another clip, platforms, presets or seed is a 422.
      */
     @Transactional
     public Requested request(long workspaceId, long clipId, List<String> platforms, List<String> presetNames,
@@ -104,8 +105,7 @@ public class VariantRequests {
         var enqueued = jobs.enqueue(RenderVariantsHandler.JOB.request(workspaceId,
                 new RenderVariantsHandler.Payload(clipId, ids, fingerprint)).withIdempotencyKey(jobKey), actor);
         if (!enqueued.created()) { // a concurrent twin committed first: undo these variants
-            throw new Conflict("Idempotency-Key '" + idempotencyKey + "' is being used by a concurrent request; "
-                    + "repeat the request to get its answer");
+            throw IdempotencyKeys.inFlight(idempotencyKey);
         }
         long jobId = enqueued.job().id();
         variants.attachJob(workspaceId, ids, jobId);
@@ -122,8 +122,7 @@ public class VariantRequests {
     private Requested replay(long workspaceId, Job earlier, String fingerprint) {
         var payload = RenderVariantsHandler.JOB.payload(earlier);
         if (!fingerprint.equals(payload.request())) {
-            throw new Conflict("Idempotency-Key was used for another request (job " + earlier.id()
-                    + "): a repeated request must name the same clip, platforms, presets and seed");
+            throw IdempotencyKeys.reused("job " + earlier.id() + "; the same clip, platforms, presets and seed");
         }
         return new Requested(earlier.id(), variants.byIds(workspaceId, payload.variantIds()));
     }

@@ -247,13 +247,12 @@ class CampaignApiTest {
     }
 
     @Test
-    void theSameIdempotencyKeyNeverCreatesASecondCampaign() {
-        String withKey = body(1000, 2).replace("\"objective\"", "\"idempotency_key\":\"boost-1\",\"objective\"");
-        var first = api.post("/campaigns", withKey);
-        var second = api.post("/campaigns", withKey);
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(second.status()).isEqualTo(200);
-        assertThat(second.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
+    void theSameIdempotencyKeyNeverCreatesASecondCampaignAndRefusesAnotherBudget() {
+        io.socialsync.support.IdempotencyKeyChecks.assertReplayedAndReuseRefused((key, body) -> api.post("/campaigns",
+                        body.replace("\"objective\"", "\"idempotency_key\":\"" + key + "\",\"objective\"")),
+                body(1000, 2), body(2000, 2), answer -> answer.path("id").asString(),
+                () -> jdbc.sql("SELECT COUNT(*) FROM campaigns WHERE workspace_id = ?").param(ws).query(Long.class)
+                        .single());
     }
 
     @Test

@@ -202,6 +202,18 @@ class EditApiTest {
     }
 
     @Test
+    void anEditKeyReusedForAnotherEditIs422() {
+        var ws = workspace();
+        long videoId = video(ws.id(), TestVideos.music("edit-key", 3));
+        String trim = "{\"input\":{\"video_id\":" + videoId + "},\"start_time\":0,\"end_time\":%d}";
+        io.socialsync.support.IdempotencyKeyChecks.assertReplayedAndReuseRefused(
+                io.socialsync.support.IdempotencyKeyChecks.header(ws.api(), "/process/video/trim"),
+                trim.formatted(1), trim.formatted(2), // a replay after the job ended answers its result
+                answer -> (answer.has("job_id") ? answer.get("job_id") : answer.get("id")).asString(),
+                () -> ws.api().get("/jobs?limit=500").json().get("items").size());
+    }
+
+    @Test
     void healthAnswersLikeTheSeedsServiceWithoutAKey() throws Exception {
         var health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT
                 + "/health")).build(), HttpResponse.BodyHandlers.ofString());

@@ -18,6 +18,7 @@ import io.socialsync.library.Reanalysis;
 import io.socialsync.library.RenderVariantsHandler;
 import io.socialsync.library.RescoreClipHandler;
 import io.socialsync.library.Variant;
+import io.socialsync.library.VariantRequests;
 import io.socialsync.library.Variants;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoState;
@@ -64,6 +65,7 @@ abstract class StoreContract {
     @Autowired Clips clips;
     @Autowired Variants variants;
     @Autowired Reanalysis reanalysis;
+    @Autowired VariantRequests variantRequests;
     long ws;
 
     @BeforeEach
@@ -467,6 +469,30 @@ abstract class StoreContract {
             assertThat(v.state()).isEqualTo(Variant.State.FAILED);
             assertThat(v.error()).isEqualTo("cannot store tiktok.mp4");
         });
+    }
+
+    /** A person cancels a render: its variants must not stay PENDING, and the clip's variants can be asked again. */
+    @Test
+    void aCancelledRenderLeavesItsPendingVariantsFailedNamingTheCancelAndTheyCanBeRequestedAgain() {
+        var now = Instant.now();
+        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
+                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long clipId = clips.insert(ws, videoId, 1, 0, 15000, 50, "{}", "r", null, null, now);
+        var requested = variantRequests.request(ws, clipId, List.of("tiktok"), List.of("none"), null, Actor.SYSTEM);
+        long variantId = requested.variants().getFirst().id();
+
+        queue.cancel(ws, requested.jobId(), Actor.user(7));
+
+        assertThat(variants.byId(ws, variantId).orElseThrow()).satisfies(v -> {
+            assertThat(v.state()).isEqualTo(Variant.State.FAILED);
+            assertThat(v.error()).isEqualTo("render job " + requested.jobId()
+                    + " was cancelled by user:7; request the variants again");
+        });
+        var again = variantRequests.request(ws, clipId, List.of("tiktok"), List.of("none"), null, Actor.user(7));
+        assertThat(again.variants()).singleElement()
+                .satisfies(v -> assertThat(v.state()).isEqualTo(Variant.State.PENDING));
+        assertThat(queue.find(ws, again.jobId()).orElseThrow().state()).isEqualTo(JobState.AVAILABLE);
+        assertThat(verifier.verify()).isInstanceOf(LedgerVerifier.Result.Intact.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.socialsync.apikey.ApiKeyService;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
 import io.socialsync.support.Api;
+import io.socialsync.support.IdempotencyKeyChecks;
 import io.socialsync.support.ServerTest;
 import io.socialsync.web.Role;
 import io.socialsync.workspace.Workspaces;
@@ -66,15 +67,10 @@ class VariantIdempotencyTest extends ServerTest {
     }
 
     @Test
-    void theSameKeyForAnotherRequestIsAConflictThatChangesNothing() {
-        assertThat(request("k1", BODY).status()).isEqualTo(202);
-
-        var other = request("k1", "{\"platforms\":[\"instagram_reel\"],\"seed\":7}");
-
-        assertThat(other.status()).as(other.body()).isEqualTo(409);
-        assertThat(other.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(other.json().get("detail").asString()).contains("Idempotency-Key was used for another request");
-        assertThat(variants.ofClip(ws, clip)).hasSize(2);
+    void theSameKeyForAnotherRequestIs422AndChangesNothing() {
+        IdempotencyKeyChecks.assertReplayedAndReuseRefused(IdempotencyKeyChecks.header(api, "/clips/" + clip
+                + "/variants"), BODY, "{\"platforms\":[\"instagram_reel\"],\"seed\":7}",
+                answer -> answer.get("job_id").asString(), () -> variants.ofClip(ws, clip).size());
         assertThat(jobs.page(ws, null, RenderVariantsHandler.KIND, null, 10)).hasSize(1);
     }
 

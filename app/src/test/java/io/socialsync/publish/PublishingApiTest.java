@@ -4,6 +4,7 @@ import static io.socialsync.publish.PublishingFixtures.clip;
 import static io.socialsync.publish.PublishingFixtures.json;
 import static io.socialsync.publish.PublishingFixtures.schedule;
 import static io.socialsync.publish.PublishingFixtures.variant;
+import static io.socialsync.support.IdempotencyKeyChecks.assertReplayedAndReuseRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.socialsync.support.Api;
@@ -182,16 +183,13 @@ class PublishingApiTest extends ClockedServerTest {
     }
 
     @Test
-    void theSameIdempotencyKeyAnswersWithTheSamePublication() {
-        var body = json(request(clip(jdbc, ws.id()), "2030-01-07T20:00:00Z"));
-        var first = api.send(api.request("/publishing/schedule").header("Content-Type", "application/json")
-                .header("Idempotency-Key", "n8n-run-1").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        var again = api.send(api.request("/publishing/schedule").header("Content-Type", "application/json")
-                .header("Idempotency-Key", "n8n-run-1").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().path("publish_log_id").asString())
-                .isEqualTo(first.json().path("publish_log_id").asString());
+    void theSameIdempotencyKeyAnswersWithTheSamePublicationAndRefusesAnotherClip() {
+        assertReplayedAndReuseRefused(io.socialsync.support.IdempotencyKeyChecks.header(api, "/publishing/schedule"),
+                json(request(clip(jdbc, ws.id()), "2030-01-07T20:00:00Z")),
+                json(request(clip(jdbc, ws.id()), "2030-01-07T20:00:00Z")),
+                answer -> answer.path("publish_log_id").asString(),
+                () -> jdbc.sql("SELECT COUNT(*) FROM publications WHERE workspace_id = ?").param(ws.id())
+                        .query(Long.class).single());
     }
 
     @Test

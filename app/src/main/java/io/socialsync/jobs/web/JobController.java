@@ -61,7 +61,7 @@ public class JobController {
                 : FieldLimits.idempotencyKey("Idempotency-Key", header);
         var request = new JobRequest(caller.workspaceId(), body.kind(), body.payload(),
                 body.priority() == null ? 0 : body.priority(), body.runAt(), key, body.parentId());
-        var enqueued = queue.enqueue(request, Actor.of(caller));
+        var enqueued = queue.enqueueRequest(request, Actor.of(caller));
         if (enqueued.created()) {
             workers.wakeUp();
         }

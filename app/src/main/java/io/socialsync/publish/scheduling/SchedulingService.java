@@ -3,6 +3,7 @@ package io.socialsync.publish.scheduling;
 import io.socialsync.accounts.AccountStatus;
 import io.socialsync.accounts.SocialAccount;
 import io.socialsync.accounts.SocialAccounts;
+import io.socialsync.domain.IdempotencyKeys;
 import io.socialsync.domain.Invalid;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
@@ -123,7 +124,7 @@ public class SchedulingService {
     }
 
     private ScheduleOutcome one(long ws, ScheduleRequest r, Actor actor) {
-        var replay = replay(ws, r.idempotencyKey());
+        var replay = replay(ws, r);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -163,7 +164,7 @@ public class SchedulingService {
         }
         SocialAccount account = found.get();
         if (replays) {
-            var replay = replay(ws, r.idempotencyKey()); // again under the lock: a concurrent twin may have committed
+            var replay = replay(ws, r); // again under the lock: a concurrent twin may have committed
             if (replay.isPresent()) {
                 return new Checked.Stop(replay.get());
             }
@@ -276,12 +277,19 @@ public class SchedulingService {
         return payload;
     }
 
-    private Optional<ScheduleOutcome> replay(long ws, String key) {
-        if (key == null) {
+    /** The publication the request's key made; one for another clip, account or variant is a 422. */
+    private Optional<ScheduleOutcome> replay(long ws, ScheduleRequest r) {
+        if (r.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return rows.byIdempotencyKey(ws, key).map(p -> new Scheduled(p,
-                "Already scheduled with this idempotency key", List.of(), List.of(), false));
+        return rows.byIdempotencyKey(ws, r.idempotencyKey()).map(p -> {
+            if (!Long.toString(p.clipId()).equals(r.clipId())
+                    || !Long.toString(p.socialAccountId()).equals(r.socialAccountId())
+                    || (r.variantId() != null && !r.variantId().equals(p.variantId()))) {
+                throw IdempotencyKeys.reused("publication " + p.id());
+            }
+            return new Scheduled(p, "Already scheduled with this idempotency key", List.of(), List.of(), false);
+        });
     }
 
     private String checkVariant(long ws, Clip clip, Long variantId) {

@@ -52,7 +52,7 @@ public class IngestController {
         var request = IngestUrlHandler.JOB.request(caller.workspaceId(),
                 IngestUrlHandler.Payload.of(body.url(), body.title()))
                 .withIdempotencyKey(key == null ? null : KEY_PREFIX + key);
-        var enqueued = queue.enqueue(request, Actor.of(caller));
+        var enqueued = queue.enqueueRequest(request, Actor.of(caller));
         if (enqueued.created()) {
             workers.wakeUp();
         }
