@@ -3,6 +3,7 @@ package io.socialsync.bench;
 import io.socialsync.media.ffmpeg.Ffmpeg;
 import io.socialsync.media.render.PlannedOutput;
 import io.socialsync.media.render.Reframe;
+import io.socialsync.media.render.RenderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 /**
  * The baselines: what a person fluent in FFmpeg would type for the same outputs. Each output gets the reframing
  * the renderer chose (crop, blurred pad or plain scale; a fixed centre where the renderer's crop may move), the
- * audio is normalised once, and the encoders use the renderer's settings (libx264 veryfast, CRF 21, AAC 128k).
+ * audio is normalised once, and the encoders use the renderer's settings (libx264 preset and CRF of {@link RenderOptions#defaults()}, AAC 128k).
  */
 final class HandRender {
     static final String AUDIO = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
@@ -75,7 +76,9 @@ final class HandRender {
     }
 
     private static List<String> encode(String video, String audio, Path file) {
-        return List.of("-map", video, "-map", audio, "-c:v", "libx264", "-preset", "veryfast", "-crf", "21",
+        var o = RenderOptions.defaults();
+        return List.of("-map", video, "-map", audio, "-c:v", "libx264", "-preset", o.x264Preset(), "-crf",
+                Integer.toString(o.crf()),
                 "-profile:v", "high", "-pix_fmt", "yuv420p", "-g", "60", "-c:a", "aac", "-b:a", "128k", "-ar",
                 "48000", "-ac", "2", "-movflags", "+faststart", Ffmpeg.fileArg(file));
     }

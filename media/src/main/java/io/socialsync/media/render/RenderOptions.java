@@ -28,8 +28,13 @@ public record RenderOptions(double sizeScale, String x264Preset, int crf, int au
         if (threads < 0) throw new IllegalArgumentException("threads must be >= 0");
     }
 
+    /**
+     * x264 {@code superfast} at CRF 20: a quarter less encoding CPU than the earlier {@code veryfast} CRF 21 (encoding
+     * is most of a render), whose outputs it matches at SSIM >= 0.98 for a fifth more bitrate, far under every
+     * platform's cap (measured by bench/render-settings, docs/BENCHMARKS.md "Pipeline").
+     */
     public static RenderOptions defaults() {
-        return new RenderOptions(1, "veryfast", 21, 128, -14, true, ReframeMode.AUTO, 0.35, 0);
+        return new RenderOptions(1, "superfast", 20, 128, -14, true, ReframeMode.AUTO, 0.35, 0);
     }
 
     public RenderOptions withSizeScale(double s) {
