@@ -364,8 +364,7 @@ abstract class StoreContract {
     /** Stands in for time passing: the lease now lies in the database's past. */
     @Test
     void aJobReapedWithItsAttemptsSpentLeavesItsVideoFailedWithTheReason() {
-        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
-                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, Instant.now());
+        long videoId = uploadedVideo();
         var job = queue.enqueue(JobRequest.of(ws, AnalyseVideoHandler.KIND, Map.of("video_id", videoId)),
                 Actor.SYSTEM).job();
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -387,8 +386,7 @@ abstract class StoreContract {
     /** A person cancels a running analysis: the video must not stay ANALYSING, and can be analysed again. */
     @Test
     void aCancelledAnalysisLeavesItsVideoCancelledSayingByWhomAndItCanBeAnalysedAgain() {
-        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
-                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, Instant.now());
+        long videoId = uploadedVideo();
         var job = queue.enqueue(JobRequest.of(ws, AnalyseVideoHandler.KIND, Map.of("video_id", videoId)),
                 Actor.SYSTEM).job();
         assertThat(queue.claim("w", List.of(AnalyseVideoHandler.KIND), 1000, LEASE)).extracting(Job.Claimed::id)
@@ -414,8 +412,7 @@ abstract class StoreContract {
     /** A cancelled re-analysis of a READY video leaves it READY: its clips stay. */
     @Test
     void aCancelledReanalysisLeavesAReadyVideoReady() {
-        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
-                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, Instant.now());
+        long videoId = uploadedVideo();
         videos.analysed(ws, videoId, null, Instant.now());
         long job = reanalysis.request(ws, videoId, Reanalysis.Lengths.DEFAULT, Actor.SYSTEM);
 
@@ -430,8 +427,7 @@ abstract class StoreContract {
     @Test
     void aRescoreThatFailsForGoodClearsItsClipsJobAndLeavesTheReasonUntilTheNextEdit() {
         var now = Instant.now();
-        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
-                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long videoId = uploadedVideo();
         long clipId = clips.insert(ws, videoId, 1, 0, 5000, 50, "{}", "r", null, null, now);
         var job = queue.enqueue(JobRequest.of(ws, RescoreClipHandler.KIND, Map.of("clip_id", clipId,
                 "start_s", 1, "end_s", 4)), Actor.SYSTEM).job();
@@ -453,8 +449,7 @@ abstract class StoreContract {
     @Test
     void aRenderJobThatFailsForGoodLeavesItsPendingVariantsFailed() {
         var now = Instant.now();
-        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
-                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long videoId = uploadedVideo();
         long clipId = clips.insert(ws, videoId, 1, 0, 5000, 50, "{}", "r", null, null, now);
         long variantId = variants.insertPending(ws, clipId, "tiktok", "clean", "{}", 1, now);
         var job = queue.enqueue(JobRequest.of(ws, RenderVariantsHandler.KIND, Map.of("clip_id", clipId,
@@ -475,8 +470,7 @@ abstract class StoreContract {
     @Test
     void aCancelledRenderLeavesItsPendingVariantsFailedNamingTheCancelAndTheyCanBeRequestedAgain() {
         var now = Instant.now();
-        long videoId = videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4",
-                ws + "/videos/a.mp4", "video/mp4", 10, "0".repeat(64)), null, now);
+        long videoId = uploadedVideo();
         long clipId = clips.insert(ws, videoId, 1, 0, 15000, 50, "{}", "r", null, null, now);
         var requested = variantRequests.request(ws, clipId, List.of("tiktok"), List.of("none"), null, Actor.SYSTEM);
         long variantId = requested.variants().getFirst().id();
@@ -520,5 +514,10 @@ abstract class StoreContract {
 
     private void makeDue(long jobId) {
         jdbc.sql("UPDATE jobs SET run_at = CURRENT_TIMESTAMP - INTERVAL '1' SECOND WHERE id = ?").param(jobId).update();
+    }
+
+    private long uploadedVideo() {
+        return videos.insert(new Video.New(ws, Video.Source.upload, "t", null, null, "a.mp4", ws + "/videos/a.mp4",
+                "video/mp4", 10, "0".repeat(64)), null, Instant.now());
     }
 }

@@ -77,15 +77,12 @@ class ClipBoundsPageTest extends ServerTest {
 
     @Test
     void aClipBeingRescoredShowsItsJobAndThePagePollsIt() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        long ws = workspaces.create("rescoring " + run).id();
-        people.create("ed-" + run + "@example.com", "Ed", PASSWORD, ws, Role.EDITOR, Actor.CLI);
-        long video = video(ws);
-        long clip = clips.insert(ws, video, 1, 0, 15_000, 50, "{}", "Calm audio.", null, null, Instant.now());
-        // waiting for tomorrow: no worker picks it up while the page is read
-        long job = jobs.enqueue(RescoreClipHandler.JOB.request(ws, new RescoreClipHandler.Payload(clip, 1, 9))
-                .at(Instant.now().plus(1, ChronoUnit.DAYS)), Actor.CLI).job().id();
-        clips.rescoring(ws, clip, job);
+        var rescoring = rescoring("rescoring");
+        String run = rescoring.run();
+        long ws = rescoring.ws();
+        long video = rescoring.video();
+        long clip = rescoring.clip();
+        long job = rescoring.job();
         var editor = WebSession.logIn(admin.withKey(null), "ed-" + run + "@example.com", PASSWORD);
 
         var page = editor.page("/app/clips/" + clip).body();
@@ -99,14 +96,11 @@ class ClipBoundsPageTest extends ServerTest {
     /** A cancelled re-score must not leave the clip "being re-scored": the API and the page say what happened. */
     @Test
     void aCancelledRescoreFreesTheClipAndTheApiAndThePageSayWhy() {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        long ws = workspaces.create("cancelled " + run).id();
-        people.create("ed-" + run + "@example.com", "Ed", PASSWORD, ws, Role.EDITOR, Actor.CLI);
-        long video = video(ws);
-        long clip = clips.insert(ws, video, 1, 0, 15_000, 50, "{}", "Calm audio.", null, null, Instant.now());
-        long job = jobs.enqueue(RescoreClipHandler.JOB.request(ws, new RescoreClipHandler.Payload(clip, 1, 9))
-                .at(Instant.now().plus(1, ChronoUnit.DAYS)), Actor.CLI).job().id();
-        clips.rescoring(ws, clip, job);
+        var rescoring = rescoring("cancelled");
+        String run = rescoring.run();
+        long ws = rescoring.ws();
+        long clip = rescoring.clip();
+        long job = rescoring.job();
 
         jobs.cancel(ws, job, Actor.user(42));
 
@@ -120,6 +114,22 @@ class ClipBoundsPageTest extends ServerTest {
         assertThat(page).doesNotContain("Re-scoring clip").contains("class=\"notice error rescore-error\"",
                 "The last re-score did not apply: re-score job " + job + " was cancelled by user:42.");
         assertThat(page).containsPattern("<button type=\"submit\"\\s*>Re-score</button>");
+    }
+
+    /** A workspace with an editor and a clip whose re-score job waits for tomorrow (no worker takes it meanwhile). */
+    private Rescoring rescoring(String name) {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        long ws = workspaces.create(name + " " + run).id();
+        people.create("ed-" + run + "@example.com", "Ed", PASSWORD, ws, Role.EDITOR, Actor.CLI);
+        long video = video(ws);
+        long clip = clips.insert(ws, video, 1, 0, 15_000, 50, "{}", "Calm audio.", null, null, Instant.now());
+        long job = jobs.enqueue(RescoreClipHandler.JOB.request(ws, new RescoreClipHandler.Payload(clip, 1, 9))
+                .at(Instant.now().plus(1, ChronoUnit.DAYS)), Actor.CLI).job().id();
+        clips.rescoring(ws, clip, job);
+        return new Rescoring(run, ws, video, clip, job);
+    }
+
+    private record Rescoring(String run, long ws, long video, long clip, long job) {
     }
 
     private long video(long ws) {
