@@ -71,7 +71,7 @@ class CancelRaceTest extends ServerTest {
     void aCancelBetweenTheAnalysisAndItsRecordingLeavesTheVideoCancelledWithoutClips() {
         cancelAt = SHEET;
         var upload = admin.send(new Multipart().field("title", "race")
-                .file("file", "race.mp4", "video/mp4", TestVideos.bytes(TestVideos.music("race", 8)))
+                .file("file", "race.mp4", "video/mp4", TestVideos.bytes(TestVideos.distinctMusic("race", 8)))
                 .into(admin.request("/upload")));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         long id = upload.json().get("video").get("id").asLong();
@@ -92,7 +92,7 @@ class CancelRaceTest extends ServerTest {
     @Test
     void aCancelWhileARendersOutputsAreStoredLeavesItsVariantsFailed() {
         var upload = admin.send(new Multipart().field("title", "render-race")
-                .file("file", "render-race.mp4", "video/mp4", TestVideos.bytes(TestVideos.music("render-race", 6)))
+                .file("file", "render-race.mp4", "video/mp4", TestVideos.bytes(TestVideos.distinctMusic("render-race", 6)))
                 .into(admin.request("/upload")));
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
         long video = upload.json().get("video").get("id").asLong();

@@ -29,6 +29,18 @@ public final class TestVideos {
      * and a louder, busier second half: something for the analysis to prefer.
      */
     public static synchronized Path music(String name, int seconds) {
+        return music(name, seconds, List.of());
+    }
+
+    /**
+     * {@link #music} whose bytes are its own: the name goes into the file's metadata, so no other test's upload of
+     * the same length is the same file (an upload of known bytes is answered as a duplicate in a shared database).
+     */
+    public static synchronized Path distinctMusic(String name, int seconds) {
+        return music("distinct-" + name, seconds, List.of("-metadata", "comment=" + name));
+    }
+
+    private static Path music(String name, int seconds, List<String> metadata) {
         Path out = DIR.resolve(name + ".mp4");
         if (Files.exists(out)) {
             return out;
@@ -38,7 +50,9 @@ public final class TestVideos {
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds
                         + ",volume='if(gt(t," + seconds / 2 + "),1.0,0.1)':eval=frame",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
-                "-movflags", "+faststart", Ffmpeg.fileArg(out)));
+                "-movflags", "+faststart"));
+        args.addAll(metadata);
+        args.add(Ffmpeg.fileArg(out));
         ffmpeg().run(args, RunOptions.defaults());
         return out;
     }
