@@ -77,10 +77,12 @@ class WebAppBrowserTest extends ServerTest {
                 .containsExactly("Label " + run, "Agency " + run);
         picker.selectByVisibleText("Agency " + run);
         browser.findElement(By.cssSelector("form.picker button")).click();
-        assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("admin");
+        // the picker posts and a new page loads: read the role there, not on the page being replaced
+        wait.until(d -> "admin".equals(d.findElement(By.id("role")).getText()));
         new Select(browser.findElement(By.id("workspace"))).selectByVisibleText("Label " + run);
         browser.findElement(By.cssSelector("form.picker button")).click();
-        assertThat(browser.findElement(By.id("role")).getText()).isEqualTo("editor");
+        // the picker posts and a new page loads: read the role there, not on the page being replaced
+        wait.until(d -> "editor".equals(d.findElement(By.id("role")).getText()));
 
         // drop a real video on the drop zone: its bytes go over tus, the bar reaches 100%
         Path video = TestVideos.music("web-app", 20);
@@ -138,6 +140,7 @@ class WebAppBrowserTest extends ServerTest {
         // the other workspace does not see this one's video
         new Select(browser.findElement(By.id("workspace"))).selectByVisibleText("Agency " + run);
         browser.findElement(By.cssSelector("form.picker button")).click();
+        wait.until(d -> "admin".equals(d.findElement(By.id("role")).getText())); // switched before going on
         browser.get(base() + "/app/videos/" + videoId);
         assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("404");
 
