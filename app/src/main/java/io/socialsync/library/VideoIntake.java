@@ -1,5 +1,6 @@
 package io.socialsync.library;
 
+import io.socialsync.domain.IdempotencyKeys;
 import io.socialsync.jobs.JobQueue;
 import io.socialsync.ledger.Actor;
 import io.socialsync.ledger.EventType;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where every source enters the library (upload, tus, URL, Meta media): the Video row, its ledger event and its
- * ANALYSE_VIDEO job commit together. The same content (or the same idempotency key) in a workspace is the same Video.
+ * ANALYSE_VIDEO job commit together. The same content (or the same idempotency key) in a workspace is the same Video;
+ * the same key with other content is refused.
  */
 @Service
 public class VideoIntake {
@@ -62,6 +64,9 @@ public class VideoIntake {
         if (idempotencyKey != null) {
             var byKey = videos.byIdempotencyKey(workspaceId, idempotencyKey);
             if (byKey.isPresent()) {
+                if (!byKey.get().sha256().equals(sha256)) {
+                    throw IdempotencyKeys.reused("video " + byKey.get().id() + ", other content");
+                }
                 return byKey;
             }
         }

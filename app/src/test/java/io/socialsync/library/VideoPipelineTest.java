@@ -48,6 +48,14 @@ class VideoPipelineTest extends ServerTest {
                 .file("file", fileName, "video/mp4", content).into(request));
     }
 
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonNode awaitVideo(long id, String state) {
         Eventually.await("video " + id + " " + state, SLOW,
                 () -> admin.get("/videos/" + id).json().get("state").asString().equals(state));
@@ -128,15 +136,24 @@ class VideoPipelineTest extends ServerTest {
     @Test
     void theSameContentOrIdempotencyKeyGivesTheSameVideo() {
         byte[] video = TestVideos.bytes(TestVideos.music("dupe", 6));
-        var first = upload(video, "a.mp4", "upload-key-1");
+        String key = "upload-key-" + UUID.randomUUID();
+        var first = upload(video, "a.mp4", key);
         var again = upload(video, "b.mp4", null);
-        var retried = upload(new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p'}, "c.mp4", "upload-key-1");
+        var retried = upload(video, "c.mp4", key);
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("duplicate").asBoolean()).isTrue();
         assertThat(again.json().get("video").get("id").asLong()).isEqualTo(first.json().get("video").get("id").asLong());
         assertThat(retried.status()).isEqualTo(200);
         assertThat(retried.json().get("video").get("id").asLong()).isEqualTo(first.json().get("video").get("id").asLong());
+
+        byte[] other = TestVideos.bytes(TestVideos.distinctMusic("dupe-other", 4));
+        var otherFile = upload(other, "d.mp4", key);
+        assertThat(otherFile.status()).as(otherFile.body()).isEqualTo(422);
+        assertThat(otherFile.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(otherFile.json().get("detail").asString()).contains("Idempotency-Key was used for another request");
+        long workspace = workspaces.byName(io.socialsync.workspace.Workspace.DEFAULT_NAME).orElseThrow().id();
+        assertThat(videos.bySha256(workspace, sha256(other))).as("nothing added").isEmpty();
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.socialsync.ingest.multipart.Part;
 import io.socialsync.ledger.Actor;
 import io.socialsync.library.Video;
 import io.socialsync.library.VideoIntake;
-import io.socialsync.library.Videos;
 import io.socialsync.library.web.VideoView;
 import io.socialsync.web.Answers;
 import io.socialsync.web.ApiException;
@@ -36,11 +35,9 @@ public class UploadController {
     /** Enough for any field's longest allowed value in UTF-8; a longer one is refused, not cut. */
     private static final int MAX_FIELD_BYTES = 4 * FieldLimits.TITLE + 1;
     private final Uploads uploads;
-    private final Videos videos;
 
-    public UploadController(Uploads uploads, Videos videos) {
+    public UploadController(Uploads uploads) {
         this.uploads = uploads;
-        this.videos = videos;
     }
 
     @NullMarked
@@ -67,12 +64,8 @@ public class UploadController {
         if (request.getContentLengthLong() > uploads.maxBytes() + 64 * 1024) {
             throw Uploads.tooLarge("the upload is larger than the limit of " + uploads.maxBytes() + " bytes");
         }
-        if (key != null) {
-            var known = videos.byIdempotencyKey(caller.workspaceId(), key);
-            if (known.isPresent()) {
-                return ResponseEntity.ok(new UploadResponse(VideoView.of(known.get()), null, true));
-            }
-        }
+        // a repeated key is not answered before the file is read: only its bytes tell a retry (the first video)
+        // from another file sent with the same key (422, VideoIntake)
         var form = new Form();
         VideoIntake.Intake intake;
         try {
