@@ -8,10 +8,15 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether this node's workers can reach the queue (its database). A run of failed claims is one outage: logged when
+ * Whether this node's workers can reach the queue (its database). A run of failed claims is one outage (told apart:
+ * the database unreachable, or answering with an error, e.g. a bug or a broken migration): logged when
  * it starts and when it ends, not per attempt; meanwhile the poller waits a bounded exponential backoff with jitter
  * (1 s doubling to 30 s) instead of its poll interval, and the health endpoint's {@code jobs} component says DOWN.
  * The process keeps running: when the database answers again, claiming resumes by itself.
@@ -24,8 +29,11 @@ public class QueueOutage {
     private final Backoff backoff = new Backoff(FIRST_WAIT, LONGEST_WAIT);
     private volatile Down down;
 
-    /** Since when claims fail, how many did, and the last one's error as people read it. */
-    public record Down(Instant since, int attempts, String error) {
+    /**
+     * Since when claims fail, how many did, and the last one's error as people read it. {@code unreachable}: the
+     * database could not be reached (a lost or refused connection); otherwise it answered with an error.
+     */
+    public record Down(Instant since, int attempts, String error, boolean unreachable) {
     }
 
     @Autowired
@@ -40,14 +48,39 @@ public class QueueOutage {
     /** A claim failed: starts or extends the outage. @return how long to wait before trying again */
     synchronized Duration unreachable(RuntimeException e) {
         String error = Errors.oneLine(e);
+        boolean unreachable = connectionLost(e);
         if (down == null) {
-            down = new Down(clock.instant(), 1, error);
-            log.warn("Workers cannot reach the job queue's database ({}); retrying with backoff up to {} s until it "
-                    + "answers", error, LONGEST_WAIT.toSeconds());
+            down = new Down(clock.instant(), 1, error, unreachable);
+            if (unreachable) {
+                log.warn("Workers cannot reach the job queue's database ({}); retrying with backoff up to {} s until "
+                        + "it answers", error, LONGEST_WAIT.toSeconds());
+            } else {
+                // not an outage of the network but an error the database or this code gave: the trace is the lead
+                log.error("Workers' claims fail ({}); retrying with backoff up to {} s", error,
+                        LONGEST_WAIT.toSeconds(), e);
+            }
         } else {
-            down = new Down(down.since(), down.attempts() + 1, error);
+            down = new Down(down.since(), down.attempts() + 1, error, unreachable);
         }
         return backoff.delay(down.attempts());
+    }
+
+    /**
+     * A lost, refused or timed-out connection, as Spring translates it, a transaction that could not begin or end
+     * (a connection closed under it: what a database shutdown gives), or a bare SQL connection error (08xxx).
+     */
+    static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
+                    || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A claim went through: ends an outage, if there was one. */

@@ -16,6 +16,7 @@ class WorkersHealth implements HealthIndicator {
     @Override
     public Health health() {
         return outage.down().map(d -> Health.down().withDetail("error", d.error())
+                .withDetail("cause", d.unreachable() ? "database unreachable" : "claims fail")
                 .withDetail("since", d.since().toString()).withDetail("failed_attempts", d.attempts()).build())
                 .orElseGet(() -> Health.up().build());
     }

@@ -103,7 +103,7 @@ class WorkerOutageTest {
             assertThat(first).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
             assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.health().getDetails()).containsEntry("since", "2026-12-07T10:00:00Z")
-                    .containsEntry("failed_attempts", 1);
+                    .containsEntry("failed_attempts", 1).containsEntry("cause", "database unreachable");
             clock.advance(first);
             Duration second = workers.pollOnce();
             assertThat(second).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
