@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 /**
  * Every {@code sync-interval} on nodes with the scheduler role: a CAMPAIGN_SYNC job for each active or paused
  * campaign not read within the interval, and for each stopped or ended one until a reading taken once its spend
- * settled ({@code spend-settles-after}, as Meta reports spend late), even if an earlier final reading failed. The
+ * settled ({@code spend-settles-after}, as Meta reports spend late), even if an earlier final reading failed; none
+ * while the ad account waits to be reconnected (every call would be refused), all of them again once it is. The
  * idempotency key names the campaign and the interval, so several nodes queue one job.
  */
 @Service

@@ -168,8 +168,11 @@ class Campaigns {
      * {@code settles_at}: a final reading that failed is taken again.
      */
     List<Campaign> dueForSync(Instant before, Instant now, int limit) {
+        // an ad account waiting to be reconnected would refuse every call: its campaigns wait, unsynced, until then
         return jdbc.sql("SELECT " + COLUMNS + " FROM campaigns c WHERE c.state IN ('active', 'paused', 'stopped') "
                         + "AND (c.synced_at IS NULL OR c.synced_at < ?) AND NOT (" + SETTLED + ") "
+                        + "AND NOT EXISTS (SELECT 1 FROM ad_accounts a WHERE a.id = c.ad_account_id "
+                        + "AND a.status = '" + AdAccount.NEEDS_REAUTH + "') "
                         + "AND (c.state <> 'stopped' OR c.settles_at <= ?) ORDER BY c.id LIMIT ?")
                 .params(utc(before), utc(now), limit).query((rs, n) -> map(rs)).list();
     }

@@ -247,6 +247,26 @@ abstract class CampaignStoreContract {
                 + "AND idempotency_key LIKE '%-slot-%'").param(ws).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void campaignsOfAnAdAccountToReconnectAreNotSweptUntilItIsReconnected(@Autowired CampaignSyncSweep sweep,
+                                                                           @Autowired AdAccountService accountService) {
+        var c = service.create(ws, lifetime(1000, null), Actor.SYSTEM).campaign();
+        jdbc.sql("UPDATE campaigns SET state = 'active' WHERE id = ?").param(c.id()).update();
+        accountService.needsReauth(ws, "Error validating access token", Actor.SYSTEM);
+        sweep.enqueueDue();
+        assertThat(syncsSwept()).as("each would fail: Meta refuses the token").isZero();
+
+        jdbc.sql("UPDATE ad_accounts SET status = 'active', status_reason = NULL WHERE workspace_id = ?").param(ws)
+                .update();
+        sweep.enqueueDue();
+        assertThat(syncsSwept()).isEqualTo(1);
+    }
+
+    private long syncsSwept() {
+        return jdbc.sql("SELECT COUNT(*) FROM jobs WHERE workspace_id = ? AND kind = 'CAMPAIGN_SYNC' "
+                + "AND idempotency_key LIKE '%-slot-%'").param(ws).query(Long.class).single();
+    }
+
     private java.time.OffsetDateTime now() {
         return io.socialsync.db.Timestamps.utc(clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
