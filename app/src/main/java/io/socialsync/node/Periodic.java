@@ -31,14 +31,30 @@ public class Periodic implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         for (PeriodicTask task : tasks) {
             if (task.runsOn().test(roles)) {
-                registrar.addFixedDelayTask(new FixedDelayTask(() -> run(task), task.every(), task.firstAfter()));
+                var failures = new Failures();
+                registrar.addFixedDelayTask(new FixedDelayTask(() -> run(task, failures), task.every(),
+                        task.firstAfter()));
             }
         }
     }
 
-    static void run(PeriodicTask task) {
+    /**
+     * A task's run of failures: a database outage fails every task at every run, and one line per task when it starts
+     * and one when it ends say all of it (the same error again is not logged; another error is).
+     */
+    static final class Failures {
+        private int runs;
+        private String lastError;
+    }
+
+    static void run(PeriodicTask task, Failures failures) {
         try {
             int done = task.run().once();
+            if (failures.runs > 0) {
+                log.info("{} works again after {} failed run(s)", task.name(), failures.runs);
+                failures.runs = 0;
+                failures.lastError = null;
+            }
             if (done > 0) {
                 log.info(task.done(), done);
             }
@@ -46,7 +62,13 @@ public class Periodic implements SchedulingConfigurer {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.warn("{} failed; the next run retries: {}", task.name(), e.toString());
+            failures.runs++;
+            String error = e.toString();
+            if (!error.equals(failures.lastError)) {
+                log.warn("{} failed; the next run retries{}: {}", task.name(),
+                        failures.runs > 1 ? " (" + failures.runs + " failed runs in a row)" : "", error);
+                failures.lastError = error;
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 /**
  * Work a node does every so often (a tick, a sweep): {@link Periodic} schedules it only where {@code runsOn} the
  * process' roles, waits {@code every} between the end of one run and the start of the next, and logs a failed
- * run (the next run is the retry).
+ * run (the next run is the retry; the same failure again is not logged, its end is).
  *
  * @param name  names a failed run in the log
  * @param done  logged with the run's count when it did something, e.g. "Removed {} expired tus upload(s)"

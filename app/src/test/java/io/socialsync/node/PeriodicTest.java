@@ -2,6 +2,10 @@ package io.socialsync.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.socialsync.config.SocialSyncProperties.Roles;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 class PeriodicTest {
@@ -35,6 +40,45 @@ class PeriodicTest {
         run.run();
         run.run();
         assertThat(ran).containsExactly("broken", "broken");
+    }
+
+    @Test
+    void aRunOfTheSameFailureIsLoggedWhenItStartsAndWhenItEnds() {
+        var failing = new java.util.concurrent.atomic.AtomicReference<Exception>(new IOException("database gone"));
+        var registrar = configure(new Roles(true, true), PeriodicTask.of("sweep", r -> true, Duration.ofSeconds(7),
+                () -> {
+                    if (failing.get() != null) {
+                        throw failing.get();
+                    }
+                    return 0;
+                }, "swept {}"));
+        var run = registrar.getFixedDelayTaskList().getFirst().getRunnable();
+        var logged = new ListAppender<ILoggingEvent>();
+        logged.start();
+        var logger = (Logger) LoggerFactory.getLogger(Periodic.class);
+        logger.addAppender(logged);
+        try {
+            for (int i = 0; i < 5; i++) {
+                run.run();
+            }
+            assertThat(logged.list).singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                assertThat(e.getFormattedMessage()).isEqualTo("sweep failed; the next run retries: "
+                        + "java.io.IOException: database gone");
+            });
+            failing.set(new IllegalStateException("another error"));
+            run.run();
+            assertThat(logged.list).hasSize(2).last().extracting(ILoggingEvent::getFormattedMessage)
+                    .isEqualTo("sweep failed; the next run retries (6 failed runs in a row): "
+                            + "java.lang.IllegalStateException: another error");
+            failing.set(null);
+            run.run();
+            run.run();
+            assertThat(logged.list).hasSize(3).last().extracting(ILoggingEvent::getFormattedMessage)
+                    .isEqualTo("sweep works again after 6 failed run(s)");
+        } finally {
+            logger.detachAppender(logged);
+        }
     }
 
     @Test
