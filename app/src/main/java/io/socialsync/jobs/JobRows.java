@@ -154,6 +154,15 @@ public class JobRows {
         if (kinds.isEmpty() || limit <= 0) {
             return List.of();
         }
+        var claim = claimStatement(kinds, limit, token, worker, leaseMillis);
+        return jdbc.sql(claim.sql()).params(claim.params()).query((rs, n) -> map(rs)).list();
+    }
+
+    record Statement(String sql, java.util.Map<String, Object> params) {
+    }
+
+    /** The SQL of {@link #claimInOneStatement} (PostgreSQL), apart so a test can look at its plan. */
+    Statement claimStatement(Collection<String> kinds, int limit, String token, String worker, long leaseMillis) {
         var sql = new StringBuilder("WITH ");
         var branches = new ArrayList<String>();
         var params = new HashMap<String, Object>();
@@ -182,7 +191,7 @@ public class JobRows {
         params.put("token", token);
         params.put("worker", worker);
         params.put("lease", leaseMillis);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+        return new Statement(sql.toString(), params);
     }
 
     /** For the development endpoint: one waiting job of a workspace (a given one, or the next due). */

@@ -51,6 +51,11 @@ abstract class JobClaimContract {
     /** A fresh database; {@code dir} is this class's temporary directory. */
     abstract TestDatabases.Db database(Path dir);
 
+    /** The application running on this class's database. */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     @BeforeAll
     void start() throws IOException {
         dir = Files.createTempDirectory("socialsync-claim-test-");
