@@ -141,6 +141,7 @@ class SettingsBrowserTest extends ServerTest {
         browser.findElement(By.linkText("All webhooks")).click();
         browser.findElement(By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "'] button.danger"))
                 .click();
+        notice("Webhook " + endpointId + " disabled"); // the page after the POST: the one before is still there a moment
         var disabled = browser.findElement(By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "']"));
         assertThat(disabled.getText()).contains("disabled", "ping");
         assertThat(disabled.findElements(By.tagName("button"))).isEmpty();
