@@ -28,7 +28,7 @@ class EventTypeTest {
                 "api_key_created", "api_key_revoked", "platform_rules_created",
                 "meta_page_connected", "meta_page_disconnected", "meta_post_received", "meta_media_downloaded",
                 "meta_media_failed", "meta_download_batch_degraded", "meta_engagement_changed",
-                "meta_downloads_degraded", "meta_storage_full",
+                "meta_downloads_degraded", "meta_storage_full", "meta_public_link_revoked",
                 "campaign_requested", "campaign_step_recorded", "campaign_activated", "campaign_built",
                 "campaign_failed", "campaign_deferred", "campaign_sync_refused", "campaign_pause_requested",
                 "campaign_resume_requested", "campaign_stop_requested", "campaign_status_applied", "campaign_synced",

@@ -59,6 +59,21 @@ class MetaSeedFieldsTest extends MetaServerTest {
             var guess = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/public/meta-media/" + "A".repeat(43))).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(guess.statusCode()).isEqualTo(404);
+
+            // a leaked link is ended by an editor: the file is a 404 by it at once, and the ledger says who did it
+            assertThat(ws.viewer().delete("/meta/posts/" + done.id() + "/public-link").status()).isEqualTo(403);
+            assertThat(ws.editor().delete("/meta/posts/" + done.id() + "/public-link").status()).isEqualTo(204);
+            var revoked = http.send(HttpRequest.newBuilder(URI.create(link.replaceFirst("^http://[^/]+",
+                    "http://localhost:" + port))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(revoked.statusCode()).isEqualTo(404);
+            assertThat(ws.viewer().get("/meta/posts/" + done.id()).json().path("public_url").isNull()).isTrue();
+            assertThat(ws.editor().delete("/meta/posts/" + done.id() + "/public-link").status()).as("again")
+                    .isEqualTo(204);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_events WHERE workspace_id = ? AND event_type = "
+                    + "'meta_public_link_revoked' AND entity_id = ?").params(ws.id(), Long.toString(done.id()))
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(ws.editor().delete("/meta/posts/" + (done.id() + 1_000_000) + "/public-link").status())
+                    .isEqualTo(404);
         }
     }
 

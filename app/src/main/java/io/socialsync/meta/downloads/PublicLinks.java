@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * SQL over meta_public_links: a downloaded file's permanent public link, when the option is on. The token is the
- * credential (32 random bytes, URL-safe base64): whoever holds the link reads the file, for as long as the row lives.
+ * credential (32 random bytes, URL-safe base64): whoever holds the link reads the file, for as long as the row lives
+ * (until {@link PublicLinkRevocation}).
  */
 @Repository
 public class PublicLinks {
@@ -47,6 +48,12 @@ public class PublicLinks {
                     });
         }
         return out;
+    }
+
+    /** @return whether there was a link to remove */
+    boolean revoke(long workspaceId, long metaPostId) {
+        return jdbc.sql("DELETE FROM meta_public_links WHERE workspace_id = ? AND meta_post_id = ?")
+                .params(workspaceId, metaPostId).update() > 0;
     }
 
     public record Target(long workspaceId, long metaPostId) {

@@ -8,6 +8,7 @@ import io.socialsync.meta.MediaStatus;
 import io.socialsync.meta.MetaPost;
 import io.socialsync.meta.MetaPosts;
 import io.socialsync.meta.downloads.MetaLibrary;
+import io.socialsync.meta.downloads.PublicLinkRevocation;
 import io.socialsync.meta.downloads.PublicLinks;
 import io.socialsync.meta.webhooks.MetaCounters;
 import io.socialsync.storage.Storage;
@@ -22,12 +23,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Posts that Meta webhooks brought in, with their media download state; viewers read, editors add to the library. */
@@ -40,11 +44,13 @@ class MetaPostsController {
     private final MetaLibrary library;
     private final Storage storage;
     private final PublicLinks links;
+    private final PublicLinkRevocation revocation;
     private final String base;
 
     MetaPostsController(MetaPosts posts, MetaCounters counters, MetaLibrary library, Storage storage,
-                        PublicLinks links, SocialSyncProperties properties) {
+                        PublicLinks links, PublicLinkRevocation revocation, SocialSyncProperties properties) {
         this.links = links;
+        this.revocation = revocation;
         this.base = properties.storage().publicBaseUrl();
         this.posts = posts;
         this.counters = counters;
@@ -75,6 +81,14 @@ class MetaPostsController {
         var intake = library.add(caller.workspaceId(), id, Actor.of(caller));
         return ResponseEntity.status(intake.created() ? 201 : 200).body(Map.of("video_id", intake.video().id(),
                 "created", intake.created()));
+    }
+
+    @DeleteMapping("/{id}/public-link")
+    @Operation(summary = "End the post's permanent public link at once (a later download makes a new one)")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokePublicLink(Caller caller, @PathVariable long id) {
+        caller.require(Role.EDITOR);
+        revocation.revoke(caller.workspaceId(), id, Actor.of(caller));
     }
 
     private List<MetaPostView> views(long workspaceId, List<MetaPost> rows) {
