@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextConfiguration;
 import org.springframework.boot.actuate.autoconfigure.web.ManagementContextType;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,11 +23,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Errors on the separate management port (SOCIALSYNC_MANAGEMENT_PORT) as RFC 9457 problems, like the API port's:
  * its child context has Spring Boot's own error endpoint (another JSON shape), and an endpoint's own refusal (an
- * unknown metric's 404) has no body at all. Every 4xx/5xx that wrote no body, or was sent as an error, gets one.
+ * unknown metric's 404) has no body at all. Every 4xx/5xx that wrote no body, or was sent as an error, gets one,
+ * and Tomcat's own refusals get the API port's error report valve.
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @Conditional(LoopbackManagementServer.InChildContext.class)
 public class ManagementProblems {
+
+    /** What Tomcat refuses before any filter runs (a malformed request line or header) gets the API port's valve. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> managementProblemErrorReports() {
+        return TomcatErrors::useProblemValve;
+    }
 
     @Bean
     FilterRegistrationBean<ProblemFilter> managementProblemFilter() {

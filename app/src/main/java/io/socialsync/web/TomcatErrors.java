@@ -12,7 +12,12 @@ class TomcatErrors {
     /** The host adds its error report valve when it starts: ours, so Tomcat's own refusals are problem+json. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
+        return TomcatErrors::useProblemValve;
+    }
+
+    /** Also for the management port's server (ManagementProblems), which the main context's customizers never see. */
+    static void useProblemValve(TomcatServletWebServerFactory factory) {
+        factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }

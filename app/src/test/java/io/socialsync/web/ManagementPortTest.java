@@ -45,6 +45,12 @@ class ManagementPortTest extends ServerTest {
         assertProblem(loopback.get("/actuator/metrics/no.such.metric"), 404, "Not Found");
         // a DOWN health answer is not an error to rewrite: its body is the health report
         assertThat(loopback.get("/actuator/health").header("Content-Type")).doesNotStartWith("application/problem");
+        // what Tomcat refuses before any filter runs (ErrorsAreProblemsTest on the API port)
+        var malformed = new RawHttp("127.0.0.1", MANAGEMENT).send("GET /actuator/health HTTP/1.1\r\nHost: localhost"
+                + "\r\nContent-Length: twelve\r\nConnection: close\r\n\r\n");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.header("Content-Type")).as(malformed.toString()).startsWith("application/problem+json");
+        assertThat(malformed.body()).doesNotContainIgnoringCase("tomcat").doesNotContain("<html");
     }
 
     private static void assertProblem(Api.Response response, int status, String title) {
