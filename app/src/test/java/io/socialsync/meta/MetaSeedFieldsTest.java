@@ -29,6 +29,9 @@ class MetaSeedFieldsTest extends MetaServerTest {
     @Autowired StorageFullAlert fullAlert;
     @Autowired TransactionTemplate tx;
     @Autowired MeterRegistry meters;
+    @Autowired io.socialsync.ledger.Ledger ledger;
+    @Autowired io.socialsync.ledger.LedgerEvents ledgerEvents;
+    @Autowired java.time.Clock clock;
 
     @Test
     void aDownloadedVideoHasAPermanentPublicLinkAndTheSeedsFields() throws Exception {
@@ -117,7 +120,11 @@ class MetaSeedFieldsTest extends MetaServerTest {
                 .isTrue();
         assertThat(tx.<Boolean>execute(s -> fullAlert.raise(ws.id(), id, 0, "the storage is full: No space left")))
                 .isFalse();
-        assertThat(meters.find("socialsync.meta.storage.full").counter().count()).isEqualTo(before + 2);
+        // another node (its own alert, nothing in memory) learns from the ledger that it was raised
+        var otherNode = new StorageFullAlert(ledger, ledgerEvents, meters, clock);
+        assertThat(tx.<Boolean>execute(s -> otherNode.raise(ws.id(), id, 0, "the storage is full: No space left")))
+                .isFalse();
+        assertThat(meters.find("socialsync.meta.storage.full").counter().count()).isEqualTo(before + 3);
         assertThat(jdbc.sql("SELECT payload FROM ledger_events WHERE workspace_id = ? AND event_type = "
                 + "'meta_storage_full'").param(ws.id()).query(String.class).list()).hasSize(1).first().asString()
                 .contains("\"severity\":\"critical\"");
