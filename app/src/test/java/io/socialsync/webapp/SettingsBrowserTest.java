@@ -263,8 +263,7 @@ class SettingsBrowserTest extends ServerTest {
     }
 
     private void logOut() {
-        browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
+        Browsers.logOut(browser);
     }
 
     /** The link in the one mail the address got since the last call (GreenMail waits for it, no sleeping). */
