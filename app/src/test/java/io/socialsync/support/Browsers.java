@@ -50,6 +50,15 @@ public final class Browsers {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/app/library"));
     }
 
+    /**
+     * Logs out with the header's button and waits for the login page it lands on: a page asked for before then races
+     * the logout's POST, which it may cancel, or which may end the session after that page was served.
+     */
+    public static void logOut(ChromeDriver browser) {
+        browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/login?logout"));
+    }
+
     /** {name}.png of what the browser shows now, in {@link #screenshots()}. */
     public static void screenshot(ChromeDriver browser, String name) throws IOException {
         Path dir = screenshots();

@@ -109,7 +109,7 @@ class CalendarBrowserTest extends ClockedServerTest {
         shot("calendar-month");
 
         // the viewer: nothing to drag, no forms, and a forged move (good CSRF token) is refused
-        browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+        Browsers.logOut(browser);
         logIn("viewer-" + run + "@example.com");
         browser.get(page);
         assertThat(browser.findElement(post).getDomAttribute("data-movable")).isEqualTo("false");

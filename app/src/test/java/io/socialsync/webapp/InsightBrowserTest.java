@@ -100,7 +100,11 @@ class InsightBrowserTest extends ServerTest {
         browser.findElement(By.id("actor")).sendKeys("user:" + editor);
         browser.findElement(By.cssSelector("form.ledger-filters button[type=submit]")).click();
         wait.until(d -> types().equals(List.of("social_account_created")));
+        // the page may already show an earlier walk's result (another test verified the shared chain): wait for
+        // htmx to swap in this one's, not for a result that was there before the click
+        var earlier = browser.findElement(By.id("verification"));
         browser.findElement(By.id("verify")).click();
+        wait.until(ExpectedConditions.stalenessOf(earlier));
         wait.until(d -> "true".equals(d.findElement(By.id("verification")).getDomAttribute("data-intact")));
         assertThat(browser.findElement(By.id("verification")).getText()).contains("Intact", "UTC");
         shot("ledger");

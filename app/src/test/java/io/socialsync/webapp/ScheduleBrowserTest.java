@@ -137,7 +137,8 @@ class ScheduleBrowserTest extends ServerTest {
         // the accounts page: zones, token states, budgets, and a banner for the account to reconnect
         browser.manage().window().setSize(new Dimension(1280, 800));
         browser.findElement(By.linkText("Accounts")).click();
-        var banner = browser.findElement(By.cssSelector(".banner.needs-reauth"));
+        // the accounts page, not the scheduled post's page still showing: only it has the banner
+        var banner = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".banner.needs-reauth")));
         assertThat(banner.getText()).contains("@label.page", "facebook", "code 190");
         var reconnect = banner.findElement(By.cssSelector("form.reconnect"));
         assertThat(reconnect.getDomAttribute("action")).isEqualTo("/app/accounts/connect/facebook");
@@ -157,7 +158,9 @@ class ScheduleBrowserTest extends ServerTest {
         shot("accounts");
         // Reconnect reaches the flow, which refuses for the same reason
         reconnect.findElement(By.tagName("button")).click();
-        assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("409");
+        // the POST's answer: the accounts page still showing has no problem to read
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".problem"))).getText())
+                .contains("409");
     }
 
     private long account(long ws, Platform platform, String handle, ZoneId zone) {

@@ -104,7 +104,7 @@ class SettingsBrowserTest extends ServerTest {
 
         // an API key with a role: its secret shows once, and it works
         browser.get(base() + "/app/settings");
-        browser.findElement(By.linkText("API keys")).click();
+        tab("API keys");
         browser.findElement(By.name("name")).sendKeys("CI uploader");
         new Select(browser.findElement(By.cssSelector("#add-key select[name=role]"))).selectByValue("editor");
         browser.findElement(By.cssSelector("#add-key button")).click();
@@ -119,7 +119,7 @@ class SettingsBrowserTest extends ServerTest {
         receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         receiver.start();
         receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
-        browser.findElement(By.linkText("Webhooks")).click();
+        tab("Webhooks");
         browser.findElement(By.name("url")).sendKeys("http://127.0.0.1:" + receiver.port() + "/hook");
         browser.findElement(By.cssSelector("#add-webhook button")).click();
         notice("signing secret");
@@ -139,15 +139,16 @@ class SettingsBrowserTest extends ServerTest {
         assertThat(browser.findElement(delivered).getText()).contains("ping", "HTTP 204");
         receiver.verify(1, postRequestedFor(urlEqualTo("/hook")));
         browser.findElement(By.linkText("All webhooks")).click();
-        browser.findElement(By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "'] button.danger"))
-                .click();
+        // the list, not the endpoint's page still showing: only the list has the endpoint's article
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "'] button.danger"))).click();
         notice("Webhook " + endpointId + " disabled"); // the page after the POST: the one before is still there a moment
         var disabled = browser.findElement(By.cssSelector("article.endpoint[data-endpoint-id='" + endpointId + "']"));
         assertThat(disabled.getText()).contains("disabled", "ping");
         assertThat(disabled.findElements(By.tagName("button"))).isEmpty();
 
         // posting windows: the saved set is the new active version
-        browser.findElement(By.linkText("Posting rules")).click();
+        tab("Posting rules");
         assertThat(browser.findElement(By.id("version")).getDomAttribute("data-version")).isEqualTo("0");
         var opens = browser.findElement(By.name("instagram.window_start_hour"));
         opens.clear();
@@ -173,7 +174,7 @@ class SettingsBrowserTest extends ServerTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
 
         // an invitation by email; the invitee opens the mailed link, sets a password and is in
-        browser.findElement(By.linkText("Members")).click();
+        tab("Members");
         browser.findElement(By.cssSelector("#invite input[name=email]")).sendKeys(guest);
         new Select(browser.findElement(By.cssSelector("#invite select[name=role]"))).selectByValue("editor");
         browser.findElement(By.cssSelector("#invite button")).click();
@@ -196,9 +197,12 @@ class SettingsBrowserTest extends ServerTest {
 
         // a forgotten password: the mailed link's page sets a new one
         browser.findElement(By.linkText("Forgot your password?")).click();
-        browser.findElement(By.name("email")).sendKeys(guest);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reset"))).findElement(By.name("email"))
+                .sendKeys(guest); // the reset page's form, not the login page still showing
         browser.findElement(By.cssSelector("#reset button")).click();
-        assertThat(browser.findElement(By.id("sent")).getText()).contains("If an account has this address");
+        // #sent is only on the page the POST answers (the form page before it has the same #reset)
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sent"))).getText())
+                .contains("If an account has this address");
         String reset = mailedLink(guest);
         assertThat(reset).startsWith(base() + "/app/password-reset/confirm?token=");
         browser.get(reset);
@@ -215,10 +219,10 @@ class SettingsBrowserTest extends ServerTest {
         browser.get(base() + "/app/settings");
         assertThat(browser.findElements(By.cssSelector("main form"))).isEmpty();
         assertThat(browser.findElements(By.linkText("API keys"))).isEmpty();
-        browser.findElement(By.linkText("Members")).click();
+        tab("Members");
         assertThat(browser.findElement(By.id("members")).getText()).contains(owner, guest, viewer);
         assertThat(browser.findElements(By.cssSelector("#invite, #members select"))).isEmpty();
-        browser.findElement(By.linkText("Webhooks")).click();
+        tab("Webhooks"); // else "no form" would hold on the members page still showing
         assertThat(browser.findElements(By.id("add-webhook"))).isEmpty();
         @SuppressWarnings("unchecked")
         var forged = (Map<String, Object>) browser.executeAsyncScript("""
@@ -235,6 +239,16 @@ class SettingsBrowserTest extends ServerTest {
         assertThat(keys.list(ws)).hasSize(1);
     }
 
+    /**
+     * Follows a settings tab and waits for its page, the one where that tab is current: right after the click the
+     * page before may still be showing, and reading it fails (no such element) or passes for the wrong page.
+     */
+    private void tab(String name) {
+        browser.findElement(By.linkText(name)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("nav.tabs a[aria-current=page]"), name));
+    }
+
     /** Waits for the page the last click loads to say this (the old page may still be showing). */
     private void notice(String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), text));
@@ -249,8 +263,7 @@ class SettingsBrowserTest extends ServerTest {
     }
 
     private void logOut() {
-        browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
+        Browsers.logOut(browser);
     }
 
     /** The link in the one mail the address got since the last call (GreenMail waits for it, no sleeping). */

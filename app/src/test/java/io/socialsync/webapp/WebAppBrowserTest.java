@@ -112,6 +112,8 @@ class WebAppBrowserTest extends ServerTest {
 
         // render one variant, as a random preset with its seed shown
         clips.getFirst().findElement(By.linkText("Variants")).click();
+        // the clip's page: on the video page still showing, the loop below would find no boxes and tick none
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("render")));
         for (var box : browser.findElements(By.name("platforms"))) {
             if (box.isSelected() != "tiktok".equals(box.getDomAttribute("value"))) {
                 box.click();
@@ -145,7 +147,7 @@ class WebAppBrowserTest extends ServerTest {
         assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("404");
 
         // the viewer: no edit controls, and a forged render request (with a good CSRF token) is a 403 problem
-        browser.findElement(By.cssSelector("header form[action$='/logout'] button")).click();
+        Browsers.logOut(browser);
         logIn(viewer);
         assertThat(browser.findElements(By.id("dropzone"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("form.by-url"))).isEmpty();
