@@ -47,8 +47,14 @@ public class AdAccountService {
     }
 
     /** What a person sends; a null token keeps the stored one (allowed only for the same account). */
+    /** {@code dsaBeneficiary}, {@code dsaPayor}: null keeps what is stored, blank removes it. */
     public record Connect(String accountId, String accessToken, String pageId, String instagramUserId,
-                          Long spendCapMinor, Long campaignCapMinor) {
+                          Long spendCapMinor, Long campaignCapMinor, String dsaBeneficiary, String dsaPayor) {
+        public Connect(String accountId, String accessToken, String pageId, String instagramUserId,
+                       Long spendCapMinor, Long campaignCapMinor) {
+            this(accountId, accessToken, pageId, instagramUserId, spendCapMinor, campaignCapMinor, null, null);
+        }
+
         @Override
         public String toString() {
             return "Connect[" + accountId + "]";
@@ -75,6 +81,8 @@ public class AdAccountService {
         } else if (c.spendCapMinor() != null && c.campaignCapMinor() > c.spendCapMinor()) {
             errors.add("campaign_cap_minor", "must not exceed spend_cap_minor");
         }
+        dsaName("dsa_beneficiary", c.dsaBeneficiary(), errors);
+        dsaName("dsa_payor", c.dsaPayor(), errors);
         if (c.accessToken() != null && (c.accessToken().isBlank() || c.accessToken().length() > 8000)) {
             errors.add("access_token", "must be 1 to 8000 characters");
         }
@@ -110,7 +118,8 @@ public class AdAccountService {
         var account = new AdAccount(base == null ? 0 : base.id(), workspaceId, accountId,
                 info != null ? info.name() : base.name(), info != null ? info.currency() : base.currency(),
                 blankToNull(c.pageId()), blankToNull(c.instagramUserId()), sealed, c.spendCapMinor(),
-                c.campaignCapMinor(), info != null ? AdAccount.ACTIVE : base.status(),
+                c.campaignCapMinor(), dsa(c.dsaBeneficiary(), base == null ? null : base.dsaBeneficiary()),
+                dsa(c.dsaPayor(), base == null ? null : base.dsaPayor()), info != null ? AdAccount.ACTIVE : base.status(),
                 info != null ? null : base.statusReason(), base == null ? now : base.createdAt(), now);
         if (base == null) {
             rows.insert(account);
@@ -123,6 +132,8 @@ public class AdAccountService {
         payload.put("currency", stored.currency());
         payload.put("spend_cap_minor", stored.spendCapMinor());
         payload.put("campaign_cap_minor", stored.campaignCapMinor());
+        payload.put("dsa_beneficiary", stored.dsaBeneficiary());
+        payload.put("dsa_payor", stored.dsaPayor());
         payload.put("token_changed", info != null);
         events.account(stored, actor, EventType.AD_ACCOUNT_CONNECTED, payload);
         return stored;
@@ -165,5 +176,16 @@ public class AdAccountService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A person's or organisation's name as it will be shown with the ads in the EU. */
+    private static void dsaName(String field, String value, Invalid.Collector errors) {
+        if (value != null && (value.length() > 500 || value.chars().anyMatch(Character::isISOControl))) {
+            errors.add(field, "must be a name of at most 500 characters, without control characters");
+        }
+    }
+
+    private static String dsa(String given, String stored) {
+        return given == null ? stored : given.isBlank() ? null : given.strip();
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AdAccounts {
     private static final String COLUMNS = "id, workspace_id, account_id, name, currency, page_id, instagram_user_id, "
-            + "access_token_enc, spend_cap_minor, campaign_cap_minor, status, status_reason, created_at, updated_at";
+            + "access_token_enc, spend_cap_minor, campaign_cap_minor, dsa_beneficiary, dsa_payor, status, status_reason, "
+            + "created_at, updated_at";
     private final JdbcClient jdbc;
 
     AdAccounts(JdbcClient jdbc) {
@@ -34,21 +35,21 @@ class AdAccounts {
 
     void insert(AdAccount a) {
         jdbc.sql("INSERT INTO ad_accounts (workspace_id, account_id, name, currency, page_id, instagram_user_id, "
-                        + "access_token_enc, spend_cap_minor, campaign_cap_minor, status, status_reason, created_at, "
-                        + "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "access_token_enc, spend_cap_minor, campaign_cap_minor, dsa_beneficiary, dsa_payor, status, "
+                        + "status_reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(a.workspaceId(), a.accountId(), a.name(), a.currency(), a.pageId(), a.instagramUserId(),
-                        a.accessTokenEnc(), a.spendCapMinor(), a.campaignCapMinor(), a.status(), a.statusReason(),
-                        utc(a.createdAt()), utc(a.updatedAt()))
+                        a.accessTokenEnc(), a.spendCapMinor(), a.campaignCapMinor(), a.dsaBeneficiary(), a.dsaPayor(),
+                        a.status(), a.statusReason(), utc(a.createdAt()), utc(a.updatedAt()))
                 .update();
     }
 
     void update(AdAccount a) {
         jdbc.sql("UPDATE ad_accounts SET account_id = ?, name = ?, currency = ?, page_id = ?, instagram_user_id = ?, "
-                        + "access_token_enc = ?, spend_cap_minor = ?, campaign_cap_minor = ?, status = ?, "
-                        + "status_reason = ?, updated_at = ? WHERE workspace_id = ?")
+                        + "access_token_enc = ?, spend_cap_minor = ?, campaign_cap_minor = ?, dsa_beneficiary = ?, "
+                        + "dsa_payor = ?, status = ?, status_reason = ?, updated_at = ? WHERE workspace_id = ?")
                 .params(a.accountId(), a.name(), a.currency(), a.pageId(), a.instagramUserId(), a.accessTokenEnc(),
-                        a.spendCapMinor(), a.campaignCapMinor(), a.status(), a.statusReason(), utc(a.updatedAt()),
-                        a.workspaceId())
+                        a.spendCapMinor(), a.campaignCapMinor(), a.dsaBeneficiary(), a.dsaPayor(), a.status(),
+                        a.statusReason(), utc(a.updatedAt()), a.workspaceId())
                 .update();
     }
 
@@ -62,7 +63,8 @@ class AdAccounts {
         return new AdAccount(rs.getLong("id"), rs.getLong("workspace_id"), rs.getString("account_id"),
                 rs.getString("name"), rs.getString("currency"), rs.getString("page_id"),
                 rs.getString("instagram_user_id"), rs.getString("access_token_enc"), rs.getLong("spend_cap_minor"),
-                rs.getLong("campaign_cap_minor"), rs.getString("status"), rs.getString("status_reason"),
+                rs.getLong("campaign_cap_minor"), rs.getString("dsa_beneficiary"), rs.getString("dsa_payor"),
+                rs.getString("status"), rs.getString("status_reason"),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 }

@@ -31,7 +31,8 @@ final class CampaignBuild {
         String adsetId = step(c, "adset", c.remoteAdsetId(), new AdSpec.AdSet(c.remoteName("ad set"), campaignId,
                 c.daily(), c.budgetMinor(), c.startsAt(), c.endsAt(), t.countries(), t.ageMin(), t.ageMax(),
                 t.interests(), c.optimizationGoal(), c.billingEvent(),
-                Objectives.destination(c.objective(), c.optimizationGoal())));
+                Objectives.destination(c.objective(), c.optimizationGoal()), account.dsaBeneficiary(),
+                account.dsaPayor()));
         boolean instagram = c.postPlatform().equals("instagram");
         String creativeId = step(c, "creative", c.remoteCreativeId(), new AdSpec.Creative(c.remoteName("creative"),
                 account.pageId(), instagram ? account.instagramUserId() : null, instagram ? c.postId() : null,

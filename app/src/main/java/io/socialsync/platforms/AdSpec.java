@@ -42,10 +42,12 @@ public sealed interface AdSpec {
      * @param budgetMinor  in the account currency's minor units
      * @param interests    interest ids, may be empty
      * @param destination  Meta's destination_type (ON_POST, ON_VIDEO), or null for none
+     * @param dsaBeneficiary who the ads benefit and {@code dsaPayor} who pays (EU Digital Services Act), or null
+     *                       to leave them to the ad account's defaults
      */
     record AdSet(String name, String campaignId, boolean daily, long budgetMinor, Instant start, Instant end,
                  List<String> countries, int ageMin, int ageMax, List<String> interests, String optimizationGoal,
-                 String billingEvent, String destination) implements AdSpec {
+                 String billingEvent, String destination, String dsaBeneficiary, String dsaPayor) implements AdSpec {
         @Override
         public Kind kind() {
             return Kind.AD_SET;

@@ -302,6 +302,31 @@ class CampaignApiTest {
         assertThat(stranger.get("/ad-account").status()).isEqualTo(404);
     }
 
+    /** EU Digital Services Act: who benefits and who pays go with every ad set; a PUT without them keeps them. */
+    @Test
+    void theDsaNamesGoWithTheAdSetAndAPutWithoutThemKeepsThem() {
+        String account = "{\"account_id\":\"act_" + meta.id + "\",\"page_id\":\"555\",\"instagram_user_id\":\"777\","
+                + "\"campaign_cap_minor\":50000,\"spend_cap_minor\":";
+        var named = put("/ad-account", account + "100000,\"dsa_beneficiary\":\"Sello Records S.L.\",\"dsa_payor\":"
+                + "\"Agencia Norte S.A.\"}");
+        assertThat(named.status()).as(named.body()).isEqualTo(200);
+        assertThat(named.json().path("dsa_beneficiary").asString()).isEqualTo("Sello Records S.L.");
+        var capsOnly = put("/ad-account", account + "90000}");
+        assertThat(capsOnly.json().path("dsa_payor").asString()).as(capsOnly.body()).isEqualTo("Agencia Norte S.A.");
+        var bad = put("/ad-account", account + "90000,\"dsa_payor\":\"" + "x".repeat(501) + "\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(api.get("/ad-account").json().path("dsa_payor").asString()).isEqualTo("Agencia Norte S.A.");
+
+        long id = api.post("/campaigns", body(1000, 2)).json().path("id").asLong();
+        awaitState(id, "active");
+        var adset = meta.of("adset").getFirst().fields;
+        assertThat(adset).containsEntry("dsa_beneficiary", "Sello Records S.L.")
+                .containsEntry("dsa_payor", "Agencia Norte S.A.");
+
+        var cleared = put("/ad-account", account + "90000,\"dsa_beneficiary\":\"\",\"dsa_payor\":\"\"}");
+        assertThat(cleared.json().path("dsa_beneficiary").isNull()).as(cleared.body()).isTrue();
+    }
+
     @Test
     void aTokenMetaRefusesIsNotConnectedAndViewersCannotConnect() {
         var refused = put("/ad-account", "{\"account_id\":\"" + meta.id + "\",\"access_token\":\"wrong\","

@@ -27,7 +27,8 @@ public class AdAccountController {
 
     public record ConnectBody(@Size(max = 40) String accountId, @Size(max = 8000) String accessToken,
                               @Size(max = 40) String pageId, @Size(max = 40) String instagramUserId,
-                              Long spendCapMinor, Long campaignCapMinor) {
+                              Long spendCapMinor, Long campaignCapMinor, @Size(max = 500) String dsaBeneficiary,
+                              @Size(max = 500) String dsaPayor) {
         @Override
         public String toString() {
             return "ConnectBody[" + accountId + "]";
@@ -35,12 +36,13 @@ public class AdAccountController {
     }
 
     public record AdAccountView(String accountId, String name, String currency, String pageId,
-                                String instagramUserId, long spendCapMinor, long campaignCapMinor, String status,
-                                String statusReason, Instant createdAt, Instant updatedAt) {
+                                String instagramUserId, long spendCapMinor, long campaignCapMinor,
+                                String dsaBeneficiary, String dsaPayor, String status, String statusReason,
+                                Instant createdAt, Instant updatedAt) {
         static AdAccountView of(AdAccount a) {
             return new AdAccountView(a.accountId(), a.name(), a.currency(), a.pageId(), a.instagramUserId(),
-                    a.spendCapMinor(), a.campaignCapMinor(), a.status(), a.statusReason(), a.createdAt(),
-                    a.updatedAt());
+                    a.spendCapMinor(), a.campaignCapMinor(), a.dsaBeneficiary(), a.dsaPayor(), a.status(),
+                    a.statusReason(), a.createdAt(), a.updatedAt());
         }
     }
 
@@ -51,7 +53,7 @@ public class AdAccountController {
         caller.require(Role.EDITOR);
         return AdAccountView.of(accounts.connect(caller.workspaceId(), new AdAccountService.Connect(body.accountId(),
                 body.accessToken(), body.pageId(), body.instagramUserId(), body.spendCapMinor(),
-                body.campaignCapMinor()), Actor.of(caller)));
+                body.campaignCapMinor(), body.dsaBeneficiary(), body.dsaPayor()), Actor.of(caller)));
     }
 
     @GetMapping

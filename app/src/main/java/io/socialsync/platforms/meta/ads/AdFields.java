@@ -42,6 +42,12 @@ final class AdFields {
                     f.put("destination_type", s.destination());
                 }
                 f.put("targeting", targeting(s).toString());
+                if (s.dsaBeneficiary() != null) {
+                    f.put("dsa_beneficiary", s.dsaBeneficiary());
+                }
+                if (s.dsaPayor() != null) {
+                    f.put("dsa_payor", s.dsaPayor());
+                }
                 f.put("status", "PAUSED");
             }
             case AdSpec.Creative c -> {
