@@ -1,6 +1,7 @@
 package io.socialsync.platforms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -150,6 +151,34 @@ class MetricsFetchersTest {
                 .containsEntry("post_video_likes_by_reaction_type.REACTION_LOVE", 8.0);
         assertThat(common(fetched)).isEqualTo(Map.of("views", 950.0, "reach", 870.0, "avg_watch_time_ms", 4300.0,
                 "total_watch_time_ms", 4085000.0, "comments", 9.0, "shares", 14.0, "likes", 61.0));
+    }
+
+    /** Meta retires metrics for every version at once; one in the list makes the whole request an error. */
+    @Test
+    void aMetricMetaRefusesAsInvalidIsDroppedAndTheOthersAreStillCollected() {
+        API.stubFor(get(urlPathEqualTo("/v26.0/557/video_insights")).atPriority(1)
+                .withQueryParam("metric", containing("post_impressions_unique"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody(PlatformResponses.graphError(100, 0, "(#100) The value must be a valid insights "
+                                + "metric"))));
+        API.stubFor(get(urlPathEqualTo("/v26.0/557/video_insights")).atPriority(5)
+                .willReturn(okJson(PlatformResponses.facebookReel("557"))));
+        var facebook = new FacebookMetrics(http, settings());
+
+        assertThat(common(facebook.fetch(new PostRef("557", "page", "t")))).containsEntry("views", 950.0)
+                .containsEntry("comments", 9.0);
+        API.resetRequests();
+        assertThat(facebook.fetch(new PostRef("557", "page", "t"))).isInstanceOf(MetricsFetch.Collected.class);
+        API.verify(1, getRequestedFor(urlPathEqualTo("/v26.0/557/video_insights")));
+        API.verify(0, getRequestedFor(urlPathEqualTo("/v26.0/557/video_insights"))
+                .withQueryParam("metric", containing("post_impressions_unique")));
+
+        // an error that is not about a metric is still the request's failure, and retires nothing
+        API.stubFor(get(urlPathEqualTo("/v26.0/558/video_insights")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(PlatformResponses.graphError(100, 0, "Unsupported get request"))));
+        assertThat(facebook.fetch(new PostRef("558", "page", "t"))).isInstanceOf(MetricsFetch.Failed.class);
+        API.verify(1, getRequestedFor(urlPathEqualTo("/v26.0/558/video_insights")));
     }
 
     @Test
