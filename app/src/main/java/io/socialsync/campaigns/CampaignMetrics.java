@@ -41,4 +41,20 @@ class CampaignMetrics {
                             rs.getLong("video_plays"), rs.getLong("thruplays"), rs.getLong("results"), costOrNull);
                 }).list();
     }
+
+    /** Each campaign's latest reading, for those that have one. */
+    java.util.Map<Long, Long> latestSpend(long workspaceId, java.util.Collection<Long> campaignIds) {
+        var out = new java.util.HashMap<Long, Long>();
+        if (!campaignIds.isEmpty()) {
+            jdbc.sql("SELECT m.campaign_id, m.spend_minor FROM campaign_metrics m WHERE m.workspace_id = :ws "
+                            + "AND m.campaign_id IN (:ids) AND m.collected_at = (SELECT MAX(x.collected_at) "
+                            + "FROM campaign_metrics x WHERE x.workspace_id = m.workspace_id "
+                            + "AND x.campaign_id = m.campaign_id)")
+                    .param("ws", workspaceId).param("ids", campaignIds)
+                    .query(rs -> {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    });
+        }
+        return out;
+    }
 }

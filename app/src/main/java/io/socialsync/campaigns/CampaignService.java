@@ -156,6 +156,11 @@ public class CampaignService {
         return rows.page(workspaceId, before, limit);
     }
 
+    /** What each campaign spent by its latest reading (minor units), for those read at least once. */
+    public java.util.Map<Long, Long> latestSpend(long workspaceId, java.util.Collection<Long> ids) {
+        return metrics.latestSpend(workspaceId, ids);
+    }
+
     public List<CampaignReading> metrics(long workspaceId, long id, Instant since, int limit) {
         get(workspaceId, id);
         return metrics.series(workspaceId, id, since == null ? Instant.EPOCH : since, limit);

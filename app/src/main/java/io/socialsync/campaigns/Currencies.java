@@ -10,7 +10,7 @@ import java.util.Set;
  * Budgets are integers in the currency's minor units, as Meta takes them: its "offset" is 100 for most
  * currencies and 1 for those it bills without decimals (the list in Meta's currency reference).
  */
-final class Currencies {
+public final class Currencies {
     private static final Set<String> OFFSET_ONE = Set.of("CLP", "COP", "CRC", "HUF", "ISK", "IDR", "JPY", "KRW",
             "PYG", "TWD", "VND");
 
@@ -37,5 +37,13 @@ final class Currencies {
     /** The smallest budget worth sending: one major unit (Meta's own minimums are higher and it says so). */
     static long smallestBudget(String code) {
         return offset(code);
+    }
+
+    /** Minor units as people read them: "12.34 EUR", "1500 JPY". */
+    public static String show(long minor, String code) {
+        int offset = offset(code);
+        var major = BigDecimal.valueOf(minor).divide(BigDecimal.valueOf(offset), offset == 1 ? 0 : 2,
+                RoundingMode.UNNECESSARY);
+        return major.toPlainString() + " " + code.toUpperCase(Locale.ROOT);
     }
 }
