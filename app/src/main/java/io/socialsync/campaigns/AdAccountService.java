@@ -46,8 +46,10 @@ public class AdAccountService {
         this.clock = clock;
     }
 
-    /** What a person sends; a null token keeps the stored one (allowed only for the same account). */
-    /** {@code dsaBeneficiary}, {@code dsaPayor}: null keeps what is stored, blank removes it. */
+    /**
+     * What a person sends; a null token keeps the stored one (allowed only for the same account). The DSA names: null
+     * keeps what is stored, blank removes it.
+     */
     public record Connect(String accountId, String accessToken, String pageId, String instagramUserId,
                           Long spendCapMinor, Long campaignCapMinor, String dsaBeneficiary, String dsaPayor) {
         public Connect(String accountId, String accessToken, String pageId, String instagramUserId,
@@ -119,7 +121,8 @@ public class AdAccountService {
                 info != null ? info.name() : base.name(), info != null ? info.currency() : base.currency(),
                 blankToNull(c.pageId()), blankToNull(c.instagramUserId()), sealed, c.spendCapMinor(),
                 c.campaignCapMinor(), dsa(c.dsaBeneficiary(), base == null ? null : base.dsaBeneficiary()),
-                dsa(c.dsaPayor(), base == null ? null : base.dsaPayor()), info != null ? AdAccount.ACTIVE : base.status(),
+                dsa(c.dsaPayor(), base == null ? null : base.dsaPayor()),
+                info != null ? AdAccount.ACTIVE : base.status(),
                 info != null ? null : base.statusReason(), base == null ? now : base.createdAt(), now);
         if (base == null) {
             rows.insert(account);

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AdAccounts {
     private static final String COLUMNS = "id, workspace_id, account_id, name, currency, page_id, instagram_user_id, "
-            + "access_token_enc, spend_cap_minor, campaign_cap_minor, dsa_beneficiary, dsa_payor, status, status_reason, "
-            + "created_at, updated_at";
+            + "access_token_enc, spend_cap_minor, campaign_cap_minor, dsa_beneficiary, dsa_payor, status, "
+            + "status_reason, created_at, updated_at";
     private final JdbcClient jdbc;
 
     AdAccounts(JdbcClient jdbc) {
