@@ -1,5 +1,6 @@
 package io.socialsync.jobs;
 
+import io.socialsync.db.ConnectionFailures;
 import io.socialsync.domain.Errors;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +9,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +45,7 @@ public class QueueOutage {
     /** A claim failed: starts or extends the outage. @return how long to wait before trying again */
     synchronized Duration unreachable(RuntimeException e) {
         String error = Errors.oneLine(e);
-        boolean unreachable = connectionLost(e);
+        boolean unreachable = ConnectionFailures.connectionLost(e);
         if (down == null) {
             down = new Down(clock.instant(), 1, error, unreachable);
             if (unreachable) {
@@ -63,24 +60,6 @@ public class QueueOutage {
             down = new Down(down.since(), down.attempts() + 1, error, unreachable);
         }
         return backoff.delay(down.attempts());
-    }
-
-    /**
-     * A lost, refused or timed-out connection, as Spring translates it, a transaction that could not begin or end
-     * (a connection closed under it: what a database shutdown gives), or a bare SQL connection error (08xxx).
-     */
-    static boolean connectionLost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A claim went through: ends an outage, if there was one. */

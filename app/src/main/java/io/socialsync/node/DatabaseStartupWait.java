@@ -1,5 +1,6 @@
 package io.socialsync.node;
 
+import io.socialsync.db.ConnectionFailures;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,19 +91,12 @@ public final class DatabaseStartupWait implements BeanPostProcessor {
         try (var connection = dataSource.getConnection()) {
             return Optional.empty();
         } catch (SQLException | RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof SQLException sql && unreachable(sql)) {
-                    return Optional.of(oneLine(sql.getMessage()));
-                }
+            var unreachable = ConnectionFailures.sqlCause(e);
+            if (unreachable.isPresent()) {
+                return Optional.of(oneLine(unreachable.get().getMessage()));
             }
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    private static boolean unreachable(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08") || state.equals("57P03") // PostgreSQL: cannot connect now (starting up)
-                || e.getErrorCode() == 90067; // H2: CONNECTION_BROKEN_1 (nothing listens on its TCP port)
     }
 
     private static String oneLine(String message) {

@@ -13,22 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.jdbc.UncategorizedSQLException;
 
-/** A claim that fails is told apart: the database out of reach (WorkerOutageTest) or answering with an error. */
+/** A claim the database answers with an error is told apart from one it is out of reach for (WorkerOutageTest). */
 class QueueOutageTest {
-
-    @Test
-    void aConnectionThatCannotBeHadIsTheDatabaseUnreachable() {
-        assertThat(QueueOutage.connectionLost(new CannotGetJdbcConnectionException("pool", new SQLException("x"))))
-                .isTrue();
-        assertThat(QueueOutage.connectionLost(new UncategorizedSQLException("claim", "SELECT",
-                new SQLException("I/O error", "08006")))).isTrue();
-        assertThat(QueueOutage.connectionLost(new BadSqlGrammarException("claim", "SELECT",
-                new SQLException("relation \"jobs\" does not exist", "42P01")))).isFalse();
-        assertThat(QueueOutage.connectionLost(new IllegalStateException("unknown job state"))).isFalse();
-    }
 
     @Test
     void anErrorTheDatabaseAnswersIsReportedAsFailingClaimsWithItsTraceOnce() {
