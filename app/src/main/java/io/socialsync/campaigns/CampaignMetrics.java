@@ -3,7 +3,10 @@ package io.socialsync.campaigns;
 import static io.socialsync.db.Timestamps.instant;
 import static io.socialsync.db.Timestamps.utc;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,9 +45,9 @@ class CampaignMetrics {
                 }).list();
     }
 
-    /** Each campaign's latest reading, for those that have one. */
-    java.util.Map<Long, Long> latestSpend(long workspaceId, java.util.Collection<Long> campaignIds) {
-        var out = new java.util.HashMap<Long, Long>();
+    /** Each campaign's spend by its latest reading, for those that have one. */
+    Map<Long, Long> latestSpend(long workspaceId, Collection<Long> campaignIds) {
+        var out = new HashMap<Long, Long>();
         if (!campaignIds.isEmpty()) {
             jdbc.sql("SELECT m.campaign_id, m.spend_minor FROM campaign_metrics m WHERE m.workspace_id = :ws "
                             + "AND m.campaign_id IN (:ids) AND m.collected_at = (SELECT MAX(x.collected_at) "

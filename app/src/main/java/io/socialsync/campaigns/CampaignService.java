@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,7 +158,7 @@ public class CampaignService {
     }
 
     /** What each campaign spent by its latest reading (minor units), for those read at least once. */
-    public java.util.Map<Long, Long> latestSpend(long workspaceId, java.util.Collection<Long> ids) {
+    public Map<Long, Long> latestSpend(long workspaceId, Collection<Long> ids) {
         return metrics.latestSpend(workspaceId, ids);
     }
 

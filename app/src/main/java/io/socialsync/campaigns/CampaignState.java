@@ -15,7 +15,7 @@ public enum CampaignState {
     }
 
     /** Can be paused, resumed or stopped. */
-    boolean live() {
+    public boolean live() {
         return this == CREATING || this == ACTIVE || this == PAUSED;
     }
 }

@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The workspace's Meta Ads campaigns: what each boosts, its budget and what it has spent by its latest reading, its
- * state and the one a person asked for; pause, resume and stop as POST /campaigns/{id}/… do (a sync makes Meta agree).
+ * The workspace's Meta Ads campaigns: what each boosts, its budget and what it has spent by its latest reading,
+ * its state and the one a person asked for; pause, resume and stop as POST /campaigns/{id}/… do (a sync makes Meta
+ * agree).
  */
 @Controller
 class CampaignsPage {
@@ -28,13 +29,13 @@ class CampaignsPage {
         this.campaigns = campaigns;
     }
 
-    /** A campaign as the list shows it; money in the account's currency, formatted. */
-    public record Row(long id, String name, String post, String state, String desired, String budget,
+    /** A campaign as the list shows it, money formatted in its currency; {@code desired} only when it differs. */
+    public record Row(long id, String name, String post, CampaignState state, CampaignState desired, String budget,
                       String committed, String spent, String period, String reason) {
         static Row of(Campaign c, Long spentMinor) {
             String kind = c.daily() ? "a day" : "in all";
-            return new Row(c.id(), c.name(), c.postPlatform() + " " + c.postId(), c.state().wire(),
-                    c.desired() == c.state() ? null : c.desired().wire(),
+            return new Row(c.id(), c.name(), c.postPlatform() + " " + c.postId(), c.state(),
+                    c.desired() == c.state() ? null : c.desired(),
                     Currencies.show(c.budgetMinor(), c.currency()) + " " + kind,
                     Currencies.show(c.committedMinor(), c.currency()),
                     spentMinor == null ? "not read yet" : Currencies.show(spentMinor, c.currency()),
@@ -42,25 +43,20 @@ class CampaignsPage {
         }
 
         /** What the campaign is heading for: the state asked for, else the one it is in. */
-        private String wanted() {
+        private CampaignState wanted() {
             return desired != null ? desired : state;
         }
 
         public boolean pausable() {
-            return live() && (wanted().equals(CampaignState.ACTIVE.wire())
-                    || wanted().equals(CampaignState.CREATING.wire()));
+            return state.live() && (wanted() == CampaignState.ACTIVE || wanted() == CampaignState.CREATING);
         }
 
         public boolean resumable() {
-            return live() && wanted().equals(CampaignState.PAUSED.wire());
+            return state.live() && wanted() == CampaignState.PAUSED;
         }
 
         public boolean stoppable() {
-            return live() && !wanted().equals(CampaignState.STOPPED.wire());
-        }
-
-        private boolean live() {
-            return !state.equals(CampaignState.STOPPED.wire()) && !state.equals(CampaignState.FAILED.wire());
+            return state.live() && wanted() != CampaignState.STOPPED;
         }
     }
 
