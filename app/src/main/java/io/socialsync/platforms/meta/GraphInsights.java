@@ -10,7 +10,6 @@ import io.socialsync.platforms.Values;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,7 @@ public abstract class GraphInsights implements MetricsFetcher {
     private final String who;
     private final String base;
     private final String edge;
-    private final String metrics;
+    private final List<String> metrics;
     private final Map<String, String> common;
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
 
@@ -53,7 +52,7 @@ public abstract class GraphInsights implements MetricsFetcher {
         this.who = who;
         this.base = base;
         this.edge = edge;
-        this.metrics = metrics;
+        this.metrics = List.of(metrics.split(","));
         this.common = common;
     }
 
@@ -64,7 +63,7 @@ public abstract class GraphInsights implements MetricsFetcher {
 
     @Override
     public final MetricsFetch fetch(PostRef post) {
-        var asked = Arrays.stream(metrics.split(",")).filter(m -> !retired.contains(m)).toList();
+        var asked = metrics.stream().filter(m -> !retired.contains(m)).toList();
         if (asked.isEmpty()) {
             return new MetricsFetch.Failed(who + " accepts none of the insights metrics SocialSync asks for",
                     MetricsFetch.Kind.PERMANENT);
